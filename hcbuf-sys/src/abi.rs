@@ -1,0 +1,80 @@
+//! A machine-readable description of every item this crate mirrors.
+//!
+//! Each module of `hcbuf-sys` declares its structs, unions, type aliases and
+//! constants through one [`abi!`](crate::abi!) invocation, which both defines
+//! the items and registers them here. The layout proof
+//! (`hcbuf-sys/tests/abi.rs`) walks [`MODULES`](crate::MODULES) and compares every entry with
+//! what a C compiler reports for Xen's own headers, so an item cannot be
+//! added without being checked.
+
+/// What kind of C type a [`Layout`] describes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A `struct`.
+    Struct,
+    /// A `union`.
+    Union,
+    /// A `typedef` of a scalar or an array.
+    Alias,
+}
+
+/// Size, alignment and field offsets of one mirrored type, as Rust sees it.
+#[derive(Clone, Copy, Debug)]
+pub struct Layout {
+    /// The Rust name (identical to the C tag or typedef name where C has one).
+    pub name: &'static str,
+    /// What kind of type this is.
+    pub kind: Kind,
+    /// A C type expression naming the same type, e.g. `struct xen_sysctl`.
+    pub c_type: &'static str,
+    /// `size_of` in bytes.
+    pub size: usize,
+    /// `align_of` in bytes.
+    pub align: usize,
+    /// Every field, in declaration order.
+    pub fields: &'static [Field],
+}
+
+/// One field of a [`Layout`].
+#[derive(Clone, Copy, Debug)]
+pub struct Field {
+    /// The field name (a raw identifier keeps its `r#` prefix).
+    pub name: &'static str,
+    /// `offset_of` in bytes.
+    pub offset: usize,
+    /// `size_of` the field's type in bytes (0 for a flexible array member).
+    pub size: usize,
+}
+
+/// One mirrored constant.
+#[derive(Clone, Copy, Debug)]
+pub struct Constant {
+    /// The name, identical to the C macro or enumerator.
+    pub name: &'static str,
+    /// The value's bits, sign-extended to 64 (as C's conversion of the
+    /// value to `unsigned long long` gives them).
+    pub value: u64,
+}
+
+/// The items of one module of this crate.
+#[derive(Clone, Copy, Debug)]
+pub struct Module {
+    /// The Rust module path, e.g. `hcbuf_sys::sysctl`.
+    pub path: &'static str,
+    /// The C header(s) the items come from, as `#include` arguments.
+    pub headers: &'static [&'static str],
+    /// Every struct, union and type alias the module defines.
+    pub layouts: &'static [Layout],
+    /// Every constant the module defines.
+    pub consts: &'static [Constant],
+}
+
+impl Module {
+    /// The constant of this module whose value is `value`, if any.
+    pub fn const_named_by_value(&self, value: u64) -> Option<&'static str> {
+        self.consts
+            .iter()
+            .find(|c| c.value == value)
+            .map(|c| c.name)
+    }
+}

@@ -1,0 +1,97 @@
+//! x86_64 (`public/arch-x86/xen.h`, `public/arch-x86/xen-x86_64.h`).
+//!
+//! On x86_64 a guest handle, `XEN_GUEST_HANDLE(T)` and
+//! `XEN_GUEST_HANDLE_64(T)` alike, is a struct holding one pointer: eight
+//! bytes, eight-byte aligned. The raw structs of this crate carry it as a
+//! `u64`; `hcbuf-core` gives it a type that only pool memory can fill.
+
+abi! {
+    headers = ["xen/xen.h", "xen/arch-x86/xen.h"];
+
+    /// A guest handle in a hypercall struct (`XEN_GUEST_HANDLE(T)`): the
+    /// guest-virtual address of the buffer, 0 for none.
+    pub type xen_guest_handle_t (size 8, c "XEN_GUEST_HANDLE(void)") = u64;
+    /// A guest handle that is 64 bits wide on every architecture
+    /// (`XEN_GUEST_HANDLE_64(T)`, used by sysctl and domctl).
+    pub type xen_guest_handle_64_t (size 8, c "XEN_GUEST_HANDLE_64(uint8)") = u64;
+    /// A guest page frame number.
+    pub type xen_pfn_t (size 8) = u64;
+    /// Xen's native unsigned long.
+    pub type xen_ulong_t (size 8) = u64;
+
+    /// The x86 part of `struct xen_domctl_createdomain`.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    pub struct xen_arch_domainconfig (size 8) {
+        /// Which devices Xen emulates for the domain (`XEN_X86_EMU_*`).
+        pub emulation_flags: u32,
+        /// Miscellaneous behaviour (`XEN_X86_MSR_RELAXED`).
+        pub misc_flags: u32,
+    }
+
+    /// Bit index of [`XEN_X86_EMU_LAPIC`].
+    pub const _XEN_X86_EMU_LAPIC: u32 = 0;
+    /// Emulate a local APIC.
+    pub const XEN_X86_EMU_LAPIC: u32 = 1 << _XEN_X86_EMU_LAPIC;
+    /// Bit index of [`XEN_X86_EMU_HPET`].
+    pub const _XEN_X86_EMU_HPET: u32 = 1;
+    /// Emulate an HPET.
+    pub const XEN_X86_EMU_HPET: u32 = 1 << _XEN_X86_EMU_HPET;
+    /// Bit index of [`XEN_X86_EMU_PM`].
+    pub const _XEN_X86_EMU_PM: u32 = 2;
+    /// Emulate ACPI power management timers.
+    pub const XEN_X86_EMU_PM: u32 = 1 << _XEN_X86_EMU_PM;
+    /// Bit index of [`XEN_X86_EMU_RTC`].
+    pub const _XEN_X86_EMU_RTC: u32 = 3;
+    /// Emulate an RTC.
+    pub const XEN_X86_EMU_RTC: u32 = 1 << _XEN_X86_EMU_RTC;
+    /// Bit index of [`XEN_X86_EMU_IOAPIC`].
+    pub const _XEN_X86_EMU_IOAPIC: u32 = 4;
+    /// Emulate an IO-APIC.
+    pub const XEN_X86_EMU_IOAPIC: u32 = 1 << _XEN_X86_EMU_IOAPIC;
+    /// Bit index of [`XEN_X86_EMU_PIC`].
+    pub const _XEN_X86_EMU_PIC: u32 = 5;
+    /// Emulate a PIC.
+    pub const XEN_X86_EMU_PIC: u32 = 1 << _XEN_X86_EMU_PIC;
+    /// Bit index of [`XEN_X86_EMU_VGA`].
+    pub const _XEN_X86_EMU_VGA: u32 = 6;
+    /// Emulate VGA.
+    pub const XEN_X86_EMU_VGA: u32 = 1 << _XEN_X86_EMU_VGA;
+    /// Bit index of [`XEN_X86_EMU_IOMMU`].
+    pub const _XEN_X86_EMU_IOMMU: u32 = 7;
+    /// Emulate an IOMMU.
+    pub const XEN_X86_EMU_IOMMU: u32 = 1 << _XEN_X86_EMU_IOMMU;
+    /// Bit index of [`XEN_X86_EMU_PIT`].
+    pub const _XEN_X86_EMU_PIT: u32 = 8;
+    /// Emulate a PIT.
+    pub const XEN_X86_EMU_PIT: u32 = 1 << _XEN_X86_EMU_PIT;
+    /// Bit index of [`XEN_X86_EMU_USE_PIRQ`].
+    pub const _XEN_X86_EMU_USE_PIRQ: u32 = 9;
+    /// Route legacy interrupts through PIRQs.
+    pub const XEN_X86_EMU_USE_PIRQ: u32 = 1 << _XEN_X86_EMU_USE_PIRQ;
+    /// Bit index of [`XEN_X86_EMU_VPCI`].
+    pub const _XEN_X86_EMU_VPCI: u32 = 10;
+    /// Emulate PCI config space (vPCI).
+    pub const XEN_X86_EMU_VPCI: u32 = 1 << _XEN_X86_EMU_VPCI;
+    /// Every emulation flag.
+    pub const XEN_X86_EMU_ALL: u32 = XEN_X86_EMU_LAPIC
+        | XEN_X86_EMU_HPET
+        | XEN_X86_EMU_PM
+        | XEN_X86_EMU_RTC
+        | XEN_X86_EMU_IOAPIC
+        | XEN_X86_EMU_PIC
+        | XEN_X86_EMU_VGA
+        | XEN_X86_EMU_IOMMU
+        | XEN_X86_EMU_PIT
+        | XEN_X86_EMU_USE_PIRQ
+        | XEN_X86_EMU_VPCI;
+    /// Unhandled MSR accesses are ignored instead of raising #GP.
+    pub const XEN_X86_MSR_RELAXED: u32 = 1 << 0;
+    /// The highest `misc_flags` bit Xen knows.
+    pub const XEN_X86_MISC_FLAGS_MAX: u32 = XEN_X86_MSR_RELAXED;
+    /// The number of vCPUs that fit in the legacy `shared_info` page.
+    pub const XEN_LEGACY_MAX_VCPUS: u32 = 32;
+    /// The lowest address of Xen's reserved virtual range in a PV guest.
+    pub const __HYPERVISOR_VIRT_START: u64 = 0xFFFF_8000_0000_0000;
+    /// The end of Xen's reserved virtual range in a PV guest.
+    pub const __HYPERVISOR_VIRT_END: u64 = 0xFFFF_8800_0000_0000;
+}

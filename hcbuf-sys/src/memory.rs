@@ -1,0 +1,5 @@
+//! Placeholder.
+
+abi! {
+    headers = [];
+}

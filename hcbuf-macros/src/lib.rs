@@ -1,1 +1,1 @@
-//! Placeholder
+//! `#[derive(HypercallArgs)]` for hcbuf (not written yet).

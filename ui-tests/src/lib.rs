@@ -1,1 +1,1 @@
-//! Placeholder
+//! The compile-fail catalogue of hypercall misuse that hcbuf rejects (not written yet).

@@ -6,7 +6,7 @@
 //! `u64`; `hcbuf-core` gives it a type that only pool memory can fill.
 
 abi! {
-    headers = ["xen/xen.h", "xen/arch-x86/xen.h"];
+    headers = ["xen/xen.h", "xen/arch-x86/xen.h", "sys/ioctl.h"];
 
     /// A guest handle in a hypercall struct (`XEN_GUEST_HANDLE(T)`): the
     /// guest-virtual address of the buffer, 0 for none.
@@ -94,4 +94,41 @@ abi! {
     pub const __HYPERVISOR_VIRT_START: u64 = 0xFFFF_8000_0000_0000;
     /// The end of Xen's reserved virtual range in a PV guest.
     pub const __HYPERVISOR_VIRT_END: u64 = 0xFFFF_8800_0000_0000;
+
+    /// Bits of the command-number field of an ioctl request.
+    pub const _IOC_NRBITS: u32 = 8;
+    /// Bits of the type (driver letter) field.
+    pub const _IOC_TYPEBITS: u32 = 8;
+    /// Bits of the argument-size field.
+    pub const _IOC_SIZEBITS: u32 = 14;
+    /// Bits of the direction field.
+    pub const _IOC_DIRBITS: u32 = 2;
+    /// Shift of the command-number field.
+    pub const _IOC_NRSHIFT: u32 = 0;
+    /// Shift of the type field.
+    pub const _IOC_TYPESHIFT: u32 = _IOC_NRSHIFT + _IOC_NRBITS;
+    /// Shift of the size field.
+    pub const _IOC_SIZESHIFT: u32 = _IOC_TYPESHIFT + _IOC_TYPEBITS;
+    /// Shift of the direction field.
+    pub const _IOC_DIRSHIFT: u32 = _IOC_SIZESHIFT + _IOC_SIZEBITS;
+    /// Direction: no data transfer announced.
+    pub const _IOC_NONE: u32 = 0;
+    /// Direction: userspace writes to the kernel.
+    pub const _IOC_WRITE: u32 = 1;
+    /// Direction: userspace reads from the kernel.
+    pub const _IOC_READ: u32 = 2;
+}
+
+/// Linux's `_IOC(dir, type, nr, size)`: encodes an ioctl request number.
+///
+/// A `size` that does not fit the 14-bit size field fails the build when
+/// evaluated in a constant (as the C macro's users get a silent wrap, we
+/// prefer a compile error).
+#[allow(non_snake_case)]
+pub const fn _IOC(dir: u32, ty: u8, nr: u8, size: usize) -> core::ffi::c_ulong {
+    assert!(size < (1 << _IOC_SIZEBITS), "ioctl argument too large for _IOC");
+    ((dir << _IOC_DIRSHIFT)
+        | ((ty as u32) << _IOC_TYPESHIFT)
+        | ((nr as u32) << _IOC_NRSHIFT)
+        | ((size as u32) << _IOC_SIZESHIFT)) as core::ffi::c_ulong
 }

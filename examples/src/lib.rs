@@ -1,0 +1,1 @@
+//! Toolstack programs built on hcbuf; see the binaries in `src/bin/`.

@@ -19,7 +19,7 @@
 //! `/usr/include/xen` and checks the size, alignment and every field offset
 //! of every type, and the value of every constant.
 #![no_std]
-#![recursion_limit = "512"]
+#![recursion_limit = "1024"]
 #![allow(non_camel_case_types, non_upper_case_globals)]
 
 #[macro_use]

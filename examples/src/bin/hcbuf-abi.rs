@@ -54,7 +54,10 @@ fn names() -> Vec<&'static str> {
 }
 
 fn summary() {
-    println!("hcbuf mirrors the Xen 4.17 hypercall ABI for {}", std::env::consts::ARCH);
+    println!(
+        "hcbuf mirrors the Xen 4.17 hypercall ABI for {}",
+        std::env::consts::ARCH
+    );
     println!(
         "interface versions: sysctl {:#x}, domctl {:#x}, latest {:#x}",
         sysctl::XEN_SYSCTL_INTERFACE_VERSION,
@@ -62,7 +65,10 @@ fn summary() {
         xen::__XEN_LATEST_INTERFACE_VERSION__
     );
     println!();
-    println!("{:<10} {:>6} {:>7} {:>10}  headers", "module", "types", "fields", "constants");
+    println!(
+        "{:<10} {:>6} {:>7} {:>10}  headers",
+        "module", "types", "fields", "constants"
+    );
     let (mut types, mut fields, mut consts) = (0, 0, 0);
     for m in MODULES {
         let f: usize = m.layouts.iter().map(|l| l.fields.len()).sum();
@@ -80,14 +86,19 @@ fn summary() {
     }
     println!("{:<10} {types:>6} {fields:>7} {consts:>10}", "total");
     println!();
-    println!("Every number above is checked against /usr/include/xen by `cargo test -p hcbuf-sys`.");
+    println!(
+        "Every number above is checked against /usr/include/xen by `cargo test -p hcbuf-sys`."
+    );
     println!("`hcbuf-abi MODULE` lists one module's items.");
 }
 
 fn detail(m: &Module) {
     println!("{} ({})", m.path, m.headers.join(", "));
     for l in m.layouts {
-        println!("  {:?} {} : size {}, align {}", l.kind, l.name, l.size, l.align);
+        println!(
+            "  {:?} {} : size {}, align {}",
+            l.kind, l.name, l.size, l.align
+        );
         for f in l.fields {
             println!("      +{:<4} {} ({} bytes)", f.offset, f.name, f.size);
         }

@@ -7,6 +7,7 @@
 //! cargo run -p hcbuf-examples --bin hcbuf-abi -- sysctl  # one module in full
 //! ```
 
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use hcbuf_core::sys::abi::Module;
@@ -14,31 +15,38 @@ use hcbuf_core::sys::{MODULES, domctl, sysctl, xen};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.as_slice() {
-        [] => {
-            summary();
-            ExitCode::SUCCESS
-        }
+    let mut out = io::stdout().lock();
+    let written = match args.as_slice() {
+        [] => summary(&mut out),
         [flag] if flag == "-h" || flag == "--help" => {
-            println!("usage: hcbuf-abi [MODULE]\nmodules: {}", names().join(", "));
-            ExitCode::SUCCESS
+            writeln!(
+                out,
+                "usage: hcbuf-abi [MODULE]\nmodules: {}",
+                names().join(", ")
+            )
         }
         [name] => match MODULES.iter().find(|m| short(m) == name) {
-            Some(m) => {
-                detail(m);
-                ExitCode::SUCCESS
-            }
+            Some(m) => detail(&mut out, m),
             None => {
                 eprintln!(
                     "hcbuf-abi: no module `{name}`; choose one of: {}",
                     names().join(", ")
                 );
-                ExitCode::from(2)
+                return ExitCode::from(2);
             }
         },
         _ => {
             eprintln!("hcbuf-abi: too many arguments\nusage: hcbuf-abi [MODULE]");
-            ExitCode::from(2)
+            return ExitCode::from(2);
+        }
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        // A reader that stopped early (`| head`) is not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("hcbuf-abi: cannot write the output: {e}");
+            ExitCode::FAILURE
         }
     }
 }
@@ -53,57 +61,64 @@ fn names() -> Vec<&'static str> {
     MODULES.iter().map(|m| short(m)).collect()
 }
 
-fn summary() {
-    println!(
+fn summary(out: &mut impl Write) -> io::Result<()> {
+    writeln!(
+        out,
         "hcbuf mirrors the Xen 4.17 hypercall ABI for {}",
         std::env::consts::ARCH
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "interface versions: sysctl {:#x}, domctl {:#x}, latest {:#x}",
         sysctl::XEN_SYSCTL_INTERFACE_VERSION,
         domctl::XEN_DOMCTL_INTERFACE_VERSION,
         xen::__XEN_LATEST_INTERFACE_VERSION__
-    );
-    println!();
-    println!(
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
         "{:<10} {:>6} {:>7} {:>10}  headers",
         "module", "types", "fields", "constants"
-    );
+    )?;
     let (mut types, mut fields, mut consts) = (0, 0, 0);
     for m in MODULES {
         let f: usize = m.layouts.iter().map(|l| l.fields.len()).sum();
-        println!(
+        writeln!(
+            out,
             "{:<10} {:>6} {:>7} {:>10}  {}",
             short(m),
             m.layouts.len(),
             f,
             m.consts.len(),
             m.headers.join(", ")
-        );
+        )?;
         types += m.layouts.len();
         fields += f;
         consts += m.consts.len();
     }
-    println!("{:<10} {types:>6} {fields:>7} {consts:>10}", "total");
-    println!();
-    println!(
+    writeln!(out, "{:<10} {types:>6} {fields:>7} {consts:>10}", "total")?;
+    writeln!(out)?;
+    writeln!(
+        out,
         "Every number above is checked against /usr/include/xen by `cargo test -p hcbuf-sys`."
-    );
-    println!("`hcbuf-abi MODULE` lists one module's items.");
+    )?;
+    writeln!(out, "`hcbuf-abi MODULE` lists one module's items.")
 }
 
-fn detail(m: &Module) {
-    println!("{} ({})", m.path, m.headers.join(", "));
+fn detail(out: &mut impl Write, m: &Module) -> io::Result<()> {
+    writeln!(out, "{} ({})", m.path, m.headers.join(", "))?;
     for l in m.layouts {
-        println!(
+        writeln!(
+            out,
             "  {:?} {} : size {}, align {}",
             l.kind, l.name, l.size, l.align
-        );
+        )?;
         for f in l.fields {
-            println!("      +{:<4} {} ({} bytes)", f.offset, f.name, f.size);
+            writeln!(out, "      +{:<4} {} ({} bytes)", f.offset, f.name, f.size)?;
         }
     }
     for c in m.consts {
-        println!("  const {} = {:#x}", c.name, c.value);
+        writeln!(out, "  const {} = {:#x}", c.name, c.value)?;
     }
+    Ok(())
 }

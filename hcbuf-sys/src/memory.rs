@@ -10,9 +10,11 @@
 //! return truncates it).
 //!
 //! `XENMEM_memory_map` and `XENMEM_machine_memory_map` fill their buffer with
-//! BIOS E820 entries: packed 20-byte `{ u64 addr; u64 size; u32 type; }`
-//! records, which no public header defines (Xen's own `struct e820entry` is
-//! internal). Their `type` values are the `XEN_HVM_MEMMAP_TYPE_*` constants;
+//! BIOS E820 entries: packed 20-byte
+//! [`e820entry`](crate::memory::e820entry) records. Xen's public headers do
+//! not define that record (the hypervisor's own is internal); the toolstack
+//! header `xenctrl.h` does, with the `E820_*` types, and that is what this
+//! mirror is checked against.
 //! [`hvm_memmap_table_entry`](crate::memory::hvm_memmap_table_entry) is the
 //! padded 24-byte PVH variant, not the format of these buffers.
 //!
@@ -26,7 +28,32 @@ use crate::arch::{xen_guest_handle_64_t, xen_guest_handle_t, xen_pfn_t, xen_ulon
 use crate::xen::domid_t;
 
 abi! {
-    headers = ["xen/memory.h", "xen/hvm/e820.h", "xen/arch-x86/hvm/start_info.h"];
+    headers = ["xen/memory.h", "xen/hvm/e820.h", "xen/arch-x86/hvm/start_info.h", "xenctrl.h"];
+
+    /// One entry of the buffer `XENMEM_memory_map` and
+    /// `XENMEM_machine_memory_map` fill: packed, 20 bytes, no padding.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    #[repr(packed)]
+    pub struct e820entry (size 20) {
+        /// The region's base address.
+        pub addr: u64,
+        /// The region's size in bytes.
+        pub size: u64,
+        /// The region's type (`E820_*`).
+        pub r#type: u32,
+    }
+    /// E820 type: usable RAM.
+    pub const E820_RAM: u32 = 1;
+    /// E820 type: reserved.
+    pub const E820_RESERVED: u32 = 2;
+    /// E820 type: ACPI tables, reclaimable.
+    pub const E820_ACPI: u32 = 3;
+    /// E820 type: ACPI non-volatile storage.
+    pub const E820_NVS: u32 = 4;
+    /// E820 type: unusable.
+    pub const E820_UNUSABLE: u32 = 5;
+    /// The most entries libxc's memory-map calls handle.
+    pub const E820MAX: u32 = 128;
 
     /// Allocates extents for a domain (arg: [`xen_memory_reservation`]);
     /// returns the number of extents allocated.

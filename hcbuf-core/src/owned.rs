@@ -1,0 +1,153 @@
+//! Typed owners of pool memory: one value ([`PoolBox`]) or `n` values
+//! ([`PoolSlice`]). Both deref to the data; both give the memory back to
+//! the pool when dropped.
+
+use std::marker::PhantomData;
+use std::mem::{align_of, size_of};
+use std::ops::{Deref, DerefMut};
+use std::ptr::NonNull;
+
+use crate::marker::PlainData;
+use crate::pool::{Block, Pool, PoolError};
+
+/// One `T` in hypercall-safe memory, zeroed when allocated.
+pub struct PoolBox<'p, T: PlainData> {
+    block: Option<Block>,
+    pool: &'p Pool,
+    _t: PhantomData<T>,
+}
+
+/// `n` values of `T` in hypercall-safe memory.
+pub struct PoolSlice<'p, T: PlainData> {
+    block: Option<Block>,
+    len: usize,
+    pool: &'p Pool,
+    _t: PhantomData<T>,
+}
+
+impl Pool {
+    /// A zeroed `T` in pool memory.
+    pub fn boxed<T: PlainData>(&self) -> Result<PoolBox<'_, T>, PoolError> {
+        let block = self.alloc(size_of::<T>(), align_of::<T>())?;
+        Ok(PoolBox {
+            block: Some(block),
+            pool: self,
+            _t: PhantomData,
+        })
+    }
+
+    /// `value`, copied into pool memory.
+    pub fn boxed_from<T: PlainData>(&self, value: T) -> Result<PoolBox<'_, T>, PoolError> {
+        let mut b = self.boxed::<T>()?;
+        *b = value;
+        Ok(b)
+    }
+
+    /// `len` zeroed values of `T` in pool memory.
+    pub fn slice<T: PlainData>(&self, len: usize) -> Result<PoolSlice<'_, T>, PoolError> {
+        let bytes = size_of::<T>()
+            .checked_mul(len)
+            .ok_or(PoolError::BadRequest {
+                size: usize::MAX,
+                align: align_of::<T>(),
+                why: "the element count overflows the address space",
+            })?;
+        let block = self.alloc(bytes, align_of::<T>())?;
+        Ok(PoolSlice {
+            block: Some(block),
+            len,
+            pool: self,
+            _t: PhantomData,
+        })
+    }
+
+    /// A copy of `values` in pool memory.
+    pub fn slice_from<T: PlainData>(&self, values: &[T]) -> Result<PoolSlice<'_, T>, PoolError> {
+        let mut s = self.slice::<T>(values.len())?;
+        s.copy_from_slice(values);
+        Ok(s)
+    }
+}
+
+fn data<T>(block: &Option<Block>) -> NonNull<T> {
+    block
+        .as_ref()
+        .expect("the block lives until drop")
+        .ptr
+        .cast()
+}
+
+impl<T: PlainData> PoolBox<'_, T> {
+    /// The address of the value (what a guest handle to it carries).
+    pub fn as_ptr(&self) -> *const T {
+        data::<T>(&self.block).as_ptr()
+    }
+}
+
+impl<T: PlainData> PoolSlice<'_, T> {
+    /// The address of the first element.
+    pub fn as_ptr(&self) -> *const T {
+        data::<T>(&self.block).as_ptr()
+    }
+}
+
+impl<T: PlainData> Deref for PoolBox<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        // SAFETY: the block holds a zero-initialised (valid, `PlainData`)
+        // `T`, aligned, owned by this box and borrowed through `&self`.
+        unsafe { data::<T>(&self.block).as_ref() }
+    }
+}
+
+impl<T: PlainData> DerefMut for PoolBox<'_, T> {
+    fn deref_mut(&mut self) -> &mut T {
+        // SAFETY: as for `deref`, with exclusive access through `&mut self`.
+        unsafe { data::<T>(&self.block).as_mut() }
+    }
+}
+
+impl<T: PlainData> Deref for PoolSlice<'_, T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        // SAFETY: the block holds `len` zero-initialised (valid) `T`s,
+        // aligned, owned by this slice (a zero-length block has an aligned
+        // dangling pointer, valid for an empty slice).
+        unsafe { std::slice::from_raw_parts(data::<T>(&self.block).as_ptr(), self.len) }
+    }
+}
+
+impl<T: PlainData> DerefMut for PoolSlice<'_, T> {
+    fn deref_mut(&mut self) -> &mut [T] {
+        // SAFETY: as for `deref`, with exclusive access through `&mut self`.
+        unsafe { std::slice::from_raw_parts_mut(data::<T>(&self.block).as_ptr(), self.len) }
+    }
+}
+
+impl<T: PlainData> Drop for PoolBox<'_, T> {
+    fn drop(&mut self) {
+        if let Some(block) = self.block.take() {
+            self.pool.free(block);
+        }
+    }
+}
+
+impl<T: PlainData> Drop for PoolSlice<'_, T> {
+    fn drop(&mut self) {
+        if let Some(block) = self.block.take() {
+            self.pool.free(block);
+        }
+    }
+}
+
+impl<T: PlainData + std::fmt::Debug> std::fmt::Debug for PoolBox<'_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("PoolBox").field(&**self).finish()
+    }
+}
+
+impl<T: PlainData + std::fmt::Debug> std::fmt::Debug for PoolSlice<'_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}

@@ -1,0 +1,226 @@
+//! Where the pool's pages come from: the kernel's hypercall buffer device,
+//! or anonymous memory that we lock ourselves.
+
+use std::ffi::CString;
+use std::io;
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
+use std::ptr::NonNull;
+
+use super::error::PoolError;
+
+/// Linux's hypercall buffer device (privcmd-buf, Linux ≥ 4.18).
+pub const HYPERCALL_DEVICE: &str = "/dev/xen/hypercall";
+
+/// The source of a pool's pages.
+#[derive(Debug)]
+pub(crate) enum Backend {
+    /// `mmap(MAP_SHARED)` of a device that hands out fresh, pinned pages on
+    /// every mapping (`/dev/xen/hypercall`).
+    Device { fd: OwnedFd, path: PathBuf },
+    /// Private anonymous memory, `mlock`ed, `MADV_DONTFORK`, touched.
+    LockedAnonymous,
+}
+
+/// What mapping a run of pages cost, for the pool's statistics.
+pub(crate) struct Mapped {
+    pub(crate) ptr: NonNull<u8>,
+    pub(crate) syscalls: u64,
+}
+
+impl Backend {
+    /// Opens `path` as the buffer device. `Ok(None)` if it does not exist.
+    pub(crate) fn open_device(path: &Path) -> Result<Option<Backend>, PoolError> {
+        let open_error = |source| PoolError::DeviceOpen {
+            path: path.to_owned(),
+            source,
+        };
+        let c_path = CString::new(path.as_os_str().as_bytes()).map_err(|_| {
+            open_error(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "path contains a NUL byte",
+            ))
+        })?;
+        // SAFETY: `c_path` is a valid NUL-terminated string; `open` does not
+        // retain it.
+        let fd = unsafe { libc::open(c_path.as_ptr(), libc::O_RDWR | libc::O_CLOEXEC) };
+        if fd < 0 {
+            let err = io::Error::last_os_error();
+            return match err.raw_os_error() {
+                Some(libc::ENOENT) => Ok(None),
+                _ => Err(open_error(err)),
+            };
+        }
+        // SAFETY: `fd` was just returned by a successful `open` and is owned
+        // by nobody else.
+        let fd = unsafe { OwnedFd::from_raw_fd(fd) };
+        Ok(Some(Backend::Device {
+            fd,
+            path: path.to_owned(),
+        }))
+    }
+
+    /// Whether pages from this backend can never take even a minor fault.
+    pub(crate) fn never_faults(&self) -> bool {
+        matches!(self, Backend::Device { .. })
+    }
+
+    /// Maps `len` bytes (a multiple of the page size) of hypercall-safe
+    /// memory, zero-filled. `locked` is what the pool holds already (for
+    /// the error message). Nothing stays mapped if this fails.
+    pub(crate) fn map(&self, len: usize, locked: usize) -> Result<Mapped, PoolError> {
+        let (flags, fd) = match self {
+            Backend::Device { fd, .. } => (libc::MAP_SHARED, fd.as_raw_fd()),
+            Backend::LockedAnonymous => (libc::MAP_PRIVATE | libc::MAP_ANONYMOUS, -1),
+        };
+        // SAFETY: a fresh mapping at an address of the kernel's choosing
+        // cannot overlap memory Rust knows about.
+        let addr = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                len,
+                libc::PROT_READ | libc::PROT_WRITE,
+                flags,
+                fd,
+                0,
+            )
+        };
+        if addr == libc::MAP_FAILED {
+            let source = io::Error::last_os_error();
+            return Err(match source.raw_os_error() {
+                Some(libc::ENOMEM | libc::EAGAIN) => PoolError::OutOfMemory {
+                    requested: len,
+                    source,
+                },
+                _ => PoolError::Syscall {
+                    call: "mmap",
+                    requested: len,
+                    source,
+                },
+            });
+        }
+        let ptr = NonNull::new(addr.cast::<u8>()).expect("mmap returned a null mapping");
+        let mut syscalls = 1;
+        let result = self.prepare(ptr, len, locked, &mut syscalls);
+        if let Err(e) = result {
+            // SAFETY: `ptr..ptr+len` is the mapping made above, used by
+            // nothing yet.
+            unsafe { unmap(ptr, len) };
+            return Err(e);
+        }
+        Ok(Mapped { ptr, syscalls })
+    }
+
+    /// Makes a fresh mapping hypercall-safe: excluded from `fork()` children
+    /// and, for anonymous memory, locked and populated.
+    fn prepare(
+        &self,
+        ptr: NonNull<u8>,
+        len: usize,
+        locked: usize,
+        syscalls: &mut u64,
+    ) -> Result<(), PoolError> {
+        let addr = ptr.as_ptr().cast::<libc::c_void>();
+        *syscalls += 1;
+        // SAFETY: `addr..addr+len` is a mapping this pool owns.
+        if unsafe { libc::madvise(addr, len, libc::MADV_DONTFORK) } != 0 {
+            let source = io::Error::last_os_error();
+            return Err(PoolError::Syscall {
+                call: "madvise(MADV_DONTFORK)",
+                requested: len,
+                source,
+            });
+        }
+        if let Backend::Device { .. } = self {
+            return Ok(());
+        }
+        *syscalls += 1;
+        // SAFETY: as above; locking has no effect on Rust-visible memory.
+        if unsafe { libc::mlock(addr, len) } != 0 {
+            return Err(mlock_error(len, locked, io::Error::last_os_error()));
+        }
+        // mlock has populated the pages; touch each once more so the
+        // mapping is written (not the shared zero page) before Xen sees it.
+        for offset in (0..len).step_by(page_size()) {
+            // SAFETY: `offset < len`, inside the writable mapping above.
+            unsafe { ptr.as_ptr().add(offset).write_volatile(0) };
+        }
+        Ok(())
+    }
+
+    /// Returns a mapping to the OS.
+    ///
+    /// # Safety
+    /// `ptr..ptr+len` must be a mapping made by [`Backend::map`] of this
+    /// backend, and nothing may use it afterwards.
+    pub(crate) unsafe fn unmap(&self, ptr: NonNull<u8>, len: usize) {
+        // SAFETY: forwarded from the caller.
+        unsafe { unmap(ptr, len) }
+    }
+
+    /// A description for logs and `Debug`.
+    pub(crate) fn describe(&self) -> String {
+        match self {
+            Backend::Device { path, .. } => format!("device {}", path.display()),
+            Backend::LockedAnonymous => "locked anonymous memory".to_owned(),
+        }
+    }
+}
+
+/// # Safety
+/// `ptr..ptr+len` must be a whole mapping nothing will use again.
+unsafe fn unmap(ptr: NonNull<u8>, len: usize) {
+    // SAFETY: forwarded from the caller. munmap of a valid mapping cannot
+    // fail; if it did, the memory would merely stay mapped.
+    unsafe { libc::munmap(ptr.as_ptr().cast(), len) };
+}
+
+fn mlock_error(requested: usize, locked: usize, source: io::Error) -> PoolError {
+    match source.raw_os_error() {
+        // ENOMEM: over RLIMIT_MEMLOCK; EPERM: the limit is 0 and we lack
+        // CAP_IPC_LOCK.
+        Some(libc::ENOMEM | libc::EPERM) => PoolError::MemlockLimit {
+            requested,
+            locked,
+            limit: memlock_limit(),
+        },
+        Some(libc::EAGAIN) => PoolError::OutOfMemory { requested, source },
+        _ => PoolError::Syscall {
+            call: "mlock",
+            requested,
+            source,
+        },
+    }
+}
+
+/// The soft `RLIMIT_MEMLOCK` in bytes (`u64::MAX` when unlimited).
+pub(crate) fn memlock_limit() -> u64 {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: `limit` is a valid, writable rlimit.
+    if unsafe { libc::getrlimit(libc::RLIMIT_MEMLOCK, &mut limit) } != 0 {
+        return 0;
+    }
+    if limit.rlim_cur == libc::RLIM_INFINITY {
+        u64::MAX
+    } else {
+        limit.rlim_cur
+    }
+}
+
+/// The system page size.
+pub fn page_size() -> usize {
+    use std::sync::OnceLock;
+    static PAGE: OnceLock<usize> = OnceLock::new();
+    *PAGE.get_or_init(|| {
+        // SAFETY: sysconf has no preconditions.
+        let size = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
+        usize::try_from(size)
+            .ok()
+            .filter(|s| s.is_power_of_two())
+            .unwrap_or(4096)
+    })
+}

@@ -1,0 +1,259 @@
+//! The pool's allocation behaviour: zeroing, alignment, no overlap, reuse
+//! without system calls, the cache bound, and the backends' selection.
+
+use std::collections::BTreeMap;
+
+use hcbuf_core::pool::{MemorySource, PoolConfig, page_size};
+use hcbuf_core::{Pool, PoolError};
+
+const SIZES: &[usize] = &[
+    1, 7, 8, 16, 17, 64, 100, 512, 2048, 2049, 4080, 4096, 4097, 16384, 65536,
+];
+
+#[test]
+fn allocations_are_zeroed_even_when_reused() {
+    let pool = Pool::locked_anonymous();
+    for &size in SIZES {
+        {
+            let mut s = pool.slice::<u8>(size).unwrap();
+            assert!(
+                s.iter().all(|&b| b == 0),
+                "fresh {size}-byte buffer is zeroed"
+            );
+            s.fill(0xa5);
+        }
+        let s = pool.slice::<u8>(size).unwrap();
+        assert!(
+            s.iter().all(|&b| b == 0),
+            "reused {size}-byte buffer is zeroed"
+        );
+    }
+}
+
+#[test]
+fn buffers_are_aligned_and_disjoint() {
+    let pool = Pool::locked_anonymous();
+    let mut live = Vec::new();
+    for round in 0..4 {
+        for &size in SIZES {
+            let s = pool.slice::<u64>(size.div_ceil(8)).unwrap();
+            assert_eq!(s.as_ptr() as usize % 8, 0, "u64 alignment for {size} bytes");
+            live.push((s.as_ptr() as usize, size.div_ceil(8) * 8, round, s));
+        }
+    }
+    let mut ranges: BTreeMap<usize, usize> = BTreeMap::new();
+    for (addr, len, _, _) in &live {
+        ranges.insert(*addr, *len);
+    }
+    assert_eq!(ranges.len(), live.len(), "no two buffers share an address");
+    let mut end = 0;
+    for (addr, len) in ranges {
+        assert!(
+            addr >= end,
+            "buffer at {addr:#x} overlaps the previous one ending at {end:#x}"
+        );
+        end = addr + len;
+    }
+}
+
+#[test]
+fn page_sized_requests_are_page_aligned() {
+    let pool = Pool::locked_anonymous();
+    let b = pool.boxed::<[u8; 4096]>().unwrap();
+    assert_eq!(b.as_ptr() as usize % page_size(), 0);
+}
+
+#[test]
+fn the_steady_state_makes_no_syscalls() {
+    let pool = Pool::locked_anonymous();
+    for &size in SIZES {
+        drop(pool.slice::<u8>(size).unwrap());
+    }
+    let warm = pool.stats();
+    for _ in 0..100 {
+        for &size in SIZES {
+            let held: Vec<_> = (0..4).map(|_| pool.slice::<u8>(size).unwrap()).collect();
+            drop(held);
+        }
+    }
+    let after = pool.stats();
+    let ops = 100 * SIZES.len() as u64 * 4;
+    // The first round of 4 held buffers may map up to 3 more blocks per
+    // size; after that, everything is reused.
+    assert!(
+        after.syscalls - warm.syscalls <= 3 * 3 * SIZES.len() as u64,
+        "{warm:?} -> {after:?}"
+    );
+    assert_eq!(after.allocations - warm.allocations, ops);
+    assert!(after.cache_hits - warm.cache_hits >= ops - 3 * SIZES.len() as u64);
+    assert_eq!(after.live(), 0);
+}
+
+#[test]
+fn small_buffers_share_pages() {
+    let pool = Pool::locked_anonymous();
+    let held: Vec<_> = (0..page_size() / 64)
+        .map(|_| pool.boxed::<[u8; 64]>().unwrap())
+        .collect();
+    assert_eq!(
+        pool.stats().locked_bytes,
+        page_size(),
+        "a page's worth of 64-byte slots in one page"
+    );
+    let one_more = pool.boxed::<[u8; 64]>().unwrap();
+    assert_eq!(pool.stats().locked_bytes, 2 * page_size());
+    drop((held, one_more));
+}
+
+#[test]
+fn a_cache_limit_of_zero_returns_pages_as_soon_as_they_empty() {
+    let pool = Pool::with_config(
+        PoolConfig::default()
+            .source(MemorySource::LockedAnonymous)
+            .cache_limit(0),
+    )
+    .unwrap();
+    let a = pool.boxed::<u64>().unwrap();
+    let b = pool.boxed::<u64>().unwrap();
+    let big = pool.slice::<u8>(65536).unwrap();
+    assert_eq!(pool.stats().locked_bytes, page_size() + 65536);
+    drop(big);
+    assert_eq!(
+        pool.stats().locked_bytes,
+        page_size(),
+        "a freed run over the bound goes back"
+    );
+    drop(a);
+    assert_eq!(
+        pool.stats().locked_bytes,
+        page_size(),
+        "a page with a live buffer stays"
+    );
+    drop(b);
+    assert_eq!(
+        pool.stats().locked_bytes,
+        0,
+        "an empty page over the bound goes back"
+    );
+    let s = pool.stats();
+    assert_eq!(
+        (s.allocations, s.frees, s.peak_locked_bytes),
+        (3, 3, page_size() + 65536)
+    );
+}
+
+#[test]
+fn within_the_cache_limit_freed_memory_stays() {
+    let pool = Pool::with_config(
+        PoolConfig::default()
+            .source(MemorySource::LockedAnonymous)
+            .cache_limit(64 << 20),
+    )
+    .unwrap();
+    drop(pool.slice::<u8>(65536).unwrap());
+    drop(pool.boxed::<u32>().unwrap());
+    assert_eq!(pool.stats().locked_bytes, 65536 + page_size());
+    let before = pool.stats().syscalls;
+    drop(pool.slice::<u8>(65536).unwrap());
+    drop(pool.boxed::<u32>().unwrap());
+    assert_eq!(pool.stats().syscalls, before, "reuse makes no syscall");
+}
+
+#[test]
+fn zero_length_buffers_take_no_memory() {
+    let pool = Pool::locked_anonymous();
+    let s = pool.slice::<u64>(0).unwrap();
+    assert!(s.is_empty());
+    assert_eq!(s.as_ptr() as usize % 8, 0);
+    let b = pool.boxed::<[u32; 0]>().unwrap();
+    assert_eq!(b.len(), 0);
+    let stats = pool.stats();
+    assert_eq!((stats.allocations, stats.locked_bytes), (0, 0));
+}
+
+#[test]
+fn impossible_requests_are_errors() {
+    let pool = Pool::locked_anonymous();
+    match pool.slice::<u64>(usize::MAX / 4) {
+        Err(PoolError::BadRequest { .. }) => {}
+        other => panic!("expected BadRequest, got {other:?}"),
+    }
+    match pool.slice::<u8>(isize::MAX as usize) {
+        Err(PoolError::BadRequest { .. } | PoolError::OutOfMemory { .. }) => {}
+        other => panic!("expected an error, got {other:?}"),
+    }
+    assert_eq!(pool.stats().live(), 0);
+    assert_eq!(pool.stats().locked_bytes, 0);
+}
+
+#[test]
+fn values_and_slices_are_copied_in() {
+    let pool = Pool::locked_anonymous();
+    let b = pool.boxed_from(0x1122_3344_5566_7788u64).unwrap();
+    assert_eq!(*b, 0x1122_3344_5566_7788);
+    let s = pool.slice_from(&[1u32, 2, 3]).unwrap();
+    assert_eq!(&*s, &[1, 2, 3]);
+}
+
+#[test]
+fn the_device_backend_maps_shared_memory_and_never_faults() {
+    // /dev/zero stands in for /dev/xen/hypercall: every MAP_SHARED mapping
+    // of it is fresh memory, as privcmd-buf's are.
+    let pool = Pool::device("/dev/zero").unwrap();
+    assert!(pool.never_faults());
+    let mut a = pool.slice::<u8>(100).unwrap();
+    let b = pool.slice::<u8>(100).unwrap();
+    a.fill(1);
+    assert!(b.iter().all(|&x| x == 0), "separate mappings do not alias");
+    let big = pool.slice::<u8>(65536).unwrap();
+    assert!(big.iter().all(|&x| x == 0));
+    let maps = std::fs::read_to_string("/proc/self/maps").unwrap();
+    let addr = a.as_ptr() as usize & !(page_size() - 1);
+    let line = maps
+        .lines()
+        .find(|l| l.starts_with(&format!("{addr:x}-")))
+        .expect("mapping listed");
+    assert!(
+        line.contains(" rw-s ") && line.contains("/dev/zero"),
+        "MAP_SHARED of the device: {line}"
+    );
+}
+
+#[test]
+fn auto_falls_back_only_when_the_device_is_absent() {
+    let missing = PoolConfig::default().source(MemorySource::Auto("/nonexistent/hypercall".into()));
+    let pool = Pool::with_config(missing).unwrap();
+    assert!(
+        !pool.never_faults(),
+        "absent device: locked anonymous memory"
+    );
+
+    let present = PoolConfig::default().source(MemorySource::Auto("/dev/zero".into()));
+    assert!(Pool::with_config(present).unwrap().never_faults());
+
+    // A directory cannot be opened read-write: that is an error, not a
+    // reason to fall back.
+    let broken = PoolConfig::default().source(MemorySource::Auto("/".into()));
+    match Pool::with_config(broken) {
+        Err(e @ PoolError::DeviceOpen { .. }) => assert!(e.to_string().contains("cannot open /")),
+        other => panic!("expected DeviceOpen, got {other:?}"),
+    }
+}
+
+#[test]
+fn an_explicit_device_must_exist() {
+    match Pool::device("/nonexistent/hypercall") {
+        Err(e @ PoolError::DeviceOpen { .. }) => {
+            assert!(e.to_string().contains("/nonexistent/hypercall"), "{e}")
+        }
+        other => panic!("expected DeviceOpen, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_pool_is_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Pool>();
+    check::<hcbuf_core::PoolBox<'static, u64>>();
+    check::<hcbuf_core::PoolSlice<'static, u64>>();
+}

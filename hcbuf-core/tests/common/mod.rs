@@ -4,8 +4,15 @@
 /// `VmLck` of this process in bytes, from `/proc/self/status`.
 pub fn vm_locked_bytes() -> usize {
     let status = std::fs::read_to_string("/proc/self/status").expect("read /proc/self/status");
-    let line = status.lines().find(|l| l.starts_with("VmLck:")).expect("VmLck line");
-    let kb: usize = line.split_whitespace().nth(1).and_then(|n| n.parse().ok()).expect("VmLck value");
+    let line = status
+        .lines()
+        .find(|l| l.starts_with("VmLck:"))
+        .expect("VmLck line");
+    let kb: usize = line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .expect("VmLck value");
     kb * 1024
 }
 

@@ -1,0 +1,119 @@
+//! Running out of lockable memory is a typed error with the numbers, and
+//! leaves nothing behind. As root the limit does not apply, so this test
+//! drops `CAP_IPC_LOCK` from its own thread first (capabilities are
+//! per-thread; `mlock` checks the calling thread's). It is the only test in
+//! this binary because `RLIMIT_MEMLOCK` is process-wide.
+
+mod common;
+
+use common::vm_locked_bytes;
+use hcbuf_core::{Pool, PoolError};
+
+const CAP_IPC_LOCK: u32 = 14;
+const LINUX_CAPABILITY_VERSION_3: u32 = 0x2008_0522;
+
+#[repr(C)]
+struct CapHeader {
+    version: u32,
+    pid: i32,
+}
+
+#[repr(C)]
+#[derive(Clone, Copy, Default)]
+struct CapData {
+    effective: u32,
+    permitted: u32,
+    inheritable: u32,
+}
+
+/// Removes `CAP_IPC_LOCK` from this thread's effective and permitted sets.
+fn drop_cap_ipc_lock() {
+    let mut header = CapHeader {
+        version: LINUX_CAPABILITY_VERSION_3,
+        pid: 0,
+    };
+    let mut data = [CapData::default(); 2];
+    // SAFETY: header and data are valid for the kernel's capget ABI (v3:
+    // two data words).
+    let rc = unsafe { libc::syscall(libc::SYS_capget, &mut header, data.as_mut_ptr()) };
+    assert_eq!(rc, 0, "capget: {}", std::io::Error::last_os_error());
+    data[0].effective &= !(1 << CAP_IPC_LOCK);
+    data[0].permitted &= !(1 << CAP_IPC_LOCK);
+    // SAFETY: as above.
+    let rc = unsafe { libc::syscall(libc::SYS_capset, &mut header, data.as_ptr()) };
+    assert_eq!(rc, 0, "capset: {}", std::io::Error::last_os_error());
+}
+
+fn set_memlock_limit(bytes: u64) {
+    let limit = libc::rlimit {
+        rlim_cur: bytes,
+        rlim_max: bytes,
+    };
+    // SAFETY: `limit` is a valid rlimit.
+    let rc = unsafe { libc::setrlimit(libc::RLIMIT_MEMLOCK, &limit) };
+    assert_eq!(rc, 0, "setrlimit: {}", std::io::Error::last_os_error());
+}
+
+#[test]
+fn rlimit_memlock_exhaustion_is_a_typed_error_and_leaks_nothing() {
+    const LIMIT: u64 = 64 * 1024;
+    let baseline = vm_locked_bytes();
+    assert_eq!(
+        baseline, 0,
+        "this test process locks nothing before the test"
+    );
+    set_memlock_limit(LIMIT);
+    drop_cap_ipc_lock();
+
+    let pool = Pool::locked_anonymous();
+    let held = pool.slice::<u8>(16384).unwrap();
+    match pool.slice::<u8>(1 << 20) {
+        Err(
+            e @ PoolError::MemlockLimit {
+                requested,
+                locked,
+                limit,
+            },
+        ) => {
+            assert_eq!((requested, locked, limit), (1 << 20, 16384, LIMIT));
+            let text = e.to_string();
+            for number in ["1048576", "16384", "65536", "RLIMIT_MEMLOCK"] {
+                assert!(text.contains(number), "{text:?} names {number}");
+            }
+        }
+        other => panic!("expected MemlockLimit, got {:?}", other.map(|s| s.len())),
+    }
+    let stats = pool.stats();
+    assert_eq!(
+        (stats.live(), stats.locked_bytes),
+        (1, 16384),
+        "the failed request left nothing"
+    );
+    assert_eq!(
+        vm_locked_bytes(),
+        16384,
+        "nothing stays locked or mapped from the failure"
+    );
+
+    // Small buffers until the limit bites, then all of them go back.
+    let mut small = Vec::new();
+    let err = loop {
+        match pool.boxed::<[u8; 512]>() {
+            Ok(b) => small.push(b),
+            Err(e) => break e,
+        }
+        assert!(small.len() < 1000, "the limit never applied");
+    };
+    assert!(
+        matches!(err, PoolError::MemlockLimit { limit: LIMIT, .. }),
+        "{err:?}"
+    );
+    assert_eq!(
+        small.len(),
+        (LIMIT as usize - 16384) / 512,
+        "every byte up to the limit was usable"
+    );
+    drop((small, held));
+    drop(pool);
+    assert_eq!(vm_locked_bytes(), 0);
+}

@@ -3,7 +3,7 @@
 //! the pool when dropped.
 
 use std::marker::PhantomData;
-use std::mem::{align_of, size_of};
+use std::mem::{align_of, size_of, size_of_val};
 use std::ops::{Deref, DerefMut};
 use std::ptr::NonNull;
 
@@ -28,7 +28,7 @@ pub struct PoolSlice<'p, T: PlainData> {
 impl Pool {
     /// A zeroed `T` in pool memory.
     pub fn boxed<T: PlainData>(&self) -> Result<PoolBox<'_, T>, PoolError> {
-        let block = self.alloc(size_of::<T>(), align_of::<T>())?;
+        let block = self.alloc_zeroed(size_of::<T>(), align_of::<T>())?;
         Ok(PoolBox {
             block: Some(block),
             pool: self,
@@ -38,9 +38,11 @@ impl Pool {
 
     /// `value`, copied into pool memory.
     pub fn boxed_from<T: PlainData>(&self, value: T) -> Result<PoolBox<'_, T>, PoolError> {
-        let mut b = self.boxed::<T>()?;
-        *b = value;
-        Ok(b)
+        let block = self.alloc(size_of::<T>(), align_of::<T>())?;
+        // SAFETY: the block is ours, aligned and large enough for a `T`;
+        // this overwrites all of it.
+        unsafe { block.ptr.cast::<T>().write(value) };
+        Ok(PoolBox { block: Some(block), pool: self, _t: PhantomData })
     }
 
     /// `len` zeroed values of `T` in pool memory.
@@ -52,7 +54,7 @@ impl Pool {
                 align: align_of::<T>(),
                 why: "the element count overflows the address space",
             })?;
-        let block = self.alloc(bytes, align_of::<T>())?;
+        let block = self.alloc_zeroed(bytes, align_of::<T>())?;
         Ok(PoolSlice {
             block: Some(block),
             len,
@@ -63,9 +65,15 @@ impl Pool {
 
     /// A copy of `values` in pool memory.
     pub fn slice_from<T: PlainData>(&self, values: &[T]) -> Result<PoolSlice<'_, T>, PoolError> {
-        let mut s = self.slice::<T>(values.len())?;
-        s.copy_from_slice(values);
-        Ok(s)
+        // A slice's byte size cannot overflow: it already exists.
+        let block = self.alloc(size_of_val(values), align_of::<T>())?;
+        // SAFETY: the block is ours, aligned for `T` and holds
+        // `values.len()` elements; this overwrites all of them (no zeroing
+        // first: the copy is the initialisation).
+        unsafe {
+            std::ptr::copy_nonoverlapping(values.as_ptr(), block.ptr.cast::<T>().as_ptr(), values.len())
+        };
+        Ok(PoolSlice { block: Some(block), len: values.len(), pool: self, _t: PhantomData })
     }
 }
 

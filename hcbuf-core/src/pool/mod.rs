@@ -212,6 +212,17 @@ impl Pool {
 
     /// Allocates `size` zeroed bytes aligned to `align` (a power of two, at
     /// most a page).
+    pub(crate) fn alloc_zeroed(&self, size: usize, align: usize) -> Result<Block, PoolError> {
+        let block = self.alloc(size, align)?;
+        // SAFETY: the block's first `size` bytes are pool memory owned by
+        // nobody else.
+        unsafe { block.ptr.as_ptr().write_bytes(0, size) };
+        Ok(block)
+    }
+
+    /// Allocates `size` bytes aligned to `align` holding whatever the pool
+    /// memory last held: the caller must overwrite all `size` bytes before
+    /// anyone sees them (so that no stale data is ever visible).
     pub(crate) fn alloc(&self, size: usize, align: usize) -> Result<Block, PoolError> {
         if !align.is_power_of_two() || align > self.page {
             return Err(PoolError::BadRequest {
@@ -222,19 +233,12 @@ impl Pool {
         }
         if size == 0 {
             let ptr = NonNull::new(align as *mut u8).expect("alignment is non-zero");
-            return Ok(Block {
-                ptr,
-                origin: Origin::Empty,
-            });
+            return Ok(Block { ptr, origin: Origin::Empty });
         }
-        let block = match size_class::class_of(size, align) {
-            Some(class) => self.alloc_slot(class)?,
-            None => self.alloc_run(size)?,
-        };
-        // SAFETY: the block's first `size` bytes are pool memory owned by
-        // nobody else.
-        unsafe { block.ptr.as_ptr().write_bytes(0, size) };
-        Ok(block)
+        match size_class::class_of(size, align) {
+            Some(class) => self.alloc_slot(class),
+            None => self.alloc_run(size),
+        }
     }
 
     fn alloc_slot(&self, class: usize) -> Result<Block, PoolError> {

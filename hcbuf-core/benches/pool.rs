@@ -6,6 +6,7 @@
 //! cargo bench -p hcbuf-core --bench pool                 # TSV on stdout
 //! HCBUF_BENCH_TSV=pool.tsv cargo bench -p hcbuf-core --bench pool
 //! HCBUF_BENCH_REPEATS=7 HCBUF_BENCH_TARGET_MS=20 ...     # the defaults
+//! HCBUF_BENCH_ONLY=hc_loop ...                           # rows named so
 //! ```
 //!
 //! Method (as peerbench's): each body runs `iters` operations between two
@@ -49,11 +50,22 @@ fn measure(s: &Settings, ops: u64, mut body: impl FnMut(u64) -> u64) -> Row {
     }
     iters = ((iters as f64) * (s.target_ns as f64) / (t.max(1) as f64)).max(1.0) as u64;
     body(iters);
-    let mut v: Vec<f64> = (0..s.repeats).map(|_| body(iters) as f64 / (iters * ops) as f64).collect();
+    let mut v: Vec<f64> = (0..s.repeats)
+        .map(|_| body(iters) as f64 / (iters * ops) as f64)
+        .collect();
     v.sort_by(f64::total_cmp);
     let n = v.len();
-    let median = if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2.0 };
-    Row { iters, min: v[0], median, max: v[n - 1] }
+    let median = if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    };
+    Row {
+        iters,
+        min: v[0],
+        median,
+        max: v[n - 1],
+    }
 }
 
 fn timed(iters: u64, mut op: impl FnMut()) -> u64 {
@@ -82,6 +94,12 @@ fn hc_hold16(pool: &Pool, size: usize, iters: u64) -> u64 {
     })
 }
 
+/// The 64-byte-aligned megabyte inside `store` (which has 64 bytes spare).
+fn aligned64(store: &mut [u8]) -> &mut [u8] {
+    let offset = store.as_ptr().align_offset(64);
+    &mut store[offset..offset + (1 << 20)]
+}
+
 fn malloc_free(size: usize, iters: u64) -> u64 {
     timed(iters, || {
         // SAFETY: malloc/free of a block used only here.
@@ -95,7 +113,10 @@ fn malloc_free(size: usize, iters: u64) -> u64 {
 
 fn main() {
     let env = |name: &str, default: u64| -> u64 {
-        std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
     };
     let settings = Settings {
         repeats: env("HCBUF_BENCH_REPEATS", 7).clamp(1, 64) as usize,
@@ -104,7 +125,14 @@ fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` runs us with
     // no such flag: then do one quick pass as a smoke test.
     let quick = !std::env::args().any(|a| a == "--bench");
-    let settings = if quick { Settings { repeats: 1, target_ns: 100_000 } } else { settings };
+    let settings = if quick {
+        Settings {
+            repeats: 1,
+            target_ns: 100_000,
+        }
+    } else {
+        settings
+    };
 
     let pool = match Pool::new() {
         Ok(pool) => pool,
@@ -115,78 +143,113 @@ fn main() {
     };
     eprintln!(
         "pool benchmark: {} pool, {} repeats of ~{} ms per row",
-        if pool.never_faults() { "device" } else { "locked anonymous" },
+        if pool.never_faults() {
+            "device"
+        } else {
+            "locked anonymous"
+        },
         settings.repeats,
         settings.target_ns / 1_000_000
     );
 
-    let mut rows: Vec<(String, usize, Row)> = Vec::new();
-    let mut add = |name: &str, size: usize, row: Row| {
-        eprintln!("  {name:<14} {size:>8}  median {:>10.1} ns", row.median);
-        rows.push((name.to_owned(), size, row));
+    let only = std::env::var("HCBUF_BENCH_ONLY").ok();
+    let wanted = |name: &str| only.as_deref().is_none_or(|o| name == o);
+    let mut rows: Vec<(&str, usize, Row)> = Vec::new();
+    let mut add = |name: &'static str, size: usize, row: &dyn Fn() -> Row| {
+        if wanted(name) {
+            let row = row();
+            eprintln!("  {name:<17} {size:>8}  median {:>10.1} ns", row.median);
+            rows.push((name, size, row));
+        }
     };
 
     for &size in SIZES {
-        add("hc_loop", size, measure(&settings, 1, |n| hc_loop(&pool, size, n)));
+        add("hc_loop", size, &|| {
+            measure(&settings, 1, |n| hc_loop(&pool, size, n))
+        });
     }
     for &size in SIZES {
-        add("hc_hold16", size, measure(&settings, HOLD as u64, |n| hc_hold16(&pool, size, n)));
+        add("hc_hold16", size, &|| {
+            measure(&settings, HOLD as u64, |n| hc_hold16(&pool, size, n))
+        });
     }
     for &size in SIZES {
-        add("malloc_free", size, measure(&settings, 1, |n| malloc_free(size, n)));
+        add("malloc_free", size, &|| {
+            measure(&settings, 1, |n| malloc_free(size, n))
+        });
     }
-    let src = vec![0x5au8; 1 << 20];
-    let mut dst = vec![0xa5u8; 1 << 20];
+    // Copy buffers 64-byte aligned, as peerbench's memcpy row has them
+    // (memcpy between buffers aligned differently modulo 64 runs ~8%
+    // slower here, which would blur every copy row).
+    let mut src_store = vec![0x5au8; (1 << 20) + 64];
+    let src = aligned64(&mut src_store);
+    let mut dst_store = vec![0xa5u8; (1 << 20) + 64];
+    let dst = std::cell::RefCell::new(aligned64(&mut dst_store));
     for &size in COPY_SIZES {
-        add(
-            "hc_bounce_in",
-            size,
+        add("hc_bounce_in", size, &|| {
             measure(&settings, 1, |n| {
-                timed(n, || pool.bounce_in(black_box(&src[..size])).expect("bounce").finish())
-            }),
-        );
-        add(
-            "hc_bounce_out",
-            size,
+                timed(n, || {
+                    pool.bounce_in(black_box(&src[..size]))
+                        .expect("bounce")
+                        .finish()
+                })
+            })
+        });
+        add("hc_bounce_out", size, &|| {
+            let mut dst = dst.borrow_mut();
             measure(&settings, 1, |n| {
-                timed(n, || pool.bounce_out(black_box(&mut dst[..size])).expect("bounce").finish())
-            }),
-        );
-        add(
-            "memcpy",
-            size,
+                timed(n, || {
+                    pool.bounce_out(black_box(&mut dst[..size]))
+                        .expect("bounce")
+                        .finish()
+                })
+            })
+        });
+        add("memcpy", size, &|| {
+            let mut dst = dst.borrow_mut();
             measure(&settings, 1, |n| {
                 timed(n, || {
                     dst[..size].copy_from_slice(black_box(&src[..size]));
                     black_box(dst.as_ptr());
                 })
-            }),
-        );
+            })
+        });
     }
     for &size in SIZES {
-        let row = measure(&settings, 1, |n| {
-            let t: u64 = std::thread::scope(|s| {
-                let a = s.spawn(|| hc_loop(&pool, size, n));
-                let b = s.spawn(|| hc_loop(&pool, size, n));
-                a.join().expect("thread") .max(b.join().expect("thread"))
-            });
-            t
+        add("hc_loop_2t", size, &|| {
+            measure(&settings, 1, |n| {
+                std::thread::scope(|s| {
+                    let a = s.spawn(|| hc_loop(&pool, size, n));
+                    let b = s.spawn(|| hc_loop(&pool, size, n));
+                    a.join().expect("thread").max(b.join().expect("thread"))
+                })
+            })
         });
-        add("hc_loop_2t", size, row);
     }
-
     // Locked bytes for 1000 live 64-byte buffers, in a fresh pool.
-    let fresh = Pool::new().expect("pool");
-    let held: Vec<_> = (0..1000).map(|_| fresh.slice::<u8>(64).expect("pool allocation")).collect();
-    let locked = fresh.stats().locked_bytes as f64;
-    drop(held);
-    add("hc_locked_1000x64", 64, Row { iters: 1000, min: locked, median: locked, max: locked });
+    add("hc_locked_1000x64", 64, &|| {
+        let fresh = Pool::new().expect("pool");
+        let held: Vec<_> = (0..1000)
+            .map(|_| fresh.slice::<u8>(64).expect("pool allocation"))
+            .collect();
+        let locked = fresh.stats().locked_bytes as f64;
+        drop(held);
+        Row {
+            iters: 1000,
+            min: locked,
+            median: locked,
+            max: locked,
+        }
+    });
 
     let mut out: Box<dyn Write> = match std::env::var_os("HCBUF_BENCH_TSV") {
         Some(path) => match std::fs::File::create(&path) {
             Ok(f) => Box::new(f),
             Err(e) => {
-                eprintln!("pool benchmark: cannot write {}: {e}", path.to_string_lossy());
+                eprintln!(
+                    "pool benchmark: cannot write {}: {e}",
+                    path.to_string_lossy()
+                );
                 std::process::exit(1);
             }
         },

@@ -12,14 +12,14 @@ use crate::pool::{Block, Pool, PoolError};
 
 /// One `T` in hypercall-safe memory, zeroed when allocated.
 pub struct PoolBox<'p, T: PlainData> {
-    block: Option<Block>,
+    block: Block,
     pool: &'p Pool,
     _t: PhantomData<T>,
 }
 
 /// `n` values of `T` in hypercall-safe memory.
 pub struct PoolSlice<'p, T: PlainData> {
-    block: Option<Block>,
+    block: Block,
     len: usize,
     pool: &'p Pool,
     _t: PhantomData<T>,
@@ -27,25 +27,29 @@ pub struct PoolSlice<'p, T: PlainData> {
 
 impl Pool {
     /// A zeroed `T` in pool memory.
+    #[inline]
     pub fn boxed<T: PlainData>(&self) -> Result<PoolBox<'_, T>, PoolError> {
         let block = self.alloc_zeroed(size_of::<T>(), align_of::<T>())?;
         Ok(PoolBox {
-            block: Some(block),
+            block,
             pool: self,
             _t: PhantomData,
         })
     }
 
     /// `value`, copied into pool memory.
+    #[inline]
     pub fn boxed_from<T: PlainData>(&self, value: T) -> Result<PoolBox<'_, T>, PoolError> {
-        let block = self.alloc(size_of::<T>(), align_of::<T>())?;
-        // SAFETY: the block is ours, aligned and large enough for a `T`;
-        // this overwrites all of it.
-        unsafe { block.ptr.cast::<T>().write(value) };
-        Ok(PoolBox { block: Some(block), pool: self, _t: PhantomData })
+        let block = self.alloc_copy(as_bytes(std::slice::from_ref(&value)), align_of::<T>())?;
+        Ok(PoolBox {
+            block,
+            pool: self,
+            _t: PhantomData,
+        })
     }
 
     /// `len` zeroed values of `T` in pool memory.
+    #[inline]
     pub fn slice<T: PlainData>(&self, len: usize) -> Result<PoolSlice<'_, T>, PoolError> {
         let bytes = size_of::<T>()
             .checked_mul(len)
@@ -56,7 +60,7 @@ impl Pool {
             })?;
         let block = self.alloc_zeroed(bytes, align_of::<T>())?;
         Ok(PoolSlice {
-            block: Some(block),
+            block,
             len,
             pool: self,
             _t: PhantomData,
@@ -64,25 +68,30 @@ impl Pool {
     }
 
     /// A copy of `values` in pool memory.
+    #[inline]
     pub fn slice_from<T: PlainData>(&self, values: &[T]) -> Result<PoolSlice<'_, T>, PoolError> {
-        // A slice's byte size cannot overflow: it already exists.
-        let block = self.alloc(size_of_val(values), align_of::<T>())?;
-        // SAFETY: the block is ours, aligned for `T` and holds
-        // `values.len()` elements; this overwrites all of them (no zeroing
-        // first: the copy is the initialisation).
-        unsafe {
-            std::ptr::copy_nonoverlapping(values.as_ptr(), block.ptr.cast::<T>().as_ptr(), values.len())
-        };
-        Ok(PoolSlice { block: Some(block), len: values.len(), pool: self, _t: PhantomData })
+        let block = self.alloc_copy(as_bytes(values), align_of::<T>())?;
+        Ok(PoolSlice {
+            block,
+            len: values.len(),
+            pool: self,
+            _t: PhantomData,
+        })
     }
 }
 
-fn data<T>(block: &Option<Block>) -> NonNull<T> {
-    block
-        .as_ref()
-        .expect("the block lives until drop")
-        .ptr
-        .cast()
+/// The bytes of plain data.
+#[inline]
+fn as_bytes<T: PlainData>(values: &[T]) -> &[u8] {
+    // SAFETY: `PlainData` types have no padding, so every byte of `values`
+    // is initialised; the length is the slice's size in bytes.
+    unsafe { std::slice::from_raw_parts(values.as_ptr().cast::<u8>(), size_of_val(values)) }
+}
+
+/// The block's memory as a `T` pointer.
+#[inline]
+fn data<T>(block: &Block) -> NonNull<T> {
+    block.ptr.cast()
 }
 
 impl<T: PlainData> PoolBox<'_, T> {
@@ -101,6 +110,7 @@ impl<T: PlainData> PoolSlice<'_, T> {
 
 impl<T: PlainData> Deref for PoolBox<'_, T> {
     type Target = T;
+    #[inline]
     fn deref(&self) -> &T {
         // SAFETY: the block holds a zero-initialised (valid, `PlainData`)
         // `T`, aligned, owned by this box and borrowed through `&self`.
@@ -109,7 +119,10 @@ impl<T: PlainData> Deref for PoolBox<'_, T> {
 }
 
 impl<T: PlainData> DerefMut for PoolBox<'_, T> {
+    #[inline]
     fn deref_mut(&mut self) -> &mut T {
+        // Handed out writable: the pool zeroes it before its next use.
+        self.block.mark_written();
         // SAFETY: as for `deref`, with exclusive access through `&mut self`.
         unsafe { data::<T>(&self.block).as_mut() }
     }
@@ -117,6 +130,7 @@ impl<T: PlainData> DerefMut for PoolBox<'_, T> {
 
 impl<T: PlainData> Deref for PoolSlice<'_, T> {
     type Target = [T];
+    #[inline]
     fn deref(&self) -> &[T] {
         // SAFETY: the block holds `len` zero-initialised (valid) `T`s,
         // aligned, owned by this slice (a zero-length block has an aligned
@@ -126,25 +140,26 @@ impl<T: PlainData> Deref for PoolSlice<'_, T> {
 }
 
 impl<T: PlainData> DerefMut for PoolSlice<'_, T> {
+    #[inline]
     fn deref_mut(&mut self) -> &mut [T] {
+        // Handed out writable: the pool zeroes it before its next use.
+        self.block.mark_written();
         // SAFETY: as for `deref`, with exclusive access through `&mut self`.
         unsafe { std::slice::from_raw_parts_mut(data::<T>(&self.block).as_ptr(), self.len) }
     }
 }
 
 impl<T: PlainData> Drop for PoolBox<'_, T> {
+    #[inline]
     fn drop(&mut self) {
-        if let Some(block) = self.block.take() {
-            self.pool.free(block);
-        }
+        self.pool.free(&self.block);
     }
 }
 
 impl<T: PlainData> Drop for PoolSlice<'_, T> {
+    #[inline]
     fn drop(&mut self) {
-        if let Some(block) = self.block.take() {
-            self.pool.free(block);
-        }
+        self.pool.free(&self.block);
     }
 }
 

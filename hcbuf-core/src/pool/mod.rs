@@ -27,15 +27,23 @@
 //!    with libxencall's own fallback.
 //!
 //! # Allocation
-//! Requests of up to 2048 bytes take a slot of a power-of-two class in a
+//! Requests of up to 4096 bytes take a slot of a power-of-two class in a
 //! page of such slots; larger ones take a run of whole pages. Freed memory
 //! stays with the pool, so a steady state makes no system calls; an empty
 //! page or a freed run goes back to the OS only when the pool's cache of
-//! unused memory is over its bound ([`PoolConfig::cache_limit`]). Every
-//! allocation is zeroed (the requested bytes). The pool is sharded: each
-//! thread uses one shard's lock (threads are spread round-robin over
-//! twice as many shards as CPUs), so two threads do not contend in the
-//! common path.
+//! unused memory is over its bound ([`PoolConfig::cache_limit`]).
+//!
+//! Every allocation is zeroed (the requested bytes). The pool knows which
+//! memory may be non-zero: a block remembers how much of it was ever
+//! handed out writable (a `&mut`, a copy into it, later a guest handle Xen
+//! may write through), and only that prefix is cleared when the memory is
+//! next allocated. Memory nobody could have written is not zeroed again.
+//!
+//! Threads do not contend in the common path: each thread keeps a small
+//! cache of free slots per pool (no lock, no atomic read-modify-write),
+//! refilled from and flushed to one of the pool's shards in batches; page
+//! runs come from the thread's shard, each behind its own lock (threads are
+//! spread round-robin over twice as many shards as CPUs).
 //!
 //! # Fork
 //! Pool memory is mapped `MADV_DONTFORK`: a child of `fork()` does not have
@@ -44,6 +52,7 @@
 
 mod backend;
 mod error;
+mod magazine;
 mod shard;
 mod size_class;
 mod stats;
@@ -52,14 +61,15 @@ pub use backend::{HYPERCALL_DEVICE, page_size};
 pub use error::PoolError;
 pub use stats::PoolStats;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::ptr::NonNull;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use backend::Backend;
-pub(crate) use shard::Origin;
-use shard::ShardState;
+use magazine::{ThreadCounters, with_magazine};
+use shard::{Counters, ShardState, Slab};
 
 /// Which memory a pool uses.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,10 +109,12 @@ impl PoolConfig {
         self
     }
 
-    /// Bounds the bytes of unused memory the pool keeps mapped for reuse
-    /// (default 8 MiB, split evenly between shards). Memory beyond it goes
-    /// back to the OS as soon as nothing lives in it; 0 returns every page
-    /// as soon as it empties.
+    /// Bounds the bytes of unused memory the pool's shards keep mapped for
+    /// reuse (default 8 MiB, split evenly between shards). Memory beyond it
+    /// goes back to the OS as soon as nothing lives in it. Each thread's
+    /// slot cache holds at most 64 free slots (and 128 KiB) per size class
+    /// on top of this; a limit of 0 turns those caches off too, so every page goes
+    /// back the moment its last buffer is freed.
     pub fn cache_limit(mut self, bytes: usize) -> Self {
         self.cache_limit = bytes;
         self
@@ -112,30 +124,123 @@ impl PoolConfig {
 /// A pool of hypercall-safe memory. `Send + Sync`; see the [module
 /// docs](self) for what it guarantees.
 pub struct Pool {
+    inner: Arc<Inner>,
+}
+
+/// The pool's shared state. Thread caches hold it weakly.
+pub(crate) struct Inner {
+    id: u64,
+    /// Whether threads keep caches of free slots (off when the cache limit
+    /// is 0).
+    thread_caches: bool,
     backend: Backend,
     shards: Box<[Shard]>,
     page: usize,
     locked: AtomicUsize,
     peak_locked: AtomicUsize,
     syscalls: AtomicU64,
+    /// Every live thread cache's counters, and those of exited threads.
+    threads: Mutex<(Vec<Arc<ThreadCounters>>, Counters)>,
+    /// The slab of every slot page, by page address, with its shard: how a
+    /// slot that comes back from a thread cache finds its way home.
+    slabs: Mutex<HashMap<usize, (usize, NonNull<Slab>)>>,
 }
+
+// SAFETY: the slab pointers in `slabs` are only followed under their
+// shard's lock; everything else in `Inner` is `Send + Sync` by itself.
+unsafe impl Send for Inner {}
+// SAFETY: as above.
+unsafe impl Sync for Inner {}
 
 /// One shard, on its own cache lines.
 #[repr(align(128))]
 struct Shard(Mutex<ShardState>);
 
-/// A block of pool memory at `ptr`, at least as large as requested.
+/// A block of pool memory at `ptr` of `len` requested bytes.
 #[derive(Debug)]
 pub(crate) struct Block {
     pub(crate) ptr: NonNull<u8>,
+    len: usize,
+    /// How many bytes from the start may be non-zero; everything after is
+    /// zero. Grows when the owner hands the block out writable.
+    dirty: usize,
     origin: Origin,
 }
 
+/// Where a block came from, so it can go back there. Plain aligned words
+/// rather than an enum with payloads: blocks are moved on the hot path,
+/// and whole-word fields keep those moves cheap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Origin {
+    kind: Kind,
+    /// The size class of a slot, or the shard that caches a run.
+    index: usize,
+    /// The length of a run in pages.
+    pages: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(usize)]
+enum Kind {
+    /// A zero-length block: no memory at all.
+    Empty,
+    /// A slot of size class `index`.
+    Slot,
+    /// A run of `pages` pages, cached by shard `index` when freed.
+    Run,
+}
+
+impl Origin {
+    const EMPTY: Origin = Origin {
+        kind: Kind::Empty,
+        index: 0,
+        pages: 0,
+    };
+
+    #[inline]
+    fn slot(class: usize) -> Origin {
+        Origin {
+            kind: Kind::Slot,
+            index: class,
+            pages: 0,
+        }
+    }
+
+    fn run(pages: usize, shard: usize) -> Origin {
+        Origin {
+            kind: Kind::Run,
+            index: shard,
+            pages,
+        }
+    }
+}
+
 // SAFETY: a block is exclusive ownership of pool memory, which any thread
-// may use; it is freed through the pool's locks.
+// may use; it is freed through the pool's locks or the freeing thread's
+// own cache.
 unsafe impl Send for Block {}
 // SAFETY: shared access to a block only reads its fields.
 unsafe impl Sync for Block {}
+
+impl Block {
+    /// Records that the first `len` bytes may now be written.
+    #[inline]
+    pub(crate) fn mark_written(&mut self) {
+        self.dirty = self.dirty.max(self.len);
+    }
+
+    /// Zeroes the requested bytes that may be non-zero.
+    #[inline]
+    fn zero_requested(&mut self) {
+        let n = self.dirty.min(self.len);
+        // SAFETY: the block's first `len` bytes are pool memory owned by
+        // this block.
+        unsafe { self.ptr.as_ptr().write_bytes(0, n) };
+        if self.dirty <= self.len {
+            self.dirty = 0;
+        }
+    }
+}
 
 impl Pool {
     /// A pool on `/dev/xen/hypercall` if it exists, else on locked
@@ -172,19 +277,25 @@ impl Pool {
     }
 
     fn build(backend: Backend, cache_limit: usize) -> Pool {
+        static NEXT_ID: AtomicU64 = AtomicU64::new(0);
         let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
         let count = (cpus * 2).next_power_of_two().clamp(2, 64);
         let page = page_size();
         let per_shard = cache_limit / count;
+        let shards = (0..count).map(|_| Shard(Mutex::new(ShardState::new(per_shard, page))));
         Pool {
-            backend,
-            shards: (0..count)
-                .map(|_| Shard(Mutex::new(ShardState::new(per_shard, page))))
-                .collect(),
-            page,
-            locked: AtomicUsize::new(0),
-            peak_locked: AtomicUsize::new(0),
-            syscalls: AtomicU64::new(0),
+            inner: Arc::new(Inner {
+                id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+                thread_caches: cache_limit > 0,
+                backend,
+                shards: shards.collect(),
+                page,
+                locked: AtomicUsize::new(0),
+                peak_locked: AtomicUsize::new(0),
+                syscalls: AtomicU64::new(0),
+                threads: Mutex::new((Vec::new(), Counters::default())),
+                slabs: Mutex::new(HashMap::new()),
+            }),
         }
     }
 
@@ -193,38 +304,80 @@ impl Pool {
     /// may briefly unmap; a hypercall hitting that window fails with
     /// `EFAULT`).
     pub fn never_faults(&self) -> bool {
-        self.backend.never_faults()
+        self.inner.backend.never_faults()
     }
 
-    /// The pool's counters, summed over its shards.
+    /// The pool's counters, summed over its shards and threads.
     pub fn stats(&self) -> PoolStats {
+        let inner = &self.inner;
         let mut stats = PoolStats {
-            syscalls: self.syscalls.load(Ordering::Relaxed),
-            locked_bytes: self.locked.load(Ordering::Relaxed),
-            peak_locked_bytes: self.peak_locked.load(Ordering::Relaxed),
+            syscalls: inner.syscalls.load(Ordering::Relaxed),
+            locked_bytes: inner.locked.load(Ordering::Relaxed),
+            peak_locked_bytes: inner.peak_locked.load(Ordering::Relaxed),
             ..PoolStats::default()
         };
-        for shard in self.shards.iter() {
+        for shard in inner.shards.iter() {
             stats.add(&lock(shard).counters);
+        }
+        let threads = lock_threads(inner);
+        stats.add(&threads.1);
+        for t in &threads.0 {
+            stats.add(&t.snapshot());
         }
         stats
     }
 
     /// Allocates `size` zeroed bytes aligned to `align` (a power of two, at
     /// most a page).
+    #[inline]
     pub(crate) fn alloc_zeroed(&self, size: usize, align: usize) -> Result<Block, PoolError> {
-        let block = self.alloc(size, align)?;
-        // SAFETY: the block's first `size` bytes are pool memory owned by
-        // nobody else.
-        unsafe { block.ptr.as_ptr().write_bytes(0, size) };
+        match self.alloc_cached(size, align) {
+            // Cached slots are all zero.
+            Some(block) => Ok(block),
+            None => {
+                let mut block = self.alloc_slow(size, align)?;
+                block.zero_requested();
+                Ok(block)
+            }
+        }
+    }
+
+    /// Allocates a block whose first `src.len()` bytes are a copy of `src`.
+    #[inline]
+    pub(crate) fn alloc_copy(&self, src: &[u8], align: usize) -> Result<Block, PoolError> {
+        let mut block = match self.alloc_cached(src.len(), align) {
+            Some(block) => block,
+            None => self.alloc_slow(src.len(), align)?,
+        };
+        // SAFETY: the block holds `src.len()` bytes owned by it; `src` is
+        // caller memory, so the two do not overlap.
+        unsafe { std::ptr::copy_nonoverlapping(src.as_ptr(), block.ptr.as_ptr(), src.len()) };
+        block.mark_written();
         Ok(block)
     }
 
-    /// Allocates `size` bytes aligned to `align` holding whatever the pool
-    /// memory last held: the caller must overwrite all `size` bytes before
-    /// anyone sees them (so that no stale data is ever visible).
-    pub(crate) fn alloc(&self, size: usize, align: usize) -> Result<Block, PoolError> {
-        if !align.is_power_of_two() || align > self.page {
+    /// The common path: a slot from this thread's cache, no lock taken.
+    #[inline]
+    fn alloc_cached(&self, size: usize, align: usize) -> Option<Block> {
+        if size == 0 || !self.inner.thread_caches || !align.is_power_of_two() {
+            return None;
+        }
+        let class = size_class::class_of(size, align)?;
+        let ptr = magazine::pop(&self.inner, class)?;
+        Some(Block {
+            ptr,
+            len: size,
+            dirty: 0,
+            origin: Origin::slot(class),
+        })
+    }
+
+    /// Every other allocation: zero-length, page runs, a thread cache to
+    /// make or refill. The block's requested bytes may hold stale data
+    /// (see `Block::dirty`): callers zero or overwrite them.
+    #[inline(never)]
+    fn alloc_slow(&self, size: usize, align: usize) -> Result<Block, PoolError> {
+        if !align.is_power_of_two() || align > self.inner.page {
             return Err(PoolError::BadRequest {
                 size,
                 align,
@@ -233,39 +386,143 @@ impl Pool {
         }
         if size == 0 {
             let ptr = NonNull::new(align as *mut u8).expect("alignment is non-zero");
-            return Ok(Block { ptr, origin: Origin::Empty });
+            return Ok(Block {
+                ptr,
+                len: 0,
+                dirty: 0,
+                origin: Origin::EMPTY,
+            });
         }
-        match size_class::class_of(size, align) {
-            Some(class) => self.alloc_slot(class),
-            None => self.alloc_run(size),
-        }
-    }
-
-    fn alloc_slot(&self, class: usize) -> Result<Block, PoolError> {
-        let shard = current_shard(self.shards.len());
-        {
-            let mut state = lock(&self.shards[shard]);
-            if let Some((ptr, slab)) = state.take_slot(class) {
-                state.counters.hit();
-                return Ok(Block {
-                    ptr,
-                    origin: Origin::Slot { slab, shard },
-                });
-            }
-            state.counters.cache_misses += 1;
-        }
-        // Map outside the lock: other threads of this shard go on meanwhile.
-        let page = self.map(self.page)?;
-        let mut state = lock(&self.shards[shard]);
-        state.counters.allocations += 1;
-        let (ptr, slab) = state.add_slab(class, page);
+        let (ptr, dirty, origin) = match size_class::class_of(size, align) {
+            Some(class) => (self.inner.alloc_slot(class)?, 0, Origin::slot(class)),
+            None => self.inner.alloc_run(size)?,
+        };
         Ok(Block {
             ptr,
-            origin: Origin::Slot { slab, shard },
+            len: size,
+            dirty,
+            origin,
         })
     }
 
-    fn alloc_run(&self, size: usize) -> Result<Block, PoolError> {
+    /// Gives a block back to the pool. The caller must not use the block
+    /// afterwards (owners call this from `Drop`).
+    #[inline]
+    pub(crate) fn free(&self, block: &Block) {
+        if block.origin.kind == Kind::Slot {
+            if block.dirty > 0 {
+                // Slots go back all zero (the caches' and shards'
+                // invariant).
+                // SAFETY: the block owns its first `dirty` bytes (at most
+                // its slot size).
+                unsafe { block.ptr.as_ptr().write_bytes(0, block.dirty) };
+            }
+            let class = block.origin.index;
+            if self.inner.thread_caches && magazine::push(&self.inner, class, block.ptr) {
+                return;
+            }
+        }
+        self.free_slow(block);
+    }
+
+    #[inline(never)]
+    fn free_slow(&self, block: &Block) {
+        let Origin { kind, index, pages } = block.origin;
+        match kind {
+            Kind::Empty => {}
+            Kind::Slot => {
+                lock(&self.inner.shards[current_shard(self.inner.shards.len())])
+                    .counters
+                    .frees += 1;
+                self.inner.return_slots(&[block.ptr]);
+            }
+            Kind::Run => self.inner.free_run(block.ptr, pages, index, block.dirty),
+        }
+    }
+}
+
+impl Inner {
+    /// A slot of `class` through this thread's cache (made or refilled as
+    /// needed), or straight from a shard when the thread has none.
+    fn alloc_slot(self: &Arc<Self>, class: usize) -> Result<NonNull<u8>, PoolError> {
+        if self.thread_caches {
+            if let Some(result) = with_magazine(self, |m| m.alloc(self, class)) {
+                return result;
+            }
+        }
+        let mut one = Vec::with_capacity(1);
+        let mapped = self.refill(class, &mut one, 1)?;
+        let mut state = lock(&self.shards[current_shard(self.shards.len())]);
+        state.counters.allocations += 1;
+        *if mapped {
+            &mut state.counters.cache_misses
+        } else {
+            &mut state.counters.cache_hits
+        } += 1;
+        Ok(one.pop().expect("a refill yields a slot"))
+    }
+
+    /// Moves up to `n` free slots of `class` from this thread's shard into
+    /// `out`, mapping a page if the shard has none. Returns whether it
+    /// mapped.
+    #[cold]
+    fn refill(
+        &self,
+        class: usize,
+        out: &mut Vec<NonNull<u8>>,
+        n: usize,
+    ) -> Result<bool, PoolError> {
+        let index = current_shard(self.shards.len());
+        let shard = &self.shards[index];
+        if lock(shard).take_slots(class, n, out) > 0 {
+            return Ok(false);
+        }
+        // Map outside the lock: the shard's other threads go on meanwhile.
+        let page = self.map(self.page)?;
+        let mut slabs = lock_slabs(self);
+        let mut state = lock(shard);
+        let slab = state.add_slab(class, page);
+        slabs.insert(page.as_ptr() as usize, (index, slab));
+        drop(slabs);
+        state.take_slots(class, n, out);
+        Ok(true)
+    }
+
+    /// Gives (all-zero) slots back to their slabs, unmapping pages that
+    /// empty over the cache bound.
+    #[cold]
+    fn return_slots(&self, slots: &[NonNull<u8>]) {
+        let mut unmap = Vec::new();
+        {
+            let mut slabs = lock_slabs(self);
+            let mut held: Option<(usize, MutexGuard<'_, ShardState>)> = None;
+            for &slot in slots {
+                let page = slot.as_ptr() as usize & !(self.page - 1);
+                let (index, slab) = *slabs.get(&page).expect("every slot's page has a slab");
+                if held
+                    .as_ref()
+                    .is_none_or(|(held_index, _)| *held_index != index)
+                {
+                    // One shard lock at a time: release the previous first.
+                    drop(held.take());
+                    held = Some((index, lock(&self.shards[index])));
+                }
+                let (_, state) = held.as_mut().expect("a shard is held");
+                // SAFETY: the slot was taken from this slab and is given
+                // back once, by its only owner.
+                if let Some(page) = unsafe { state.put_slot(slot, slab) } {
+                    slabs.remove(&(page.as_ptr() as usize));
+                    unmap.push(page);
+                }
+            }
+        }
+        for page in unmap {
+            // SAFETY: the shard released this page: nothing lives in it.
+            unsafe { self.unmap(page, self.page) };
+        }
+    }
+
+    fn alloc_run(&self, size: usize) -> Result<(NonNull<u8>, usize, Origin), PoolError> {
         let pages = size.div_ceil(self.page);
         if pages
             .checked_mul(self.page)
@@ -277,54 +534,52 @@ impl Pool {
                 why: "the size overflows the address space",
             });
         }
-        let shard = current_shard(self.shards.len());
+        let index = current_shard(self.shards.len());
+        let origin = Origin::run(pages, index);
         {
-            let mut state = lock(&self.shards[shard]);
-            if let Some(ptr) = state.take_run(pages) {
-                state.counters.hit();
-                return Ok(Block {
-                    ptr,
-                    origin: Origin::Run { pages, shard },
-                });
+            let mut state = lock(&self.shards[index]);
+            if let Some((ptr, dirty)) = state.take_run(pages) {
+                state.counters.allocations += 1;
+                state.counters.cache_hits += 1;
+                return Ok((ptr, dirty, origin));
             }
-            state.counters.cache_misses += 1;
         }
         let ptr = self.map(pages * self.page)?;
-        lock(&self.shards[shard]).counters.allocations += 1;
-        Ok(Block {
-            ptr,
-            origin: Origin::Run { pages, shard },
-        })
+        let mut state = lock(&self.shards[index]);
+        state.counters.allocations += 1;
+        state.counters.cache_misses += 1;
+        Ok((ptr, 0, origin))
     }
 
-    /// Gives a block back to the pool.
-    pub(crate) fn free(&self, block: Block) {
-        let unmap = match block.origin {
-            Origin::Empty => return,
-            Origin::Slot { slab, shard } => {
-                let mut state = lock(&self.shards[shard]);
-                state.counters.frees += 1;
-                // SAFETY: the block came from this slab of this shard and is
-                // consumed here.
-                unsafe { state.put_slot(block.ptr, slab) }.map(|page| (page, self.page))
-            }
-            Origin::Run { pages, shard } => {
-                let mut state = lock(&self.shards[shard]);
-                state.counters.frees += 1;
-                state
-                    .put_run(block.ptr, pages)
-                    .map(|run| (run, pages * self.page))
-            }
+    fn free_run(&self, ptr: NonNull<u8>, pages: usize, shard: usize, dirty: usize) {
+        let unmap = {
+            let mut state = lock(&self.shards[shard]);
+            state.counters.frees += 1;
+            state.put_run(ptr, pages, dirty)
         };
-        if let Some((ptr, len)) = unmap {
-            // SAFETY: the shard released this mapping: nothing lives in it.
-            unsafe { self.unmap(ptr, len) };
+        for (run, len) in unmap {
+            // SAFETY: the shard released this run: nothing lives in it.
+            unsafe { self.unmap(run, len) };
         }
+    }
+
+    fn register(&self, counters: &Arc<ThreadCounters>) {
+        lock_threads(self).0.push(Arc::clone(counters));
+    }
+
+    /// Folds an exiting thread's counters into the pool's.
+    fn retire(&self, counters: &Arc<ThreadCounters>) {
+        let mut threads = lock_threads(self);
+        threads.0.retain(|t| !Arc::ptr_eq(t, counters));
+        let c = counters.snapshot();
+        threads.1.allocations += c.allocations;
+        threads.1.frees += c.frees;
+        threads.1.cache_hits += c.cache_hits;
+        threads.1.cache_misses += c.cache_misses;
     }
 
     fn map(&self, len: usize) -> Result<NonNull<u8>, PoolError> {
-        let locked = self.locked.load(Ordering::Relaxed);
-        let mapped = self.backend.map(len, locked)?;
+        let mapped = self.backend.map(len, self.locked.load(Ordering::Relaxed))?;
         self.syscalls.fetch_add(mapped.syscalls, Ordering::Relaxed);
         let now = self.locked.fetch_add(len, Ordering::Relaxed) + len;
         self.peak_locked.fetch_max(now, Ordering::Relaxed);
@@ -341,13 +596,14 @@ impl Pool {
     }
 }
 
-impl Drop for Pool {
+impl Drop for Inner {
     fn drop(&mut self) {
         for shard in self.shards.iter() {
             let mappings = lock(shard).drain();
             for (ptr, len) in mappings {
-                // SAFETY: no buffer can outlive the pool it borrows, so
-                // nothing uses these mappings any more.
+                // SAFETY: no buffer outlives the pool it borrows, and thread
+                // caches of a dropped pool are never used: nothing uses
+                // these mappings any more.
                 unsafe { self.unmap(ptr, len) };
             }
         }
@@ -357,8 +613,8 @@ impl Drop for Pool {
 impl std::fmt::Debug for Pool {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Pool")
-            .field("backend", &self.backend.describe())
-            .field("shards", &self.shards.len())
+            .field("backend", &self.inner.backend.describe())
+            .field("shards", &self.inner.shards.len())
             .field("stats", &self.stats())
             .finish()
     }
@@ -370,6 +626,14 @@ fn lock(shard: &Shard) -> MutexGuard<'_, ShardState> {
     shard.0.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
+fn lock_slabs(inner: &Inner) -> MutexGuard<'_, HashMap<usize, (usize, NonNull<Slab>)>> {
+    inner.slabs.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn lock_threads(inner: &Inner) -> MutexGuard<'_, (Vec<Arc<ThreadCounters>>, Counters)> {
+    inner.threads.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
 /// This thread's shard: threads are numbered round-robin on first use.
 #[inline]
 fn current_shard(count: usize) -> usize {
@@ -377,5 +641,5 @@ fn current_shard(count: usize) -> usize {
     thread_local! {
         static INDEX: usize = NEXT.fetch_add(1, Ordering::Relaxed);
     }
-    INDEX.with(|i| *i) & (count - 1)
+    INDEX.try_with(|i| *i).unwrap_or(0) & (count - 1)
 }

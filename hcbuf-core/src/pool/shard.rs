@@ -1,10 +1,15 @@
 //! One shard of the pool: slot pages per class and cached page runs,
-//! behind one lock that only the threads mapped to this shard take in the
-//! common path.
+//! behind one lock. Threads reach a shard only to refill or flush their
+//! own slot caches (see `magazine`), and for page runs.
 //!
-//! Nothing here makes system calls: a shard hands out memory it already
-//! has, takes back memory, and says which mappings to give back to the OS;
-//! the caller maps and unmaps outside the lock.
+//! Invariant: a slot on a slab's free list is zero except its first word
+//! (the list link), which `take_slots` clears; so slots leave a shard all
+//! zero. Cached runs carry the length of their prefix that may be non-zero
+//! (see `Block::dirty`); whoever allocates one zeroes what it needs.
+//!
+//! Nothing here makes system calls: a shard hands out memory it has, takes
+//! memory back, and says which mappings to give back to the OS; the
+//! caller maps and unmaps outside the lock.
 
 use std::collections::BTreeMap;
 use std::ptr::NonNull;
@@ -22,26 +27,16 @@ pub(crate) struct Slab {
     /// Slots never handed out start at `base + bump * slot`.
     bump: usize,
     capacity: usize,
-    live: usize,
+    /// Slots not on this slab's free list (in use, or in a thread's cache).
+    out: usize,
     /// Position in the class's list of slabs with free slots, if listed.
     partial_pos: Option<usize>,
     /// Position in the shard's list of all slabs.
     all_pos: usize,
 }
 
-/// Where a block came from, so it can go back there.
-#[derive(Clone, Copy, Debug)]
-pub(crate) enum Origin {
-    /// A zero-length block: no memory at all.
-    Empty,
-    /// A slot of a slab owned by shard `shard`.
-    Slot { slab: NonNull<Slab>, shard: usize },
-    /// A run of whole pages cached by shard `shard` when freed.
-    Run { pages: usize, shard: usize },
-}
-
-/// Counters kept under the shard's lock (so the hot path touches no shared
-/// cache line).
+/// Counters kept under a shard's lock (page runs, and allocations made
+/// where no thread cache is available).
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Counters {
     pub(crate) allocations: u64,
@@ -50,24 +45,15 @@ pub(crate) struct Counters {
     pub(crate) cache_misses: u64,
 }
 
-impl Counters {
-    /// An allocation served from memory the shard had.
-    #[inline]
-    pub(crate) fn hit(&mut self) {
-        self.allocations += 1;
-        self.cache_hits += 1;
-    }
-}
-
 /// The state behind a shard's lock.
 pub(crate) struct ShardState {
     /// Per class: slabs with at least one free slot (most recent last).
     partial: [Vec<NonNull<Slab>>; CLASSES],
     /// Every slab of this shard.
     all: Vec<NonNull<Slab>>,
-    /// Free page runs by length in pages.
-    runs: BTreeMap<usize, Vec<NonNull<u8>>>,
-    /// Bytes held with nothing living in them (empty slabs, cached runs).
+    /// Free page runs by length in pages, each with its dirty prefix.
+    runs: BTreeMap<usize, Vec<(NonNull<u8>, usize)>>,
+    /// Bytes held with nothing in them (empty slabs, cached runs).
     cached_bytes: usize,
     /// The bound on `cached_bytes`; beyond it, emptied pages go back.
     cache_limit: usize,
@@ -92,54 +78,67 @@ impl ShardState {
         }
     }
 
-    /// A free slot of `class`, if a slab of this shard has one.
-    #[inline]
-    pub(crate) fn take_slot(&mut self, class: usize) -> Option<(NonNull<u8>, NonNull<Slab>)> {
-        let slab_ptr = *self.partial[class].last()?;
-        // SAFETY: listed slabs are live boxes owned by this shard, and we
-        // hold its lock (`&mut self`).
-        let slab = unsafe { &mut *slab_ptr.as_ptr() };
-        let slot = match slab.free {
-            Some(slot) => {
-                // SAFETY: a free slot's first word holds the next free
-                // slot (written by `put_slot`); slots are ≥ 16 bytes and
-                // aligned to their size.
-                slab.free = unsafe { slot.cast::<Option<NonNull<u8>>>().read() };
-                slot
-            }
-            None => {
-                // SAFETY: `bump < capacity` while the slab is listed with no
-                // freed slot, so the slot lies inside the slab's page.
-                let slot = unsafe { slab.base.add(slab.bump * slot_size(class)) };
-                slab.bump += 1;
-                slot
-            }
-        };
-        if slab.live == 0 {
-            self.cached_bytes -= self.page;
-        }
-        slab.live += 1;
-        if slab.live == slab.capacity {
-            self.partial[class].pop();
-            slab.partial_pos = None;
-        }
-        Some((slot, slab_ptr))
-    }
-
-    /// Adopts a freshly mapped page as a slab of `class` and takes a slot
-    /// from it.
-    pub(crate) fn add_slab(
+    /// Moves up to `max` free (all-zero) slots of `class` into `out`;
+    /// returns how many.
+    pub(crate) fn take_slots(
         &mut self,
         class: usize,
-        base: NonNull<u8>,
-    ) -> (NonNull<u8>, NonNull<Slab>) {
+        max: usize,
+        out: &mut Vec<NonNull<u8>>,
+    ) -> usize {
+        let mut taken = 0;
+        while taken < max {
+            let Some(&slab_ptr) = self.partial[class].last() else {
+                break;
+            };
+            // SAFETY: listed slabs are live boxes owned by this shard, and
+            // we hold its lock (`&mut self`).
+            let slab = unsafe { &mut *slab_ptr.as_ptr() };
+            if slab.out == 0 {
+                self.cached_bytes -= self.page;
+            }
+            while taken < max && slab.out < slab.capacity {
+                let ptr = match slab.free {
+                    Some(slot) => {
+                        // SAFETY: a free slot's first word holds the next
+                        // free slot (written by `put_slot`); slots are at
+                        // least 16 bytes and aligned to their size.
+                        slab.free = unsafe { slot.cast::<Option<NonNull<u8>>>().read() };
+                        // SAFETY: restore the invariant that a slot outside
+                        // its slab is all zero.
+                        unsafe { slot.cast::<usize>().write(0) };
+                        slot
+                    }
+                    None => {
+                        // SAFETY: `bump < capacity` here (no freed slot and
+                        // not all out), so the slot lies inside the page.
+                        let slot = unsafe { slab.base.add(slab.bump * slot_size(class)) };
+                        slab.bump += 1;
+                        slot
+                    }
+                };
+                slab.out += 1;
+                out.push(ptr);
+                taken += 1;
+            }
+            if slab.out == slab.capacity {
+                self.partial[class].pop();
+                slab.partial_pos = None;
+            }
+        }
+        taken
+    }
+
+    /// Adopts a freshly mapped (zero) page as a slab of `class`; returns
+    /// the slab, for the pool's page-to-slab map.
+    pub(crate) fn add_slab(&mut self, class: usize, base: NonNull<u8>) -> NonNull<Slab> {
         let slab = Box::new(Slab {
             base,
             class,
             free: None,
             bump: 0,
             capacity: self.page / slot_size(class),
-            live: 0,
+            out: 0,
             partial_pos: Some(self.partial[class].len()),
             all_pos: self.all.len(),
         });
@@ -147,32 +146,33 @@ impl ShardState {
         self.partial[class].push(ptr);
         self.all.push(ptr);
         self.cached_bytes += self.page;
-        self.take_slot(class).expect("a new slab has free slots")
+        ptr
     }
 
-    /// Returns a slot. If that empties a page and the cache is over its
-    /// bound, the page leaves the shard and is returned for unmapping.
+    /// Returns a slot, which must be all zero, to its slab. If that empties the page and the
+    /// cache is over its bound, the page leaves the shard and is returned
+    /// for unmapping.
     ///
     /// # Safety
-    /// `slot` must have come from `take_slot`/`add_slab` of this shard for
-    /// `slab`, and must not be used after this call.
+    /// `slot` must have been taken from `slab` of this shard and not
+    /// returned since, and must not be used after this call.
     pub(crate) unsafe fn put_slot(
         &mut self,
         slot: NonNull<u8>,
         slab_ptr: NonNull<Slab>,
     ) -> Option<NonNull<u8>> {
-        // SAFETY: the slab is live (it has a live slot) and owned by this
-        // shard, whose lock we hold.
+        // SAFETY: the slab is live (one of its slots is out) and owned by
+        // this shard, whose lock we hold.
         let slab = unsafe { &mut *slab_ptr.as_ptr() };
         // SAFETY: the slot is ours again and large enough for a link.
         unsafe { slot.cast::<Option<NonNull<u8>>>().write(slab.free) };
         slab.free = Some(slot);
-        slab.live -= 1;
+        slab.out -= 1;
         if slab.partial_pos.is_none() {
             slab.partial_pos = Some(self.partial[slab.class].len());
             self.partial[slab.class].push(slab_ptr);
         }
-        if slab.live > 0 {
+        if slab.out > 0 {
             return None;
         }
         self.cached_bytes += self.page;
@@ -203,30 +203,49 @@ impl ShardState {
         slab.base
     }
 
-    /// A cached run of exactly `pages` pages, if there is one.
-    #[inline]
-    pub(crate) fn take_run(&mut self, pages: usize) -> Option<NonNull<u8>> {
+    /// A cached run of exactly `pages` pages and its dirty prefix, if any.
+    pub(crate) fn take_run(&mut self, pages: usize) -> Option<(NonNull<u8>, usize)> {
         let run = self.runs.get_mut(&pages)?.pop()?;
         self.cached_bytes -= pages * self.page;
         Some(run)
     }
 
-    /// Caches a freed run, or returns it for unmapping if the cache would
-    /// exceed its bound.
-    pub(crate) fn put_run(&mut self, run: NonNull<u8>, pages: usize) -> Option<NonNull<u8>> {
+    /// Caches a freed run (with its dirty prefix). If that would exceed the
+    /// cache's bound, cached runs of other lengths make room (the run just
+    /// freed is the likeliest to be wanted again); if they cannot, the run
+    /// itself goes. Returns the mappings to unmap, with their lengths.
+    pub(crate) fn put_run(
+        &mut self,
+        run: NonNull<u8>,
+        pages: usize,
+        dirty: usize,
+    ) -> Vec<(NonNull<u8>, usize)> {
         let bytes = pages * self.page;
-        if self.cached_bytes + bytes > self.cache_limit {
-            return Some(run);
+        let mut unmap = Vec::new();
+        while self.cached_bytes + bytes > self.cache_limit {
+            // Evict the longest other length first: the fewest unmaps.
+            let other = self
+                .runs
+                .iter()
+                .rev()
+                .find(|(p, v)| **p != pages && !v.is_empty());
+            let Some((&other, _)) = other else { break };
+            let (victim, _) = self.take_run(other).expect("a cached run of that length");
+            unmap.push((victim, other * self.page));
         }
-        self.cached_bytes += bytes;
-        self.runs.entry(pages).or_default().push(run);
-        None
+        if self.cached_bytes + bytes > self.cache_limit {
+            unmap.push((run, bytes));
+        } else {
+            self.cached_bytes += bytes;
+            self.runs.entry(pages).or_default().push((run, dirty));
+        }
+        unmap
     }
 
     /// Empties the shard for the pool's drop: every mapping it holds, with
-    /// its length. Slabs still holding live slots (only possible if an
-    /// owner was leaked with `mem::forget`) are released too, since no
-    /// borrow of the pool can outlive its drop.
+    /// its length. Slabs with slots still out (only possible if an owner
+    /// was leaked with `mem::forget`, or a thread cache outlives the pool)
+    /// are released too: no borrow of the pool outlives its drop.
     pub(crate) fn drain(&mut self) -> Vec<(NonNull<u8>, usize)> {
         let mut out = Vec::new();
         for slab_ptr in self.all.drain(..) {
@@ -238,7 +257,7 @@ impl ShardState {
             list.clear();
         }
         for (pages, runs) in std::mem::take(&mut self.runs) {
-            out.extend(runs.into_iter().map(|r| (r, pages * self.page)));
+            out.extend(runs.into_iter().map(|(r, _)| (r, pages * self.page)));
         }
         self.cached_bytes = 0;
         out

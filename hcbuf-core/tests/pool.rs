@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+mod common;
+
 use hcbuf_core::pool::{MemorySource, PoolConfig, page_size};
 use hcbuf_core::{Pool, PoolError};
 
@@ -256,4 +258,124 @@ fn the_pool_is_send_and_sync() {
     check::<Pool>();
     check::<hcbuf_core::PoolBox<'static, u64>>();
     check::<hcbuf_core::PoolSlice<'static, u64>>();
+}
+
+#[test]
+fn written_memory_is_zeroed_before_reuse_whatever_the_sizes() {
+    // The pool zeroes only what may have been written: check that every
+    // way of writing is seen, including a smaller reuse of a slot that
+    // leaves a dirty tail, and copies.
+    let pool = Pool::locked_anonymous();
+    {
+        let mut a = pool.slice::<u8>(64).unwrap();
+        a.fill(0xff);
+    }
+    {
+        let mut b = pool.slice::<u8>(40).unwrap();
+        assert!(b.iter().all(|&x| x == 0));
+        b[0] = 1;
+    }
+    let c = pool.slice::<u8>(64).unwrap();
+    assert!(
+        c.iter().all(|&x| x == 0),
+        "the tail written by the first owner is zero too"
+    );
+    drop(c);
+
+    drop(pool.slice_from(&[0xeeu8; 4096]).unwrap());
+    assert!(
+        pool.slice::<u8>(4096).unwrap().iter().all(|&x| x == 0),
+        "a copied-in slot"
+    );
+    drop(pool.bounce_in(&[0x77u8; 65536]).unwrap());
+    assert!(
+        pool.slice::<u8>(65536).unwrap().iter().all(|&x| x == 0),
+        "a copied-in run"
+    );
+    {
+        let mut run = pool.slice::<u8>(20000).unwrap();
+        run[19999] = 9;
+    }
+    assert!(
+        pool.slice::<u8>(20000).unwrap().iter().all(|&x| x == 0),
+        "a written run"
+    );
+    drop(pool.boxed_from(u64::MAX).unwrap());
+    assert_eq!(*pool.boxed::<u64>().unwrap(), 0, "a boxed value");
+}
+
+#[test]
+fn a_finished_thread_gives_its_cached_slots_back() {
+    // A cache limit this small returns every page as soon as it is empty,
+    // so the pool's locked bytes show whether slots came home.
+    let pool = Pool::with_config(
+        PoolConfig::default()
+            .source(MemorySource::LockedAnonymous)
+            .cache_limit(1),
+    )
+    .unwrap();
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            let held: Vec<_> = (0..100)
+                .map(|_| pool.boxed::<[u8; 64]>().unwrap())
+                .collect();
+            drop(held);
+            assert!(
+                pool.stats().locked_bytes > 0,
+                "the thread's cache still holds slots"
+            );
+        });
+    });
+    // Scoped threads may still be running their thread-local destructors
+    // when the scope ends: wait for the slots to come home.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while pool.stats().locked_bytes > 0 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    let stats = pool.stats();
+    assert_eq!(stats.locked_bytes, 0, "{stats:?}");
+    assert_eq!((stats.allocations, stats.frees), (100, 100));
+}
+
+#[test]
+fn a_thread_cache_of_a_dropped_pool_is_never_used() {
+    let first = Pool::locked_anonymous();
+    let addr = {
+        let b = first.boxed::<u64>().unwrap();
+        b.as_ptr() as usize
+    };
+    drop(first);
+    assert!(
+        !common::is_mapped(addr),
+        "the dropped pool's pages are gone"
+    );
+    // The same thread, a new pool: its cache must not hand out the old
+    // pool's (unmapped) slots.
+    let second = Pool::locked_anonymous();
+    for _ in 0..1000 {
+        let mut b = second.boxed::<u64>().unwrap();
+        *b = 1;
+    }
+    assert_eq!(second.stats().live(), 0);
+}
+
+#[test]
+fn a_full_run_cache_keeps_the_run_just_freed() {
+    let page = page_size();
+    // Two shards of 1 MiB cache each.
+    let config = PoolConfig::default().source(MemorySource::LockedAnonymous);
+    let pool = Pool::with_config(config.cache_limit(2 << 20).shards(2)).unwrap();
+    // Fill this thread's shard cache with 64 KiB runs, then free a larger
+    // run: it stays, and older runs make room.
+    let runs: Vec<_> = (0..20).map(|_| pool.slice::<u8>(65536).unwrap()).collect();
+    drop(runs);
+    let big = 16 * page + 65536;
+    drop(pool.slice::<u8>(big).unwrap());
+    let before = pool.stats().syscalls;
+    drop(pool.slice::<u8>(big).unwrap());
+    assert_eq!(
+        pool.stats().syscalls,
+        before,
+        "the freed run was kept and reused"
+    );
 }

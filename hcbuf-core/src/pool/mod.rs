@@ -90,6 +90,7 @@ pub enum MemorySource {
 pub struct PoolConfig {
     source: MemorySource,
     cache_limit: usize,
+    shards: Option<usize>,
 }
 
 impl Default for PoolConfig {
@@ -97,6 +98,7 @@ impl Default for PoolConfig {
         PoolConfig {
             source: MemorySource::Auto(HYPERCALL_DEVICE.into()),
             cache_limit: 8 << 20,
+            shards: None,
         }
     }
 }
@@ -113,10 +115,18 @@ impl PoolConfig {
     /// reuse (default 8 MiB, split evenly between shards). Memory beyond it
     /// goes back to the OS as soon as nothing lives in it. Each thread's
     /// slot cache holds at most 64 free slots (and 128 KiB) per size class
-    /// on top of this; a limit of 0 turns those caches off too, so every page goes
-    /// back the moment its last buffer is freed.
+    /// on top of this; a limit of 0 turns those caches off too, so every
+    /// page goes back the moment its last buffer is freed.
     pub fn cache_limit(mut self, bytes: usize) -> Self {
         self.cache_limit = bytes;
+        self
+    }
+
+    /// Sets the number of shards, rounded up to a power of two between 1
+    /// and 64 (default: twice the CPUs). Threads are spread over them
+    /// round-robin; each shard has its own lock and its share of the cache.
+    pub fn shards(mut self, count: usize) -> Self {
+        self.shards = Some(count);
         self
     }
 }
@@ -256,7 +266,7 @@ impl Pool {
 
     /// A pool on locked anonymous memory (the fallback).
     pub fn locked_anonymous() -> Pool {
-        Pool::build(Backend::LockedAnonymous, PoolConfig::default().cache_limit)
+        Pool::build(Backend::LockedAnonymous, &PoolConfig::default())
     }
 
     /// A pool as `config` says.
@@ -273,13 +283,18 @@ impl Pool {
             }
             MemorySource::LockedAnonymous => Backend::LockedAnonymous,
         };
-        Ok(Pool::build(backend, config.cache_limit))
+        Ok(Pool::build(backend, &config))
     }
 
-    fn build(backend: Backend, cache_limit: usize) -> Pool {
+    fn build(backend: Backend, config: &PoolConfig) -> Pool {
         static NEXT_ID: AtomicU64 = AtomicU64::new(0);
         let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let count = (cpus * 2).next_power_of_two().clamp(2, 64);
+        let count = config
+            .shards
+            .unwrap_or(cpus * 2)
+            .clamp(1, 64)
+            .next_power_of_two();
+        let cache_limit = config.cache_limit;
         let page = page_size();
         let per_shard = cache_limit / count;
         let shards = (0..count).map(|_| Shard(Mutex::new(ShardState::new(per_shard, page))));

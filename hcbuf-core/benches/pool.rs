@@ -9,6 +9,11 @@
 //! HCBUF_BENCH_ONLY=hc_loop ...                           # rows named so
 //! ```
 //!
+//! Beyond peerbench's ids, `hc_loop_dirty` writes each buffer once before
+//! freeing it: the pool zeroes only memory that may have been written, so
+//! `hc_loop` (never written) shows the allocator alone and
+//! `hc_loop_dirty` what a caller whose buffers Xen fills pays.
+//!
 //! Method (as peerbench's): each body runs `iters` operations between two
 //! clock reads; `iters` is calibrated so one repeat lasts about the target
 //! time; the row gives min, median and max over the repeats. Progress goes
@@ -79,6 +84,17 @@ fn timed(iters: u64, mut op: impl FnMut()) -> u64 {
 fn hc_loop(pool: &Pool, size: usize, iters: u64) -> u64 {
     timed(iters, || {
         let b = pool.slice::<u8>(size).expect("pool allocation");
+        black_box(b.as_ptr());
+    })
+}
+
+/// As `hc_loop`, but the buffer's last byte is written, so the pool must
+/// zero the buffer again before its next use: the cost a caller whose
+/// buffers Xen writes actually pays.
+fn hc_loop_dirty(pool: &Pool, size: usize, iters: u64) -> u64 {
+    timed(iters, || {
+        let mut b = pool.slice::<u8>(size).expect("pool allocation");
+        b[size - 1] = 1;
         black_box(b.as_ptr());
     })
 }
@@ -166,6 +182,11 @@ fn main() {
     for &size in SIZES {
         add("hc_loop", size, &|| {
             measure(&settings, 1, |n| hc_loop(&pool, size, n))
+        });
+    }
+    for &size in SIZES {
+        add("hc_loop_dirty", size, &|| {
+            measure(&settings, 1, |n| hc_loop_dirty(&pool, size, n))
         });
     }
     for &size in SIZES {

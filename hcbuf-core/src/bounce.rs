@@ -12,6 +12,18 @@
 //! bounce still borrows the caller's slice mutably, so the caller cannot
 //! look at the slice before the copy. (Only `mem::forget` skips it, and
 //! then the caller's slice keeps its old contents.)
+//!
+//! ```
+//! use hcbuf_core::Pool;
+//!
+//! let pool = Pool::new()?;
+//! let mut console = [0u8; 64];
+//! let mut out = pool.bounce_out(&mut console)?; // zeroed pool copy
+//! out.buffer_mut()[..3].copy_from_slice(b"Xen"); // what Xen would write
+//! out.finish(); // copied back here (or when dropped)
+//! assert_eq!(&console[..3], b"Xen");
+//! # Ok::<(), hcbuf_core::PoolError>(())
+//! ```
 
 use std::marker::PhantomData;
 

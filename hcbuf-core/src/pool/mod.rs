@@ -36,14 +36,28 @@
 //! Every allocation is zeroed (the requested bytes). The pool knows which
 //! memory may be non-zero: a block remembers how much of it was ever
 //! handed out writable (a `&mut`, a copy into it, later a guest handle Xen
-//! may write through), and only that prefix is cleared when the memory is
-//! next allocated. Memory nobody could have written is not zeroed again.
+//! may write through), and only that prefix is cleared before the memory
+//! is handed out again. Memory nobody could have written is not zeroed
+//! twice.
 //!
 //! Threads do not contend in the common path: each thread keeps a small
 //! cache of free slots per pool (no lock, no atomic read-modify-write),
 //! refilled from and flushed to one of the pool's shards in batches; page
 //! runs come from the thread's shard, each behind its own lock (threads are
 //! spread round-robin over twice as many shards as CPUs).
+//!
+//! ```
+//! use hcbuf_core::Pool;
+//!
+//! let pool = Pool::new()?; // /dev/xen/hypercall if present, else locked memory
+//! let mut ids = pool.slice::<u32>(16)?; // zeroed, hypercall-safe
+//! ids[0] = 7;
+//! let stats = pool.stats();
+//! assert_eq!((stats.allocations, stats.live()), (1, 1));
+//! drop(ids);
+//! assert_eq!(pool.stats().live(), 0);
+//! # Ok::<(), hcbuf_core::PoolError>(())
+//! ```
 //!
 //! # Fork
 //! Pool memory is mapped `MADV_DONTFORK`: a child of `fork()` does not have

@@ -339,24 +339,23 @@ fn a_finished_thread_gives_its_cached_slots_back() {
 
 #[test]
 fn a_thread_cache_of_a_dropped_pool_is_never_used() {
+    // (That a dropped pool's pages are unmapped is checked in locked.rs,
+    // a binary of its own: here other tests may map the same addresses.)
     let first = Pool::locked_anonymous();
-    let addr = {
-        let b = first.boxed::<u64>().unwrap();
-        b.as_ptr() as usize
-    };
+    drop(first.boxed::<u64>().unwrap()); // this thread now caches slots of `first`
     drop(first);
-    assert!(
-        !common::is_mapped(addr),
-        "the dropped pool's pages are gone"
-    );
     // The same thread, a new pool: its cache must not hand out the old
-    // pool's (unmapped) slots.
+    // pool's (unmapped) slots, which writing would crash on.
     let second = Pool::locked_anonymous();
     for _ in 0..1000 {
         let mut b = second.boxed::<u64>().unwrap();
         *b = 1;
     }
-    assert_eq!(second.stats().live(), 0);
+    let stats = second.stats();
+    assert_eq!(
+        (stats.allocations, stats.frees, stats.cache_misses),
+        (1000, 1000, 1)
+    );
 }
 
 #[test]

@@ -27,7 +27,8 @@
 
 use std::marker::PhantomData;
 
-use crate::marker::PlainData;
+use crate::handle::{GuestHandle, GuestHandleMut};
+use crate::marker::XenWritable;
 use crate::owned::PoolSlice;
 use crate::pool::{Pool, PoolError};
 
@@ -70,7 +71,7 @@ impl Direction for InOut {
 }
 
 /// A bounce buffer over a caller's slice of `T`, in direction `D`.
-pub struct Bounce<'p, 'c, T: PlainData, D: Direction> {
+pub struct Bounce<'p, 'c, T: XenWritable, D: Direction> {
     buffer: PoolSlice<'p, T>,
     /// Where to copy back (`Out`, `InOut`); `In` needs no borrow after
     /// the copy in.
@@ -80,7 +81,7 @@ pub struct Bounce<'p, 'c, T: PlainData, D: Direction> {
 
 impl Pool {
     /// Bounces `data` in for Xen to read.
-    pub fn bounce_in<'c, T: PlainData>(
+    pub fn bounce_in<'c, T: XenWritable>(
         &self,
         data: &'c [T],
     ) -> Result<Bounce<'_, 'c, T, In>, PoolError> {
@@ -93,7 +94,7 @@ impl Pool {
 
     /// A zeroed buffer the size of `data` for Xen to write; copied into
     /// `data` when finished or dropped.
-    pub fn bounce_out<'c, T: PlainData>(
+    pub fn bounce_out<'c, T: XenWritable>(
         &self,
         data: &'c mut [T],
     ) -> Result<Bounce<'_, 'c, T, Out>, PoolError> {
@@ -106,7 +107,7 @@ impl Pool {
 
     /// `data` bounced in for Xen to read and update; copied back when
     /// finished or dropped.
-    pub fn bounce_in_out<'c, T: PlainData>(
+    pub fn bounce_in_out<'c, T: XenWritable>(
         &self,
         data: &'c mut [T],
     ) -> Result<Bounce<'_, 'c, T, InOut>, PoolError> {
@@ -118,10 +119,16 @@ impl Pool {
     }
 }
 
-impl<T: PlainData, D: Direction> Bounce<'_, '_, T, D> {
+impl<T: XenWritable, D: Direction> Bounce<'_, '_, T, D> {
     /// The pool copy, as Xen sees it.
     pub fn buffer(&self) -> &[T] {
         &self.buffer
+    }
+
+    /// A handle for Xen to read the pool copy (every direction may be
+    /// read).
+    pub fn handle(&self) -> GuestHandle<'_, T> {
+        self.buffer.handle()
     }
 
     /// The number of elements.
@@ -141,30 +148,48 @@ impl<T: PlainData, D: Direction> Bounce<'_, '_, T, D> {
     }
 }
 
-impl<T: PlainData> Bounce<'_, '_, T, Out> {
+impl<T: XenWritable> Bounce<'_, '_, T, Out> {
     /// The pool copy, writable (as Xen writes it).
     pub fn buffer_mut(&mut self) -> &mut [T] {
         &mut self.buffer
     }
+
+    /// A handle for Xen to write the pool copy.
+    pub fn handle_mut(&mut self) -> GuestHandleMut<'_, T> {
+        self.buffer.handle_mut()
+    }
 }
 
-impl<T: PlainData> Bounce<'_, '_, T, InOut> {
+impl<T: XenWritable> Bounce<'_, '_, T, InOut> {
     /// The pool copy, writable (as Xen writes it).
     pub fn buffer_mut(&mut self) -> &mut [T] {
         &mut self.buffer
     }
+
+    /// A handle for Xen to read and write the pool copy.
+    pub fn handle_mut(&mut self) -> GuestHandleMut<'_, T> {
+        self.buffer.handle_mut()
+    }
 }
 
-impl<T: PlainData, D: Direction> Drop for Bounce<'_, '_, T, D> {
+impl<T: XenWritable, D: Direction> Drop for Bounce<'_, '_, T, D> {
     fn drop(&mut self) {
         if let Some(data) = self.copy_back.take() {
             debug_assert!(D::COPY_OUT);
-            data.copy_from_slice(&self.buffer);
+            debug_assert_eq!(data.len(), self.buffer.len());
+            // SAFETY: both slices hold `data.len()` elements and do not
+            // overlap (one is caller memory, one pool memory); a bitwise
+            // copy of `XenWritable` data is a valid value (every bit
+            // pattern is), and pool memory never runs destructors, so no
+            // value is dropped twice.
+            unsafe {
+                std::ptr::copy_nonoverlapping(self.buffer.as_ptr(), data.as_mut_ptr(), data.len())
+            };
         }
     }
 }
 
-impl<T: PlainData + std::fmt::Debug, D: Direction> std::fmt::Debug for Bounce<'_, '_, T, D> {
+impl<T: XenWritable + std::fmt::Debug, D: Direction> std::fmt::Debug for Bounce<'_, '_, T, D> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Bounce")
             .field("direction", &std::any::type_name::<D>())

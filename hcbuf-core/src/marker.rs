@@ -1,39 +1,85 @@
 //! Marker traits that stand for safety proofs about a type's bytes.
 //!
-//! They are `unsafe` and sealed: only this crate (and, later, its derive)
-//! implements them, so a type cannot claim a property it lacks.
+//! Both are `unsafe` and sealed: they are implemented here for integers,
+//! arrays and guest handles, and by `#[derive(HypercallArgs)]`, which
+//! checks every field; a manual `impl` does not compile. So a type cannot
+//! claim a property it lacks, however its fields are hidden behind aliases
+//! or newtypes.
 
-mod sealed {
+/// The seal. Its module is private, so no one outside this crate can name
+/// it; every type gets it through [`__private::Derived`].
+pub(crate) mod sealed {
     pub trait Sealed {}
 }
 
-/// Plain data: `Copy`, no padding, no pointers or references, and every
-/// bit pattern (all zeroes included) is a valid value. Memory Xen writes
-/// into, and memory the pool zeroes, may hold any such type.
+/// For the derive's expansion only. Implementing [`__private::Derived`]
+/// by hand bypasses every check the derive makes.
+#[doc(hidden)]
+pub mod __private {
+    /// Implemented by `#[derive(HypercallArgs)]` (and by this crate for its
+    /// own types) after checking the type; the seal follows from it.
+    ///
+    /// # Safety
+    /// Only the derive may implement this.
+    pub unsafe trait Derived {}
+    impl<T: ?Sized + Derived> super::sealed::Sealed for T {}
+}
+
+/// `#[repr(C)]` plain data that may be handed to Xen: no implicit padding
+/// (Xen would read uninitialised bytes), and its only addresses are guest
+/// handles into hypercall-safe memory — no pointers, references, heap
+/// types or interior mutability.
 ///
 /// # Safety
-/// Implementors must satisfy every property above. The trait is sealed.
+/// Implementors must satisfy every property above. The trait is sealed:
+/// use `#[derive(HypercallArgs)]`.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is not plain data that hypercall memory may hold",
-    label = "not plain data",
-    note = "pool memory holds integers, arrays of them, and (later) types deriving `HypercallArgs`; \
-            references, pointers, `bool`, `char`, enums and heap types cannot be put in it"
+    message = "`{Self}` cannot be handed to Xen: it is not plain hypercall data",
+    label = "not hypercall-safe",
+    note = "hypercall data holds integers, arrays of them, guest handles \
+            (`GuestHandle`/`GuestHandleMut`, borrowed from pool memory) and structs that \
+            `#[derive(HypercallArgs)]`",
+    note = "a pointer, reference, `Box`, `Vec`, `String`, slice or `Cell` is an address Xen \
+            cannot trust: allocate the data from a `Pool` and pass a guest handle to it"
 )]
-pub unsafe trait PlainData: Copy + sealed::Sealed + 'static {}
+pub unsafe trait HypercallSafe: sealed::Sealed {}
 
-macro_rules! plain_data {
+/// [`HypercallSafe`] data for which every bit pattern is a valid value, so
+/// Xen may write it (and the pool may zero it). `bool`, `char`, enums and
+/// references are not.
+///
+/// # Safety
+/// As [`HypercallSafe`], and no bit pattern may be invalid. Sealed.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be in memory Xen reads and writes",
+    label = "not plain data Xen may write",
+    note = "allowed: integers, arrays of them, guest handles (`GuestHandle`, `GuestHandleMut`) \
+            and structs that `#[derive(HypercallArgs)]`",
+    note = "a pointer, reference, `Box`, `Vec`, `String`, slice or `Cell` is an address Xen \
+            cannot trust: allocate the data from a `Pool` and store a guest handle to it",
+    note = "`bool`, `char` and enums have invalid bit patterns Xen could write: use an \
+            integer of the same width (`u8` for a flag) and convert after the call"
+)]
+pub unsafe trait XenWritable: HypercallSafe {}
+
+macro_rules! integers {
     ($($t:ty),*) => {$(
-        impl sealed::Sealed for $t {}
-        // SAFETY: integers have no padding and every bit pattern is valid.
-        unsafe impl PlainData for $t {}
+        // SAFETY: integers have no padding, hold no address, and every bit
+        // pattern is a valid integer.
+        unsafe impl __private::Derived for $t {}
+        // SAFETY: as above.
+        unsafe impl HypercallSafe for $t {}
+        // SAFETY: as above.
+        unsafe impl XenWritable for $t {}
     )*};
 }
 
-plain_data!(
-    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize
-);
+integers!(u8, u16, u32, u64, i8, i16, i32, i64, usize, isize);
 
-impl<T: PlainData, const N: usize> sealed::Sealed for [T; N] {}
-// SAFETY: an array has no padding between elements beyond what `T` has
-// (none), and is valid for every bit pattern if `T` is.
-unsafe impl<T: PlainData, const N: usize> PlainData for [T; N] {}
+// SAFETY: an array adds no padding between its elements and no addresses
+// beyond theirs.
+unsafe impl<T: HypercallSafe, const N: usize> __private::Derived for [T; N] {}
+// SAFETY: as above.
+unsafe impl<T: HypercallSafe, const N: usize> HypercallSafe for [T; N] {}
+// SAFETY: an array is valid for every bit pattern if its element is.
+unsafe impl<T: XenWritable, const N: usize> XenWritable for [T; N] {}

@@ -7,18 +7,18 @@ use std::mem::{align_of, size_of, size_of_val};
 use std::ops::{Deref, DerefMut};
 use std::ptr::NonNull;
 
-use crate::marker::PlainData;
+use crate::marker::XenWritable;
 use crate::pool::{Block, Pool, PoolError};
 
 /// One `T` in hypercall-safe memory, zeroed when allocated.
-pub struct PoolBox<'p, T: PlainData> {
+pub struct PoolBox<'p, T: XenWritable> {
     block: Block,
     pool: &'p Pool,
     _t: PhantomData<T>,
 }
 
 /// `n` values of `T` in hypercall-safe memory.
-pub struct PoolSlice<'p, T: PlainData> {
+pub struct PoolSlice<'p, T: XenWritable> {
     block: Block,
     len: usize,
     pool: &'p Pool,
@@ -28,7 +28,7 @@ pub struct PoolSlice<'p, T: PlainData> {
 impl Pool {
     /// A zeroed `T` in pool memory.
     #[inline]
-    pub fn boxed<T: PlainData>(&self) -> Result<PoolBox<'_, T>, PoolError> {
+    pub fn boxed<T: XenWritable>(&self) -> Result<PoolBox<'_, T>, PoolError> {
         let block = self.alloc_zeroed(size_of::<T>(), align_of::<T>())?;
         Ok(PoolBox {
             block,
@@ -39,7 +39,7 @@ impl Pool {
 
     /// `value`, copied into pool memory.
     #[inline]
-    pub fn boxed_from<T: PlainData>(&self, value: T) -> Result<PoolBox<'_, T>, PoolError> {
+    pub fn boxed_from<T: XenWritable>(&self, value: T) -> Result<PoolBox<'_, T>, PoolError> {
         let block = self.alloc_copy(as_bytes(std::slice::from_ref(&value)), align_of::<T>())?;
         Ok(PoolBox {
             block,
@@ -50,7 +50,7 @@ impl Pool {
 
     /// `len` zeroed values of `T` in pool memory.
     #[inline]
-    pub fn slice<T: PlainData>(&self, len: usize) -> Result<PoolSlice<'_, T>, PoolError> {
+    pub fn slice<T: XenWritable>(&self, len: usize) -> Result<PoolSlice<'_, T>, PoolError> {
         let bytes = size_of::<T>()
             .checked_mul(len)
             .ok_or(PoolError::BadRequest {
@@ -69,7 +69,7 @@ impl Pool {
 
     /// A copy of `values` in pool memory.
     #[inline]
-    pub fn slice_from<T: PlainData>(&self, values: &[T]) -> Result<PoolSlice<'_, T>, PoolError> {
+    pub fn slice_from<T: XenWritable>(&self, values: &[T]) -> Result<PoolSlice<'_, T>, PoolError> {
         let block = self.alloc_copy(as_bytes(values), align_of::<T>())?;
         Ok(PoolSlice {
             block,
@@ -82,8 +82,8 @@ impl Pool {
 
 /// The bytes of plain data.
 #[inline]
-fn as_bytes<T: PlainData>(values: &[T]) -> &[u8] {
-    // SAFETY: `PlainData` types have no padding, so every byte of `values`
+fn as_bytes<T: XenWritable>(values: &[T]) -> &[u8] {
+    // SAFETY: `XenWritable` types have no padding, so every byte of `values`
     // is initialised; the length is the slice's size in bytes.
     unsafe { std::slice::from_raw_parts(values.as_ptr().cast::<u8>(), size_of_val(values)) }
 }
@@ -94,31 +94,31 @@ fn data<T>(block: &Block) -> NonNull<T> {
     block.ptr.cast()
 }
 
-impl<T: PlainData> PoolBox<'_, T> {
+impl<T: XenWritable> PoolBox<'_, T> {
     /// The address of the value (what a guest handle to it carries).
     pub fn as_ptr(&self) -> *const T {
         data::<T>(&self.block).as_ptr()
     }
 }
 
-impl<T: PlainData> PoolSlice<'_, T> {
+impl<T: XenWritable> PoolSlice<'_, T> {
     /// The address of the first element.
     pub fn as_ptr(&self) -> *const T {
         data::<T>(&self.block).as_ptr()
     }
 }
 
-impl<T: PlainData> Deref for PoolBox<'_, T> {
+impl<T: XenWritable> Deref for PoolBox<'_, T> {
     type Target = T;
     #[inline]
     fn deref(&self) -> &T {
-        // SAFETY: the block holds a zero-initialised (valid, `PlainData`)
+        // SAFETY: the block holds a zero-initialised (valid, `XenWritable`)
         // `T`, aligned, owned by this box and borrowed through `&self`.
         unsafe { data::<T>(&self.block).as_ref() }
     }
 }
 
-impl<T: PlainData> DerefMut for PoolBox<'_, T> {
+impl<T: XenWritable> DerefMut for PoolBox<'_, T> {
     #[inline]
     fn deref_mut(&mut self) -> &mut T {
         // Handed out writable: the pool zeroes it before its next use.
@@ -128,7 +128,7 @@ impl<T: PlainData> DerefMut for PoolBox<'_, T> {
     }
 }
 
-impl<T: PlainData> Deref for PoolSlice<'_, T> {
+impl<T: XenWritable> Deref for PoolSlice<'_, T> {
     type Target = [T];
     #[inline]
     fn deref(&self) -> &[T] {
@@ -139,7 +139,7 @@ impl<T: PlainData> Deref for PoolSlice<'_, T> {
     }
 }
 
-impl<T: PlainData> DerefMut for PoolSlice<'_, T> {
+impl<T: XenWritable> DerefMut for PoolSlice<'_, T> {
     #[inline]
     fn deref_mut(&mut self) -> &mut [T] {
         // Handed out writable: the pool zeroes it before its next use.
@@ -149,27 +149,27 @@ impl<T: PlainData> DerefMut for PoolSlice<'_, T> {
     }
 }
 
-impl<T: PlainData> Drop for PoolBox<'_, T> {
+impl<T: XenWritable> Drop for PoolBox<'_, T> {
     #[inline]
     fn drop(&mut self) {
         self.pool.free(&self.block);
     }
 }
 
-impl<T: PlainData> Drop for PoolSlice<'_, T> {
+impl<T: XenWritable> Drop for PoolSlice<'_, T> {
     #[inline]
     fn drop(&mut self) {
         self.pool.free(&self.block);
     }
 }
 
-impl<T: PlainData + std::fmt::Debug> std::fmt::Debug for PoolBox<'_, T> {
+impl<T: XenWritable + std::fmt::Debug> std::fmt::Debug for PoolBox<'_, T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_tuple("PoolBox").field(&**self).finish()
     }
 }
 
-impl<T: PlainData + std::fmt::Debug> std::fmt::Debug for PoolSlice<'_, T> {
+impl<T: XenWritable + std::fmt::Debug> std::fmt::Debug for PoolSlice<'_, T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_list().entries(self.iter()).finish()
     }

@@ -1,1 +1,42 @@
-//! `#[derive(HypercallArgs)]` for hcbuf (not written yet).
+//! `#[derive(HypercallArgs)]` for hcbuf. Use it through `hcbuf-core`,
+//! which re-exports it and documents the traits it implements.
+//!
+//! The derive reads parse → check → emit: [`internals::ast`] parses the
+//! item and its `#[hypercall(...)]` attribute, [`internals::check`]
+//! validates what only the syntax can tell (every error, with its span, is
+//! collected and reported at once), and [`emit`] writes the trait impls
+//! and the compile-time assertions, wrapped in `const _: () = { … };`. The
+//! properties that need types (every field hypercall-safe, no padding,
+//! the layout of the `hcbuf-sys` twin) are asserted by the emitted code,
+//! so the compiler reports them at the offending field.
+
+use proc_macro::TokenStream;
+use syn::{DeriveInput, parse_macro_input};
+
+mod emit;
+mod internals;
+
+/// Derives `HypercallArgs` (a whole hypercall) or `SubOp` (a sub-op
+/// payload bound to its family and command) with the marker traits; see
+/// `hcbuf_core::args`.
+#[proc_macro_derive(HypercallArgs, attributes(hypercall))]
+pub fn derive_hypercall_args(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    let ctxt = internals::Ctxt::new();
+    let container = internals::ast::Container::from_ast(&ctxt, &input);
+    if let Some(container) = &container {
+        internals::check::check(&ctxt, container);
+    }
+    match (ctxt.finish(), container) {
+        (Ok(()), Some(container)) => emit::emit(&container).into(),
+        (Err(errors), _) => errors.to_compile_error().into(),
+        (Ok(()), None) => unreachable_error(&input).into(),
+    }
+}
+
+/// `from_ast` returns `None` only after recording an error; this is the
+/// belt to those braces.
+fn unreachable_error(input: &DeriveInput) -> proc_macro2::TokenStream {
+    syn::Error::new_spanned(&input.ident, "HypercallArgs: internal error, please report")
+        .to_compile_error()
+}

@@ -1,0 +1,166 @@
+//! What a hypercall is, as types: the traits `#[derive(HypercallArgs)]`
+//! implements, and the families of sub-op hypercalls.
+//!
+//! A whole hypercall is a struct deriving [`HypercallArgs`] with
+//! `#[hypercall(op = …)]`: its fields are the register arguments, each a
+//! [`RegisterArg`] (an integer, or a guest handle to pool memory), so a
+//! top-level pointer argument can only be a guest handle. A sub-op payload
+//! derives it with `#[hypercall(<family> = <command>, twin = <raw type>)]`
+//! and so implements [`SubOp`]: its command number is part of its type,
+//! and its layout is checked against its `hcbuf-sys` twin.
+//!
+//! ```
+//! use hcbuf_core::{GuestHandleMut, HypercallArgs};
+//! use hcbuf_core::sys::{version::*, xen::__HYPERVISOR_xen_version};
+//!
+//! /// `HYPERVISOR_xen_version(XENVER_extraversion, buf)`.
+//! #[derive(HypercallArgs)]
+//! #[hypercall(op = __HYPERVISOR_xen_version)]
+//! struct ExtraVersion<'a> {
+//!     cmd: u32,
+//!     buf: GuestHandleMut<'a, [u8; 16]>,
+//! }
+//! ```
+
+use crate::handle::{GuestHandle, GuestHandleMut};
+use crate::marker::{XenWritable, sealed::Sealed};
+
+/// A whole hypercall: its number and its five register arguments.
+///
+/// # Safety
+/// Every register that carries an address carries a guest handle to
+/// hypercall-safe memory borrowed for as long as `self` lives. Sealed:
+/// use `#[derive(HypercallArgs)]`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a hypercall hcbuf can issue",
+    label = "not `#[derive(HypercallArgs)]`",
+    note = "describe the call as a struct of register arguments with \
+            `#[derive(HypercallArgs)] #[hypercall(op = <hypercall number>)]`; its pointer \
+            arguments are then guest handles to pool memory"
+)]
+pub unsafe trait HypercallArgs: Sealed {
+    /// The hypercall number (`__HYPERVISOR_*`).
+    const OP: u64;
+    /// The register arguments, unused ones 0.
+    fn registers(&self) -> [u64; 5];
+}
+
+/// A value that can be a register argument: an integer or a guest handle.
+///
+/// # Safety
+/// `register` returns either a plain number or the address of
+/// hypercall-safe memory. Sealed.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a hypercall register argument",
+    label = "not an integer or a guest handle",
+    note = "a register argument is an integer, or a `GuestHandle`/`GuestHandleMut` borrowed \
+            from pool memory; a reference or raw pointer would hand Xen an address that may \
+            not be locked or alive"
+)]
+pub unsafe trait RegisterArg: Sealed {
+    /// The register's value.
+    fn register(&self) -> u64;
+}
+
+macro_rules! unsigned_registers {
+    ($($t:ty),*) => {$(
+        // SAFETY: a number, not an address.
+        unsafe impl RegisterArg for $t {
+            #[inline]
+            fn register(&self) -> u64 {
+                u64::from(*self)
+            }
+        }
+    )*};
+}
+unsigned_registers!(u8, u16, u32, u64);
+
+macro_rules! signed_registers {
+    ($($t:ty),*) => {$(
+        // SAFETY: a number, not an address (sign-extended, as C passes it).
+        unsafe impl RegisterArg for $t {
+            #[inline]
+            fn register(&self) -> u64 {
+                i64::from(*self) as u64
+            }
+        }
+    )*};
+}
+signed_registers!(i8, i16, i32, i64);
+
+// SAFETY: the address of pool memory borrowed by the handle (or 0).
+unsafe impl<T> RegisterArg for GuestHandle<'_, T> {
+    #[inline]
+    fn register(&self) -> u64 {
+        self.addr()
+    }
+}
+
+// SAFETY: as above.
+unsafe impl<T> RegisterArg for GuestHandleMut<'_, T> {
+    #[inline]
+    fn register(&self) -> u64 {
+        self.addr()
+    }
+}
+
+/// A sub-op payload: the member of a family's union (or the buffer of a
+/// family's command) that command `CMD` of family `Family` takes.
+///
+/// # Safety
+/// The type's layout is its `hcbuf-sys` twin's, and `CMD` is the command
+/// that reads and writes that twin. Sealed: derived.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a sub-op payload",
+    label = "no family or command number",
+    note = "derive it with `#[derive(HypercallArgs)] #[hypercall(<family> = <command>, twin = \
+            <hcbuf_sys type>)]`"
+)]
+pub unsafe trait SubOp: XenWritable {
+    /// The family whose hypercall carries this payload.
+    type Family: family::Family;
+    /// The command number (`XEN_SYSCTL_*`, `XEN_DOMCTL_*`, …).
+    const CMD: u32;
+}
+
+/// The families of sub-op hypercalls, as types.
+pub mod family {
+    use crate::marker::sealed::Sealed;
+    use hcbuf_sys::xen;
+
+    /// A family of sub-op hypercalls. Sealed.
+    pub trait Family: Sealed {
+        /// Its hypercall number.
+        const OP: u32;
+        /// Its name, for messages.
+        const NAME: &'static str;
+    }
+
+    macro_rules! families {
+        ($($(#[$m:meta])* $name:ident = $op:expr, $text:literal;)*) => {$(
+            $(#[$m])*
+            #[derive(Debug)]
+            pub enum $name {}
+            impl Sealed for $name {}
+            impl Family for $name {
+                const OP: u32 = $op;
+                const NAME: &'static str = $text;
+            }
+        )*};
+    }
+
+    families! {
+        /// `sysctl`: host-wide control (`XEN_SYSCTL_*`).
+        Sysctl = xen::__HYPERVISOR_sysctl, "sysctl";
+        /// `domctl`: per-domain control (`XEN_DOMCTL_*`).
+        Domctl = xen::__HYPERVISOR_domctl, "domctl";
+        /// `xen_version` (`XENVER_*`).
+        XenVersion = xen::__HYPERVISOR_xen_version, "xen_version";
+        /// `memory_op` (`XENMEM_*`).
+        MemoryOp = xen::__HYPERVISOR_memory_op, "memory_op";
+        /// `console_io` (`CONSOLEIO_*`).
+        ConsoleIo = xen::__HYPERVISOR_console_io, "console_io";
+        /// `hypfs_op` (`XEN_HYPFS_OP_*`).
+        Hypfs = xen::__HYPERVISOR_hypfs_op, "hypfs_op";
+    }
+}

@@ -1,0 +1,247 @@
+//! Guest handles: the only way an address gets into a hypercall argument.
+//!
+//! A guest handle is the guest-virtual address of hypercall-safe memory,
+//! laid out exactly as the ABI's handle (`hcbuf_sys::arch::xen_guest_handle_t`,
+//! a `u64` on x86_64). It is obtained only by borrowing pool memory — a
+//! [`PoolBox`], a [`PoolSlice`] (whole or a sub-range) or a
+//! [`Bounce`](crate::Bounce) — and the borrow lasts as long as the handle,
+//! so the memory stays alive and is not touched by the caller while any
+//! argument refers to it.
+//!
+//! Direction is a type: [`GuestHandle`] is memory Xen may only read (from a
+//! shared borrow), [`GuestHandleMut`] memory Xen may write (from an
+//! exclusive borrow). A field Xen writes through is declared
+//! `GuestHandleMut`, so a read-only handle cannot be put there.
+
+use std::fmt;
+use std::marker::PhantomData;
+use std::ops::Range;
+
+use crate::marker::{__private, HypercallSafe, XenWritable};
+use crate::owned::{PoolBox, PoolSlice};
+
+/// A handle to pool memory holding `T` (one or several) that Xen may read.
+#[repr(transparent)]
+pub struct GuestHandle<'a, T> {
+    addr: u64,
+    _borrow: PhantomData<&'a T>,
+}
+
+/// A handle to pool memory holding `T` (one or several) that Xen may write
+/// (and read).
+#[repr(transparent)]
+pub struct GuestHandleMut<'a, T> {
+    addr: u64,
+    _borrow: PhantomData<&'a mut T>,
+}
+
+static_assertions::assert_eq_size!(
+    GuestHandle<'static, u8>,
+    hcbuf_sys::arch::xen_guest_handle_t
+);
+static_assertions::assert_eq_align!(
+    GuestHandle<'static, u8>,
+    hcbuf_sys::arch::xen_guest_handle_t
+);
+static_assertions::assert_eq_size!(
+    GuestHandleMut<'static, u8>,
+    hcbuf_sys::arch::xen_guest_handle_64_t
+);
+static_assertions::assert_eq_align!(
+    GuestHandleMut<'static, u8>,
+    hcbuf_sys::arch::xen_guest_handle_64_t
+);
+
+impl<'a, T> GuestHandle<'a, T> {
+    /// The null handle: "no buffer".
+    pub const fn null() -> Self {
+        GuestHandle {
+            addr: 0,
+            _borrow: PhantomData,
+        }
+    }
+
+    /// A handle to arbitrary memory.
+    ///
+    /// # Safety
+    /// `addr` must be the address of hypercall-safe memory (locked or from
+    /// the hypercall device, never migrated) holding as many valid `T` as
+    /// the hypercall will read, and that memory must stay alive and
+    /// unmodified for `'a`.
+    pub const unsafe fn from_raw(addr: u64) -> Self {
+        GuestHandle {
+            addr,
+            _borrow: PhantomData,
+        }
+    }
+
+    /// The address (0 for null).
+    pub const fn addr(&self) -> u64 {
+        self.addr
+    }
+
+    /// Whether this is the null handle.
+    pub const fn is_null(&self) -> bool {
+        self.addr == 0
+    }
+}
+
+impl<'a, T> GuestHandleMut<'a, T> {
+    /// The null handle: "no buffer".
+    pub const fn null() -> Self {
+        GuestHandleMut {
+            addr: 0,
+            _borrow: PhantomData,
+        }
+    }
+
+    /// A handle to arbitrary memory Xen may write.
+    ///
+    /// # Safety
+    /// `addr` must be the address of hypercall-safe memory holding as many
+    /// `T` as the hypercall will write, every bit pattern must be valid for
+    /// `T`, and nothing else may read or write that memory for `'a`.
+    pub const unsafe fn from_raw(addr: u64) -> Self {
+        GuestHandleMut {
+            addr,
+            _borrow: PhantomData,
+        }
+    }
+
+    /// The address (0 for null).
+    pub const fn addr(&self) -> u64 {
+        self.addr
+    }
+
+    /// Whether this is the null handle.
+    pub const fn is_null(&self) -> bool {
+        self.addr == 0
+    }
+
+    /// The same memory, for Xen to read only.
+    pub fn read_only(self) -> GuestHandle<'a, T> {
+        GuestHandle {
+            addr: self.addr,
+            _borrow: PhantomData,
+        }
+    }
+}
+
+impl<T> Clone for GuestHandle<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for GuestHandle<'_, T> {}
+
+impl<T> Default for GuestHandle<'_, T> {
+    fn default() -> Self {
+        Self::null()
+    }
+}
+
+impl<T> Default for GuestHandleMut<'_, T> {
+    fn default() -> Self {
+        Self::null()
+    }
+}
+
+impl<T> fmt::Debug for GuestHandle<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "GuestHandle<{}>({:#x})",
+            std::any::type_name::<T>(),
+            self.addr
+        )
+    }
+}
+
+impl<T> fmt::Debug for GuestHandleMut<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "GuestHandleMut<{}>({:#x})",
+            std::any::type_name::<T>(),
+            self.addr
+        )
+    }
+}
+
+// SAFETY: a handle is one u64 (no padding); its address is pool memory by
+// construction (or the caller's proof for `from_raw`).
+unsafe impl<T> __private::Derived for GuestHandle<'_, T> {}
+// SAFETY: as above.
+unsafe impl<T> HypercallSafe for GuestHandle<'_, T> {}
+// SAFETY: Rust never dereferences a handle, so any value Xen writes back
+// into one is a valid (if useless) handle; in practice Xen writes back
+// what it read.
+unsafe impl<T> XenWritable for GuestHandle<'_, T> {}
+// SAFETY: as for `GuestHandle`.
+unsafe impl<T> __private::Derived for GuestHandleMut<'_, T> {}
+// SAFETY: as for `GuestHandle`.
+unsafe impl<T> HypercallSafe for GuestHandleMut<'_, T> {}
+// SAFETY: as for `GuestHandle`.
+unsafe impl<T> XenWritable for GuestHandleMut<'_, T> {}
+
+fn addr_of<T>(ptr: *const T) -> u64 {
+    ptr as usize as u64
+}
+
+impl<T: XenWritable> PoolBox<'_, T> {
+    /// A handle for Xen to read the value.
+    pub fn handle(&self) -> GuestHandle<'_, T> {
+        GuestHandle {
+            addr: addr_of(self.as_ptr()),
+            _borrow: PhantomData,
+        }
+    }
+
+    /// A handle for Xen to write the value.
+    pub fn handle_mut(&mut self) -> GuestHandleMut<'_, T> {
+        let ptr: *mut T = &mut **self; // marks the memory written
+        GuestHandleMut {
+            addr: addr_of(ptr),
+            _borrow: PhantomData,
+        }
+    }
+}
+
+impl<T: XenWritable> PoolSlice<'_, T> {
+    /// A handle for Xen to read every element.
+    pub fn handle(&self) -> GuestHandle<'_, T> {
+        GuestHandle {
+            addr: addr_of(self.as_ptr()),
+            _borrow: PhantomData,
+        }
+    }
+
+    /// A handle for Xen to write every element.
+    pub fn handle_mut(&mut self) -> GuestHandleMut<'_, T> {
+        let ptr = self.as_mut_ptr(); // through DerefMut: marks the memory written
+        GuestHandleMut {
+            addr: addr_of(ptr),
+            _borrow: PhantomData,
+        }
+    }
+
+    /// A handle for Xen to read elements `range` (an offset into the
+    /// slice). `None` if the range is out of bounds or reversed.
+    pub fn handle_range(&self, range: Range<usize>) -> Option<GuestHandle<'_, T>> {
+        let part = self.get(range)?;
+        Some(GuestHandle {
+            addr: addr_of(part.as_ptr()),
+            _borrow: PhantomData,
+        })
+    }
+
+    /// A handle for Xen to write elements `range`. `None` if the range is
+    /// out of bounds or reversed.
+    pub fn handle_range_mut(&mut self, range: Range<usize>) -> Option<GuestHandleMut<'_, T>> {
+        let part = self.get_mut(range)?;
+        Some(GuestHandleMut {
+            addr: addr_of(part.as_mut_ptr()),
+            _borrow: PhantomData,
+        })
+    }
+}

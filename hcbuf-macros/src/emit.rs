@@ -1,0 +1,153 @@
+//! Code generation: trait impls and compile-time assertions, wrapped in
+//! `const _: () = { … };` so nothing leaks into the user's namespace.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::visit_mut::VisitMut;
+use syn::{Ident, Lifetime, Type};
+
+use crate::internals::ast::{Container, Family, Mode};
+
+pub(crate) fn emit(c: &Container<'_>) -> TokenStream {
+    let body = match c.mode.as_ref().expect("checked: a mode") {
+        Mode::Call { op } => emit_call(c, op),
+        Mode::Payload { family, cmd, twin } => emit_payload(c, *family, cmd, twin),
+    };
+    quote! {
+        #[allow(non_upper_case_globals, clippy::all)]
+        const _: () = {
+            #body
+        };
+    }
+}
+
+/// `unsafe impl<'a> ::hcbuf_core::Trait for Name<'a> {}`-style headers.
+fn impl_header(c: &Container<'_>, trait_path: TokenStream) -> TokenStream {
+    let name = &c.input.ident;
+    let (impl_generics, ty_generics, where_clause) = c.input.generics.split_for_impl();
+    quote! { unsafe impl #impl_generics #trait_path for #name #ty_generics #where_clause }
+}
+
+/// A generic function, never called, whose body makes the compiler check
+/// one bound per field, each reported at that field's type.
+fn field_checks(c: &Container<'_>, assert_fn: &str) -> TokenStream {
+    let (impl_generics, _, where_clause) = c.input.generics.split_for_impl();
+    let assert_fn = Ident::new(assert_fn, Span::call_site());
+    let checks = c.fields.iter().map(|f| {
+        let ty = f.ty;
+        quote_spanned! {ty.span()=> ::hcbuf_core::__private::#assert_fn::<#ty>(); }
+    });
+    quote! {
+        #[allow(dead_code)]
+        fn __hcbuf_field_checks #impl_generics () #where_clause {
+            #(#checks)*
+        }
+    }
+}
+
+fn emit_call(c: &Container<'_>, op: &syn::Expr) -> TokenStream {
+    let derived = impl_header(c, quote!(::hcbuf_core::__private::Derived));
+    let args = impl_header(c, quote!(::hcbuf_core::args::HypercallArgs));
+    let registers = c.fields.iter().map(|f| {
+        let ident = f.ident;
+        quote_spanned! {f.ty.span()=> ::hcbuf_core::args::RegisterArg::register(&self.#ident) }
+    });
+    let zeros = (c.fields.len()..5).map(|_| quote!(0u64));
+    let checks = field_checks(c, "assert_register_arg");
+    quote! {
+        #[automatically_derived]
+        #derived {}
+        #[automatically_derived]
+        #args {
+            const OP: u64 = (#op) as u64;
+            #[inline]
+            fn registers(&self) -> [u64; 5] {
+                [#(#registers,)* #(#zeros,)*]
+            }
+        }
+        #checks
+    }
+}
+
+fn emit_payload(
+    c: &Container<'_>,
+    family: Family,
+    cmd: &syn::Expr,
+    twin: &syn::Path,
+) -> TokenStream {
+    let name = &c.input.ident;
+    let derived = impl_header(c, quote!(::hcbuf_core::__private::Derived));
+    let safe = impl_header(c, quote!(::hcbuf_core::HypercallSafe));
+    let writable = impl_header(c, quote!(::hcbuf_core::XenWritable));
+    let sub_op = impl_header(c, quote!(::hcbuf_core::args::SubOp));
+    let family = format_ident!("{}", family.type_name());
+    let checks = field_checks(c, "assert_xen_writable");
+
+    // Layout assertions are evaluated in constants, where no lifetime but
+    // 'static exists: check the 'static instance (lifetimes do not change
+    // layout).
+    let (_, ty_generics, _) = c.input.generics.split_for_impl();
+    let this = statik(&syn::parse_quote!(#name #ty_generics));
+    let field_sizes = c.fields.iter().map(|f| {
+        let ty = statik(f.ty);
+        quote!(::core::mem::size_of::<#ty>())
+    });
+    let name_str = name.to_string();
+    let twin_str = quote!(#twin).to_string().replace(' ', "");
+    let padding_msg = format!(
+        "`{name_str}` has implicit padding: Xen would read uninitialised bytes there. Add explicit \
+         padding fields (e.g. `_pad: [u8; N]`) so the fields fill the struct"
+    );
+    let size_msg = format!("`{name_str}` and its hcbuf-sys twin `{twin_str}` differ in size");
+    let align_msg = format!("`{name_str}` and its hcbuf-sys twin `{twin_str}` differ in alignment");
+    let offsets = c.fields.iter().map(|f| {
+        let ident = f.ident;
+        let msg = format!(
+            "field `{ident}` of `{name_str}` is not at the offset of `{ident}` in its hcbuf-sys \
+             twin `{twin_str}`: Xen would read it from the wrong place"
+        );
+        quote_spanned! {ident.span()=>
+            ::core::assert!(
+                ::core::mem::offset_of!(#this, #ident) == ::core::mem::offset_of!(#twin, #ident),
+                #msg
+            );
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        #derived {}
+        #[automatically_derived]
+        #safe {}
+        #[automatically_derived]
+        #writable {}
+        #[automatically_derived]
+        #sub_op {
+            type Family = ::hcbuf_core::args::family::#family;
+            const CMD: u32 = (#cmd) as u32;
+        }
+        #checks
+        const _: () = {
+            ::core::assert!(
+                ::core::mem::size_of::<#this>() == 0 #(+ #field_sizes)*,
+                #padding_msg
+            );
+            ::core::assert!(::core::mem::size_of::<#this>() == ::core::mem::size_of::<#twin>(), #size_msg);
+            ::core::assert!(::core::mem::align_of::<#this>() == ::core::mem::align_of::<#twin>(), #align_msg);
+            #(#offsets)*
+        };
+    }
+}
+
+/// `ty` with every lifetime replaced by `'static`.
+fn statik(ty: &Type) -> Type {
+    struct Statik;
+    impl VisitMut for Statik {
+        fn visit_lifetime_mut(&mut self, lifetime: &mut Lifetime) {
+            *lifetime = Lifetime::new("'static", lifetime.span());
+        }
+    }
+    let mut ty = ty.clone();
+    Statik.visit_type_mut(&mut ty);
+    ty
+}

@@ -95,14 +95,25 @@ fn data<T>(block: &Block) -> NonNull<T> {
 }
 
 impl<T: XenWritable> PoolBox<'_, T> {
-    /// The address of the value (what a guest handle to it carries).
+    /// The address of the value, for reading. Memory Xen writes must be
+    /// handed to it through `handle_mut` (or [`as_mut_ptr`](Self::as_mut_ptr)),
+    /// which tells the pool to zero it before its next use.
     pub fn as_ptr(&self) -> *const T {
+        data::<T>(&self.block).as_ptr()
+    }
+
+    /// The address of the value, for writing (the pool zeroes it before
+    /// its next use).
+    pub fn as_mut_ptr(&mut self) -> *mut T {
+        self.block.mark_written();
         data::<T>(&self.block).as_ptr()
     }
 }
 
 impl<T: XenWritable> PoolSlice<'_, T> {
-    /// The address of the first element.
+    /// The address of the first element, for reading; writable access
+    /// (`as_mut_ptr` through `DerefMut`, or `handle_mut`) tells the pool
+    /// to zero the memory before its next use.
     pub fn as_ptr(&self) -> *const T {
         data::<T>(&self.block).as_ptr()
     }

@@ -69,3 +69,29 @@ fn fork_children_do_not_get_pool_pages_on_locked_anonymous_memory() {
 fn fork_children_do_not_get_pool_pages_on_the_device() {
     check(&Pool::device("/dev/zero").unwrap());
 }
+
+#[test]
+fn a_child_may_exit_normally_with_the_pool_cached_in_its_thread() {
+    // exit() runs this thread's thread-local destructors in the child,
+    // including the pool's slot cache, whose pages the child does not
+    // have: the cache must know to leave them alone.
+    let pool = Pool::locked_anonymous();
+    drop(pool.slice::<u8>(100).unwrap()); // a cached slot in this thread
+    // SAFETY: the child only calls exit(), which runs thread-local and
+    // atexit destructors; none of them takes a lock another thread of the
+    // test process could hold.
+    let pid = unsafe { libc::fork() };
+    assert!(pid >= 0);
+    if pid == 0 {
+        // SAFETY: ends the child.
+        unsafe { libc::exit(0) };
+    }
+    let mut status = 0;
+    // SAFETY: waits for the child just made.
+    assert_eq!(unsafe { libc::waitpid(pid, &mut status, 0) }, pid);
+    assert!(
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "the child crashed on exit: status {status:#x}"
+    );
+    drop(pool.slice::<u8>(100).unwrap());
+}

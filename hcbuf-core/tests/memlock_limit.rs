@@ -116,4 +116,19 @@ fn rlimit_memlock_exhaustion_is_a_typed_error_and_leaks_nothing() {
     drop((small, held));
     drop(pool);
     assert_eq!(vm_locked_bytes(), 0);
+
+    // Memory the pool merely caches is given back before a request fails:
+    // 48 KiB cached, 56 KiB wanted, 64 KiB allowed.
+    let pool = Pool::locked_anonymous();
+    drop(pool.slice::<u8>(48 << 10).unwrap());
+    assert_eq!(
+        pool.stats().locked_bytes,
+        48 << 10,
+        "the freed run stays cached"
+    );
+    let big = pool
+        .slice::<u8>(56 << 10)
+        .expect("the cache is trimmed, then the request fits");
+    assert_eq!(pool.stats().locked_bytes, 56 << 10);
+    drop(big);
 }

@@ -378,3 +378,21 @@ fn a_full_run_cache_keeps_the_run_just_freed() {
         "the freed run was kept and reused"
     );
 }
+
+#[test]
+fn a_run_larger_than_the_cache_does_not_flush_it() {
+    let config = PoolConfig::default().source(MemorySource::LockedAnonymous);
+    let pool = Pool::with_config(config.cache_limit(256 << 10).shards(1)).unwrap();
+    let runs: Vec<_> = (0..2).map(|_| pool.slice::<u8>(65536).unwrap()).collect();
+    drop(runs);
+    drop(pool.slice::<u8>(1 << 20).unwrap()); // over the bound: unmapped at once
+    assert_eq!(
+        pool.stats().locked_bytes,
+        2 * 65536,
+        "the cached runs stayed"
+    );
+    let before = pool.stats().syscalls;
+    let again: Vec<_> = (0..2).map(|_| pool.slice::<u8>(65536).unwrap()).collect();
+    assert_eq!(pool.stats().syscalls, before);
+    drop(again);
+}

@@ -1,12 +1,12 @@
 //! Where the pool's pages come from: the kernel's hypercall buffer device,
 //! or anonymous memory that we lock ourselves.
 
-use std::ffi::CString;
+use std::fs::{File, OpenOptions};
 use std::io;
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
-use std::os::unix::ffi::OsStrExt;
+use std::os::fd::AsRawFd;
 use std::path::{Path, PathBuf};
 use std::ptr::NonNull;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::error::PoolError;
 
@@ -18,47 +18,30 @@ pub const HYPERCALL_DEVICE: &str = "/dev/xen/hypercall";
 pub(crate) enum Backend {
     /// `mmap(MAP_SHARED)` of a device that hands out fresh, pinned pages on
     /// every mapping (`/dev/xen/hypercall`).
-    Device { fd: OwnedFd, path: PathBuf },
+    Device { path: PathBuf },
     /// Private anonymous memory, `mlock`ed, `MADV_DONTFORK`, touched.
     LockedAnonymous,
 }
 
-/// What mapping a run of pages cost, for the pool's statistics.
-pub(crate) struct Mapped {
-    pub(crate) ptr: NonNull<u8>,
-    pub(crate) syscalls: u64,
+/// Opens the device read-write (close-on-exec, as std always does).
+fn open_rw(path: &Path) -> io::Result<File> {
+    OpenOptions::new().read(true).write(true).open(path)
 }
 
 impl Backend {
-    /// Opens `path` as the buffer device. `Ok(None)` if it does not exist.
+    /// Checks that `path` opens as the buffer device. `Ok(None)` if it
+    /// does not exist.
     pub(crate) fn open_device(path: &Path) -> Result<Option<Backend>, PoolError> {
-        let open_error = |source| PoolError::DeviceOpen {
-            path: path.to_owned(),
-            source,
-        };
-        let c_path = CString::new(path.as_os_str().as_bytes()).map_err(|_| {
-            open_error(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                "path contains a NUL byte",
-            ))
-        })?;
-        // SAFETY: `c_path` is a valid NUL-terminated string; `open` does not
-        // retain it.
-        let fd = unsafe { libc::open(c_path.as_ptr(), libc::O_RDWR | libc::O_CLOEXEC) };
-        if fd < 0 {
-            let err = io::Error::last_os_error();
-            return match err.raw_os_error() {
-                Some(libc::ENOENT) => Ok(None),
-                _ => Err(open_error(err)),
-            };
+        match open_rw(path) {
+            Ok(_) => Ok(Some(Backend::Device {
+                path: path.to_owned(),
+            })),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(source) => Err(PoolError::DeviceOpen {
+                path: path.to_owned(),
+                source,
+            }),
         }
-        // SAFETY: `fd` was just returned by a successful `open` and is owned
-        // by nobody else.
-        let fd = unsafe { OwnedFd::from_raw_fd(fd) };
-        Ok(Some(Backend::Device {
-            fd,
-            path: path.to_owned(),
-        }))
     }
 
     /// Whether pages from this backend can never take even a minor fault.
@@ -68,12 +51,32 @@ impl Backend {
 
     /// Maps `len` bytes (a multiple of the page size) of hypercall-safe
     /// memory, zero-filled. `locked` is what the pool holds already (for
-    /// the error message). Nothing stays mapped if this fails.
-    pub(crate) fn map(&self, len: usize, locked: usize) -> Result<Mapped, PoolError> {
+    /// the error message); every system call made, failed or not, is added
+    /// to `syscalls`. Nothing stays mapped if this fails.
+    pub(crate) fn map(
+        &self,
+        len: usize,
+        locked: usize,
+        syscalls: &AtomicU64,
+    ) -> Result<NonNull<u8>, PoolError> {
+        let count = || syscalls.fetch_add(1, Ordering::Relaxed);
         let (flags, fd) = match self {
-            Backend::Device { fd, .. } => (libc::MAP_SHARED, fd.as_raw_fd()),
-            Backend::LockedAnonymous => (libc::MAP_PRIVATE | libc::MAP_ANONYMOUS, -1),
+            // A file of the device may hold only so many pages (64 in some
+            // Linux versions: privcmd-buf's `limit`), but a mapping
+            // outlives its file: each mapping gets a file of its own.
+            Backend::Device { path, .. } => {
+                count();
+                (
+                    libc::MAP_SHARED,
+                    Some(open_rw(path).map_err(|source| PoolError::DeviceOpen {
+                        path: path.clone(),
+                        source,
+                    })?),
+                )
+            }
+            Backend::LockedAnonymous => (libc::MAP_PRIVATE | libc::MAP_ANONYMOUS, None),
         };
+        count();
         // SAFETY: a fresh mapping at an address of the kernel's choosing
         // cannot overlap memory Rust knows about.
         let addr = unsafe {
@@ -82,14 +85,18 @@ impl Backend {
                 len,
                 libc::PROT_READ | libc::PROT_WRITE,
                 flags,
-                fd,
+                fd.as_ref().map_or(-1, |f| f.as_raw_fd()),
                 0,
             )
         };
-        if addr == libc::MAP_FAILED {
-            let source = io::Error::last_os_error();
+        let mmap_error = (addr == libc::MAP_FAILED).then(io::Error::last_os_error);
+        if fd.is_some() {
+            count(); // the close, when `fd` drops
+        }
+        drop(fd);
+        if let Some(source) = mmap_error {
             return Err(match source.raw_os_error() {
-                Some(libc::ENOMEM | libc::EAGAIN) => PoolError::OutOfMemory {
+                Some(libc::ENOMEM | libc::EAGAIN | libc::ENOSPC) => PoolError::OutOfMemory {
                     requested: len,
                     source,
                 },
@@ -101,15 +108,14 @@ impl Backend {
             });
         }
         let ptr = NonNull::new(addr.cast::<u8>()).expect("mmap returned a null mapping");
-        let mut syscalls = 1;
-        let result = self.prepare(ptr, len, locked, &mut syscalls);
-        if let Err(e) = result {
+        if let Err(e) = self.prepare(ptr, len, locked, &count) {
+            count();
             // SAFETY: `ptr..ptr+len` is the mapping made above, used by
             // nothing yet.
             unsafe { unmap(ptr, len) };
             return Err(e);
         }
-        Ok(Mapped { ptr, syscalls })
+        Ok(ptr)
     }
 
     /// Makes a fresh mapping hypercall-safe: excluded from `fork()` children
@@ -119,10 +125,10 @@ impl Backend {
         ptr: NonNull<u8>,
         len: usize,
         locked: usize,
-        syscalls: &mut u64,
+        count: &dyn Fn() -> u64,
     ) -> Result<(), PoolError> {
         let addr = ptr.as_ptr().cast::<libc::c_void>();
-        *syscalls += 1;
+        count();
         // SAFETY: `addr..addr+len` is a mapping this pool owns.
         if unsafe { libc::madvise(addr, len, libc::MADV_DONTFORK) } != 0 {
             let source = io::Error::last_os_error();
@@ -135,7 +141,7 @@ impl Backend {
         if let Backend::Device { .. } = self {
             return Ok(());
         }
-        *syscalls += 1;
+        count();
         // SAFETY: as above; locking has no effect on Rust-visible memory.
         if unsafe { libc::mlock(addr, len) } != 0 {
             return Err(mlock_error(len, locked, io::Error::last_os_error()));

@@ -149,7 +149,8 @@ impl Magazine {
 
 impl Drop for Magazine {
     fn drop(&mut self) {
-        if let Some(inner) = self.pool.upgrade() {
+        // In a child of fork() the slots' pages do not exist: forget them.
+        if let Some(inner) = self.pool.upgrade().filter(|inner| !inner.forked()) {
             for class in 0..CLASSES {
                 let slots = self.take(class, usize::MAX);
                 inner.return_slots(&slots);

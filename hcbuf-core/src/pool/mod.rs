@@ -61,8 +61,10 @@
 //!
 //! # Fork
 //! Pool memory is mapped `MADV_DONTFORK`: a child of `fork()` does not have
-//! it. A child must not use the pool or any buffer from it; it may `exec`
-//! or exit. The parent's buffers are unaffected.
+//! it. A child must not use the pool or any buffer from it (nor drop a
+//! buffer); it may `exec` or exit, and the pool knows to touch nothing of
+//! its pages then (its thread caches and its drop check the process id).
+//! The parent's buffers are unaffected.
 
 mod backend;
 mod error;
@@ -154,6 +156,10 @@ pub struct Pool {
 /// The pool's shared state. Thread caches hold it weakly.
 pub(crate) struct Inner {
     id: u64,
+    /// The process that made the pool. A child of `fork()` has a copy of
+    /// this struct but not the pool's pages (`MADV_DONTFORK`): it must not
+    /// touch or unmap them, even while exiting.
+    pid: u32,
     /// Whether threads keep caches of free slots (off when the cache limit
     /// is 0).
     thread_caches: bool,
@@ -315,6 +321,7 @@ impl Pool {
         Pool {
             inner: Arc::new(Inner {
                 id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+                pid: std::process::id(),
                 thread_caches: cache_limit > 0,
                 backend,
                 shards: shards.collect(),
@@ -607,12 +614,50 @@ impl Inner {
         threads.1.cache_misses += c.cache_misses;
     }
 
+    /// Maps `len` bytes. If the OS refuses for want of lockable memory,
+    /// first gives back everything cached in the shards, then tries once
+    /// more.
     fn map(&self, len: usize) -> Result<NonNull<u8>, PoolError> {
-        let mapped = self.backend.map(len, self.locked.load(Ordering::Relaxed))?;
-        self.syscalls.fetch_add(mapped.syscalls, Ordering::Relaxed);
+        let attempt = || {
+            self.backend
+                .map(len, self.locked.load(Ordering::Relaxed), &self.syscalls)
+        };
+        let ptr = match attempt() {
+            Err(PoolError::MemlockLimit { .. } | PoolError::OutOfMemory { .. })
+                if self.trim() > 0 =>
+            {
+                attempt()?
+            }
+            result => result?,
+        };
         let now = self.locked.fetch_add(len, Ordering::Relaxed) + len;
         self.peak_locked.fetch_max(now, Ordering::Relaxed);
-        Ok(mapped.ptr)
+        Ok(ptr)
+    }
+
+    /// Unmaps every empty slab page and cached run of every shard; returns
+    /// the bytes given back.
+    #[cold]
+    fn trim(&self) -> usize {
+        let mut unmap = Vec::new();
+        {
+            let mut slabs = lock_slabs(self);
+            for shard in self.shards.iter() {
+                for (ptr, len, is_slab) in lock(shard).trim() {
+                    if is_slab {
+                        slabs.remove(&(ptr.as_ptr() as usize));
+                    }
+                    unmap.push((ptr, len));
+                }
+            }
+        }
+        let mut bytes = 0;
+        for (ptr, len) in unmap {
+            bytes += len;
+            // SAFETY: the shard released this mapping: nothing lives in it.
+            unsafe { self.unmap(ptr, len) };
+        }
+        bytes
     }
 
     /// # Safety
@@ -625,8 +670,20 @@ impl Inner {
     }
 }
 
+impl Inner {
+    /// Whether this is a child of `fork()` holding a copy of the pool.
+    pub(crate) fn forked(&self) -> bool {
+        self.pid != std::process::id()
+    }
+}
+
 impl Drop for Inner {
     fn drop(&mut self) {
+        if self.forked() {
+            // The pages are not in this process; their addresses may be
+            // reused by the child's own mappings.
+            return;
+        }
         for shard in self.shards.iter() {
             let mappings = lock(shard).drain();
             for (ptr, len) in mappings {

@@ -221,6 +221,9 @@ impl ShardState {
         dirty: usize,
     ) -> Vec<(NonNull<u8>, usize)> {
         let bytes = pages * self.page;
+        if bytes > self.cache_limit {
+            return vec![(run, bytes)];
+        }
         let mut unmap = Vec::new();
         while self.cached_bytes + bytes > self.cache_limit {
             // Evict the longest other length first: the fewest unmaps.
@@ -240,6 +243,30 @@ impl ShardState {
             self.runs.entry(pages).or_default().push((run, dirty));
         }
         unmap
+    }
+
+    /// Releases every empty slab and cached run: the mappings, with their
+    /// lengths and whether each was a slab page.
+    pub(crate) fn trim(&mut self) -> Vec<(NonNull<u8>, usize, bool)> {
+        let mut out = Vec::new();
+        let empty: Vec<NonNull<Slab>> = self
+            .all
+            .iter()
+            .copied()
+            // SAFETY: every slab in `all` is a live box of this shard.
+            .filter(|s| unsafe { s.as_ref() }.out == 0)
+            .collect();
+        for slab in empty {
+            out.push((self.remove_slab(slab), self.page, true));
+        }
+        for (pages, runs) in &mut self.runs {
+            for (run, _) in runs.drain(..) {
+                self.cached_bytes -= pages * self.page;
+                out.push((run, pages * self.page, false));
+            }
+        }
+        self.runs.retain(|_, runs| !runs.is_empty());
+        out
     }
 
     /// Empties the shard for the pool's drop: every mapping it holds, with

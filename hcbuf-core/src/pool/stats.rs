@@ -2,7 +2,9 @@
 
 use super::shard::Counters;
 
-/// A snapshot of a pool's counters.
+/// A snapshot of a pool's counters. While other threads use the pool, the
+/// counters are read one after another, not at one instant, so they can be
+/// slightly out of step with each other.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct PoolStats {
@@ -24,9 +26,10 @@ pub struct PoolStats {
 }
 
 impl PoolStats {
-    /// Allocations not yet freed.
+    /// Allocations not yet freed (0 if a concurrent snapshot caught more
+    /// frees than allocations).
     pub fn live(&self) -> u64 {
-        self.allocations - self.frees
+        self.allocations.saturating_sub(self.frees)
     }
 
     pub(super) fn add(&mut self, c: &Counters) {

@@ -24,6 +24,7 @@ pub mod handle;
 pub mod marker;
 pub mod owned;
 pub mod pool;
+pub mod xen;
 
 pub use args::{HypercallArgs, RegisterArg, SubOp};
 pub use bounce::{Bounce, In, InOut, Out};
@@ -48,4 +49,19 @@ pub mod __private {
 
     /// Compiles only if `T` may be in memory Xen writes.
     pub const fn assert_xen_writable<T: ?Sized + crate::XenWritable>() {}
+
+    /// Compiles only if the raw twin `R` is a payload of family `F`.
+    pub const fn assert_twin_family<R: crate::xen::RawPayload<Family = F>, F>() {}
+
+    /// Whether `cmds` holds `cmd` (a `const fn` slice search).
+    pub const fn contains(cmds: &[u32], cmd: u32) -> bool {
+        let mut i = 0;
+        while i < cmds.len() {
+            if cmds[i] == cmd {
+                return true;
+            }
+            i += 1;
+        }
+        false
+    }
 }

@@ -101,14 +101,30 @@ fn emit_payload(
     );
     let size_msg = format!("`{name_str}` and its hcbuf-sys twin `{twin_str}` differ in size");
     let align_msg = format!("`{name_str}` and its hcbuf-sys twin `{twin_str}` differ in alignment");
-    let offsets = c.fields.iter().map(|f| {
+    let cmd_str = quote!(#cmd).to_string().replace(' ', "");
+    let cmd_msg = format!(
+        "command `{cmd_str}` does not take `{twin_str}`: the header's command and the payload \
+         would disagree, and Xen would read the payload as another command's"
+    );
+    let offsets = c.fields.iter().filter(|f| !f.pad).map(|f| {
         let ident = f.ident;
+        if f.whole {
+            let msg = format!("field `{ident}` of `{name_str}` is not the whole of `{twin_str}`");
+            let ty = statik(f.ty);
+            return quote_spanned! {ident.span()=>
+                const _: () = ::core::assert!(
+                    ::core::mem::offset_of!(#this, #ident) == 0
+                        && ::core::mem::size_of::<#ty>() == ::core::mem::size_of::<#twin>(),
+                    #msg
+                );
+            };
+        }
         let msg = format!(
             "field `{ident}` of `{name_str}` is not at the offset of `{ident}` in its hcbuf-sys \
              twin `{twin_str}`: Xen would read it from the wrong place"
         );
         quote_spanned! {ident.span()=>
-            ::core::assert!(
+            const _: () = ::core::assert!(
                 ::core::mem::offset_of!(#this, #ident) == ::core::mem::offset_of!(#twin, #ident),
                 #msg
             );
@@ -127,15 +143,32 @@ fn emit_payload(
             const CMD: u32 = (#cmd) as u32;
         }
         #checks
-        const _: () = {
-            ::core::assert!(
-                ::core::mem::size_of::<#this>() == 0 #(+ #field_sizes)*,
-                #padding_msg
-            );
-            ::core::assert!(::core::mem::size_of::<#this>() == ::core::mem::size_of::<#twin>(), #size_msg);
-            ::core::assert!(::core::mem::align_of::<#this>() == ::core::mem::align_of::<#twin>(), #align_msg);
-            #(#offsets)*
-        };
+        #[allow(dead_code)]
+        fn __hcbuf_twin_family() {
+            // The twin is a payload of the same family.
+            ::hcbuf_core::__private::assert_twin_family::<#twin, ::hcbuf_core::args::family::#family>();
+        }
+        // One constant per assertion, so that every failing one is reported.
+        const _: () = ::core::assert!(
+            ::core::mem::size_of::<#this>() == 0 #(+ #field_sizes)*,
+            #padding_msg
+        );
+        const _: () = ::core::assert!(
+            ::core::mem::size_of::<#this>() == ::core::mem::size_of::<#twin>(),
+            #size_msg
+        );
+        const _: () = ::core::assert!(
+            ::core::mem::align_of::<#this>() == ::core::mem::align_of::<#twin>(),
+            #align_msg
+        );
+        const _: () = ::core::assert!(
+            ::hcbuf_core::__private::contains(
+                <#twin as ::hcbuf_core::xen::RawPayload>::CMDS,
+                (#cmd) as u32,
+            ),
+            #cmd_msg
+        );
+        #(#offsets)*
     }
 }
 

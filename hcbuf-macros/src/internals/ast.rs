@@ -55,6 +55,12 @@ pub(crate) enum Mode {
 pub(crate) struct Field<'a> {
     pub(crate) ident: &'a Ident,
     pub(crate) ty: &'a Type,
+    /// `#[hypercall(pad)]`: explicit padding, which the twin has as
+    /// implicit padding (no field to compare the offset with).
+    pub(crate) pad: bool,
+    /// `#[hypercall(whole)]`: the field is the whole twin (a buffer type
+    /// such as `xen_extraversion_t`, which has no fields of its own).
+    pub(crate) whole: bool,
 }
 
 /// What `#[repr(...)]` says.
@@ -83,9 +89,14 @@ impl<'a> Container<'a> {
                 Fields::Named(named) => named
                     .named
                     .iter()
-                    .map(|f| Field {
-                        ident: f.ident.as_ref().expect("named field"),
-                        ty: &f.ty,
+                    .map(|f| {
+                        let (pad, whole) = parse_field_attrs(cx, &f.attrs);
+                        Field {
+                            ident: f.ident.as_ref().expect("named field"),
+                            ty: &f.ty,
+                            pad,
+                            whole,
+                        }
                     })
                     .collect(),
                 Fields::Unit => Vec::new(),
@@ -224,6 +235,32 @@ fn parse_mode(cx: &Ctxt, input: &DeriveInput) -> Option<Mode> {
             None
         }
     }
+}
+
+/// `#[hypercall(pad)]` / `#[hypercall(whole)]` on a field.
+fn parse_field_attrs(cx: &Ctxt, attrs: &[Attribute]) -> (bool, bool) {
+    let (mut pad, mut whole) = (false, false);
+    for attr in attrs.iter().filter(|a| a.path().is_ident("hypercall")) {
+        let result = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("pad") {
+                pad = true;
+            } else if meta.path.is_ident("whole") {
+                whole = true;
+            } else {
+                cx.error_spanned_by(
+                    &meta.path,
+                    "a field takes `#[hypercall(pad)]` (explicit padding where the C struct \
+                     has implicit padding) or `#[hypercall(whole)]` (the field is the whole \
+                     twin, a buffer type)",
+                );
+            }
+            Ok(())
+        });
+        if let Err(e) = result {
+            cx.syn_error(e);
+        }
+    }
+    (pad, whole)
 }
 
 fn parse_repr(cx: &Ctxt, attrs: &[Attribute]) -> Repr {

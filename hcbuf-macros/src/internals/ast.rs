@@ -121,7 +121,7 @@ impl<'a> Container<'a> {
                 cx.error_spanned_by(
                     u.union_token,
                     "HypercallArgs cannot be derived for a union: which member Xen sees \
-                     cannot be checked; use the family's container (e.g. `Sysctl<P>`)",
+                     cannot be checked; carry payloads in the family buffer `hcbuf_core::xen::Op<P>`",
                 );
                 return None;
             }

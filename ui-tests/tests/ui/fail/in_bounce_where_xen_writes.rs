@@ -1,0 +1,18 @@
+use hcbuf_core::dispatch::Recording;
+use hcbuf_core::sys::xen::__HYPERVISOR_xen_version;
+use hcbuf_core::{Backend, GuestHandleMut, HypercallArgs, Pool};
+
+#[derive(HypercallArgs)]
+#[hypercall(op = __HYPERVISOR_xen_version)]
+struct ExtraVersion<'a> {
+    cmd: u32,
+    buf: GuestHandleMut<'a, [u8; 16]>,
+}
+
+fn main() {
+    let pool = Pool::new().unwrap();
+    let xen = Recording::new();
+    let text = [[0u8; 16]];
+    let mut bounce = pool.bounce_in(&text).unwrap();
+    let _ = xen.hypercall(&ExtraVersion { cmd: 1, buf: bounce.handle_mut() });
+}

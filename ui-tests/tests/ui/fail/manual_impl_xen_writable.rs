@@ -1,0 +1,10 @@
+use hcbuf_core::*;
+
+#[repr(C)]
+struct Mine {
+    value: u64,
+}
+
+unsafe impl XenWritable for Mine {}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use hcbuf_core::HypercallArgs;
+
+#[derive(HypercallArgs)]
+#[hypercall(sysctl = hcbuf_core::sys::sysctl::XEN_SYSCTL_sched_id, twin = hcbuf_core::sys::sysctl::xen_sysctl_sched_id)]
+
+struct SchedId {
+    sched_id: u32,
+}
+
+fn main() {}

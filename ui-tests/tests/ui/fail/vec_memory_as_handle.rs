@@ -1,0 +1,16 @@
+use hcbuf_core::dispatch::Recording;
+use hcbuf_core::sys::xen::__HYPERVISOR_xen_version;
+use hcbuf_core::{Backend, GuestHandleMut, HypercallArgs};
+
+#[derive(HypercallArgs)]
+#[hypercall(op = __HYPERVISOR_xen_version)]
+struct ExtraVersion<'a> {
+    cmd: u32,
+    buf: GuestHandleMut<'a, [u8; 16]>,
+}
+
+fn main() {
+    let xen = Recording::new();
+    let mut heap = vec![[0u8; 16]];
+    let _ = xen.hypercall(&ExtraVersion { cmd: 1, buf: heap.as_mut_ptr().into() });
+}

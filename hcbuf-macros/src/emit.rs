@@ -12,7 +12,12 @@ use crate::internals::ast::{Container, Family, Mode};
 pub(crate) fn emit(c: &Container<'_>) -> TokenStream {
     let body = match c.mode.as_ref().expect("checked: a mode") {
         Mode::Call { op } => emit_call(c, op),
-        Mode::Payload { family, cmd, twin } => emit_payload(c, *family, cmd, twin),
+        Mode::Payload { family, cmd, twin } => {
+            let data = emit_data(c, twin);
+            let sub_op = emit_sub_op(c, *family, cmd, twin);
+            quote! { #data #sub_op }
+        }
+        Mode::Data { twin } => emit_data(c, twin),
     };
     quote! {
         #[allow(non_upper_case_globals, clippy::all)]
@@ -70,18 +75,12 @@ fn emit_call(c: &Container<'_>, op: &syn::Expr) -> TokenStream {
     }
 }
 
-fn emit_payload(
-    c: &Container<'_>,
-    family: Family,
-    cmd: &syn::Expr,
-    twin: &syn::Path,
-) -> TokenStream {
+/// The marker traits and the layout assertions against the twin.
+fn emit_data(c: &Container<'_>, twin: &syn::Path) -> TokenStream {
     let name = &c.input.ident;
     let derived = impl_header(c, quote!(::hcbuf_core::__private::Derived));
     let safe = impl_header(c, quote!(::hcbuf_core::HypercallSafe));
     let writable = impl_header(c, quote!(::hcbuf_core::XenWritable));
-    let sub_op = impl_header(c, quote!(::hcbuf_core::args::SubOp));
-    let family = format_ident!("{}", family.type_name());
     let checks = field_checks(c, "assert_xen_writable");
 
     // Layout assertions are evaluated in constants, where no lifetime but
@@ -101,11 +100,6 @@ fn emit_payload(
     );
     let size_msg = format!("`{name_str}` and its hcbuf-sys twin `{twin_str}` differ in size");
     let align_msg = format!("`{name_str}` and its hcbuf-sys twin `{twin_str}` differ in alignment");
-    let cmd_str = quote!(#cmd).to_string().replace(' ', "");
-    let cmd_msg = format!(
-        "command `{cmd_str}` does not take `{twin_str}`: the header's command and the payload \
-         would disagree, and Xen would read the payload as another command's"
-    );
     let offsets = c.fields.iter().filter(|f| !f.pad).map(|f| {
         let ident = f.ident;
         if f.whole {
@@ -137,17 +131,7 @@ fn emit_payload(
         #safe {}
         #[automatically_derived]
         #writable {}
-        #[automatically_derived]
-        #sub_op {
-            type Family = ::hcbuf_core::args::family::#family;
-            const CMD: u32 = (#cmd) as u32;
-        }
         #checks
-        #[allow(dead_code)]
-        fn __hcbuf_twin_family() {
-            // The twin is a payload of the same family.
-            ::hcbuf_core::__private::assert_twin_family::<#twin, ::hcbuf_core::args::family::#family>();
-        }
         // One constant per assertion, so that every failing one is reported.
         const _: () = ::core::assert!(
             ::core::mem::size_of::<#this>() == 0 #(+ #field_sizes)*,
@@ -161,6 +145,37 @@ fn emit_payload(
             ::core::mem::align_of::<#this>() == ::core::mem::align_of::<#twin>(),
             #align_msg
         );
+        #(#offsets)*
+    }
+}
+
+/// `SubOp` (family and command), and the command checked against the
+/// commands that take the twin.
+fn emit_sub_op(
+    c: &Container<'_>,
+    family: Family,
+    cmd: &syn::Expr,
+    twin: &syn::Path,
+) -> TokenStream {
+    let sub_op = impl_header(c, quote!(::hcbuf_core::args::SubOp));
+    let family = format_ident!("{}", family.type_name());
+    let twin_str = quote!(#twin).to_string().replace(' ', "");
+    let cmd_str = quote!(#cmd).to_string().replace(' ', "");
+    let cmd_msg = format!(
+        "command `{cmd_str}` does not take `{twin_str}`: the header's command and the payload \
+         would disagree, and Xen would read the payload as another command's"
+    );
+    quote! {
+        #[automatically_derived]
+        #sub_op {
+            type Family = ::hcbuf_core::args::family::#family;
+            const CMD: u32 = (#cmd) as u32;
+        }
+        #[allow(dead_code)]
+        fn __hcbuf_twin_family() {
+            // The twin is a payload of the same family.
+            ::hcbuf_core::__private::assert_twin_family::<#twin, ::hcbuf_core::args::family::#family>();
+        }
         const _: () = ::core::assert!(
             ::hcbuf_core::__private::contains(
                 <#twin as ::hcbuf_core::xen::RawPayload>::CMDS,
@@ -168,7 +183,6 @@ fn emit_payload(
             ),
             #cmd_msg
         );
-        #(#offsets)*
     }
 }
 

@@ -10,6 +10,7 @@ use hcbuf_sys::xen::{domid_t, xen_domain_handle_t};
 use crate::HypercallArgs;
 use crate::args::{SubOp, family};
 use crate::marker::{__private::Derived, HypercallSafe, XenWritable};
+use crate::xen::raw::raw_payloads;
 
 /// The x86 domain configuration (`struct xen_arch_domainconfig`), as a
 /// field of [`CreateDomain`] and [`GetDomainInfo`].
@@ -182,3 +183,11 @@ unsafe impl<const CMD: u32> SubOp for NoPayload<CMD> {
         CMD
     };
 }
+
+raw_payloads!(family::Domctl {
+    xen_domctl_createdomain => [XEN_DOMCTL_createdomain];
+    xen_domctl_getdomaininfo => [XEN_DOMCTL_getdomaininfo];
+    xen_domctl_max_mem => [XEN_DOMCTL_max_mem];
+    xen_domctl_max_vcpus => [XEN_DOMCTL_max_vcpus];
+    xen_domctl_getvcpuinfo => [XEN_DOMCTL_getvcpuinfo];
+});

@@ -7,7 +7,9 @@ use hcbuf_sys::sysctl::*;
 use hcbuf_sys::xen::domid_t;
 
 use crate::HypercallArgs;
+use crate::args::family;
 use crate::handle::GuestHandleMut;
+use crate::xen::raw::raw_payloads;
 
 /// `XEN_SYSCTL_readconsole`: read (and optionally clear) Xen's console ring.
 #[derive(HypercallArgs, Debug, Default)]
@@ -184,3 +186,16 @@ pub struct GetCpuInfo<'a> {
     #[hypercall(pad)]
     pub _pad1: u32,
 }
+
+raw_payloads!(family::Sysctl {
+    xen_sysctl_readconsole => [XEN_SYSCTL_readconsole];
+    xen_sysctl_physinfo => [XEN_SYSCTL_physinfo];
+    xen_sysctl_getdomaininfolist => [XEN_SYSCTL_getdomaininfolist];
+    xen_sysctl_sched_id => [XEN_SYSCTL_sched_id];
+    xen_sysctl_cputopoinfo => [XEN_SYSCTL_cputopoinfo];
+    xen_sysctl_cputopo => [XEN_SYSCTL_cputopoinfo];
+    xen_sysctl_numainfo => [XEN_SYSCTL_numainfo];
+    xen_sysctl_meminfo => [XEN_SYSCTL_numainfo];
+    xen_sysctl_getcpuinfo => [XEN_SYSCTL_getcpuinfo];
+    xen_sysctl_cpuinfo => [XEN_SYSCTL_getcpuinfo];
+});

@@ -11,6 +11,7 @@ use crate::HypercallArgs;
 use crate::args::{SubOp, family};
 use crate::handle::GuestHandleMut;
 use crate::marker::__private::Derived;
+use crate::xen::raw::raw_payloads;
 
 /// `XENVER_extraversion`: the version suffix, NUL-terminated.
 #[derive(HypercallArgs, Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -111,3 +112,14 @@ pub struct VersionNumber {
     /// `XENVER_version` or `XENVER_pagesize`.
     pub cmd: u32,
 }
+
+// The xen_version buffers are typedefs of `char` arrays; two commands share
+// the 1024-byte one.
+raw_payloads!(family::XenVersion {
+    xen_extraversion_t => [XENVER_extraversion];
+    xen_compile_info => [XENVER_compile_info];
+    xen_capabilities_info_t => [XENVER_capabilities, XENVER_commandline];
+    xen_changeset_info_t => [XENVER_changeset];
+    xen_platform_parameters => [XENVER_platform_parameters];
+    xen_feature_info => [XENVER_get_features];
+});

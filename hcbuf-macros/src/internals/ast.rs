@@ -50,6 +50,9 @@ pub(crate) enum Mode {
         cmd: Expr,
         twin: Path,
     },
+    /// Plain hypercall data laid out as `twin`, bound to no command (an
+    /// element of a buffer, a multicall entry).
+    Data { twin: Path },
 }
 
 pub(crate) struct Field<'a> {
@@ -139,6 +142,7 @@ fn parse_mode(cx: &Ctxt, input: &DeriveInput) -> Option<Mode> {
     let mut op: Option<Expr> = None;
     let mut family: Option<(Family, Expr)> = None;
     let mut twin: Option<Path> = None;
+    let mut data: Option<Path> = None;
     let mut seen_attr = false;
     for attr in input
         .attrs
@@ -152,7 +156,11 @@ fn parse_mode(cx: &Ctxt, input: &DeriveInput) -> Option<Mode> {
                 .get_ident()
                 .map(Ident::to_string)
                 .unwrap_or_default();
-            if key == "op" {
+            if key == "data" {
+                if data.replace(meta.path.clone()).is_some() {
+                    cx.error_spanned_by(&meta.path, "duplicate `data`");
+                }
+            } else if key == "op" {
                 let value: Expr = meta.value()?.parse()?;
                 if op.replace(value).is_some() {
                     cx.error_spanned_by(&meta.path, "duplicate `op`");
@@ -175,8 +183,9 @@ fn parse_mode(cx: &Ctxt, input: &DeriveInput) -> Option<Mode> {
                 cx.error_spanned_by(
                     &meta.path,
                     format!(
-                        "unknown key `{}`: expected `op = <hypercall number>`, or one of `{}` \
-                         `= <command number>` with `twin = <hcbuf_sys type>`",
+                        "unknown key `{}`: expected `op = <hypercall number>`, one of `{}` \
+                         `= <command number>` with `twin = <hcbuf_sys type>`, or `data` with \
+                         `twin = <hcbuf_sys type>`",
                         quote::ToTokens::to_token_stream(&meta.path),
                         families.join("`, `")
                     ),
@@ -191,6 +200,25 @@ fn parse_mode(cx: &Ctxt, input: &DeriveInput) -> Option<Mode> {
         if let Err(e) = result {
             cx.syn_error(e);
         }
+    }
+    if let Some(data) = data {
+        return match (op, family, twin) {
+            (None, None, Some(twin)) => Some(Mode::Data { twin }),
+            (None, None, None) => {
+                cx.error_spanned_by(
+                    data,
+                    "`data` needs `twin = <hcbuf_sys type>` to check its layout against",
+                );
+                None
+            }
+            _ => {
+                cx.error_spanned_by(
+                    data,
+                    "`data` is plain hypercall data bound to no call or command: drop `op` or the family key",
+                );
+                None
+            }
+        };
     }
     match (op, family, twin) {
         (Some(op), None, None) => Some(Mode::Call { op }),

@@ -14,7 +14,7 @@ pub(crate) fn check(cx: &Ctxt, c: &Container<'_>) {
     check_generics(cx, c);
     match &c.mode {
         Some(Mode::Call { .. }) => check_call(cx, c),
-        Some(Mode::Payload { .. }) => check_payload(cx, c),
+        Some(Mode::Payload { .. } | Mode::Data { .. }) => check_payload(cx, c),
         None => {}
     }
 }

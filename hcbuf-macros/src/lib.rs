@@ -22,17 +22,25 @@ mod internals;
 #[proc_macro_derive(HypercallArgs, attributes(hypercall))]
 pub fn derive_hypercall_args(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
+    expand(&input).into()
+}
+
+/// Parse → check → emit, as tokens (the expansion tests call this).
+fn expand(input: &DeriveInput) -> proc_macro2::TokenStream {
     let ctxt = internals::Ctxt::new();
-    let container = internals::ast::Container::from_ast(&ctxt, &input);
+    let container = internals::ast::Container::from_ast(&ctxt, input);
     if let Some(container) = &container {
         internals::check::check(&ctxt, container);
     }
     match (ctxt.finish(), container) {
-        (Ok(()), Some(container)) => emit::emit(&container).into(),
-        (Err(errors), _) => errors.to_compile_error().into(),
-        (Ok(()), None) => unreachable_error(&input).into(),
+        (Ok(()), Some(container)) => emit::emit(&container),
+        (Err(errors), _) => errors.to_compile_error(),
+        (Ok(()), None) => unreachable_error(input),
     }
 }
+
+#[cfg(test)]
+mod expansion_tests;
 
 /// `from_ast` returns `None` only after recording an error; this is the
 /// belt to those braces.

@@ -1,0 +1,66 @@
+#[allow(non_upper_case_globals, clippy::all)]
+const _: () = {
+    #[automatically_derived]
+    unsafe impl<'a> ::hcbuf_core::__private::Derived for GetCpuInfo<'a> {}
+    #[automatically_derived]
+    unsafe impl<'a> ::hcbuf_core::HypercallSafe for GetCpuInfo<'a> {}
+    #[automatically_derived]
+    unsafe impl<'a> ::hcbuf_core::XenWritable for GetCpuInfo<'a> {}
+    #[allow(dead_code)]
+    fn __hcbuf_field_checks<'a>() {
+        ::hcbuf_core::__private::assert_xen_writable::<u32>();
+        ::hcbuf_core::__private::assert_xen_writable::<u32>();
+        ::hcbuf_core::__private::assert_xen_writable::<GuestHandleMut<'a, CpuInfo>>();
+        ::hcbuf_core::__private::assert_xen_writable::<u32>();
+        ::hcbuf_core::__private::assert_xen_writable::<u32>();
+    }
+    const _: () = ::core::assert!(
+        ::core::mem::size_of:: < GetCpuInfo < 'static > > () == 0 +
+        ::core::mem::size_of:: < u32 > () + ::core::mem::size_of:: < u32 > () +
+        ::core::mem::size_of:: < GuestHandleMut < 'static, CpuInfo > > () +
+        ::core::mem::size_of:: < u32 > () + ::core::mem::size_of:: < u32 > (),
+        "`GetCpuInfo` has implicit padding: Xen would read uninitialised bytes there. Add explicit padding fields (e.g. `_pad: [u8; N]`) so the fields fill the struct"
+    );
+    const _: () = ::core::assert!(
+        ::core::mem::size_of:: < GetCpuInfo < 'static > > () == ::core::mem::size_of:: <
+        xen_sysctl_getcpuinfo > (),
+        "`GetCpuInfo` and its hcbuf-sys twin `xen_sysctl_getcpuinfo` differ in size"
+    );
+    const _: () = ::core::assert!(
+        ::core::mem::align_of:: < GetCpuInfo < 'static > > () == ::core::mem::align_of::
+        < xen_sysctl_getcpuinfo > (),
+        "`GetCpuInfo` and its hcbuf-sys twin `xen_sysctl_getcpuinfo` differ in alignment"
+    );
+    const _: () = ::core::assert!(
+        ::core::mem::offset_of!(GetCpuInfo < 'static >, max_cpus) ==
+        ::core::mem::offset_of!(xen_sysctl_getcpuinfo, max_cpus),
+        "field `max_cpus` of `GetCpuInfo` is not at the offset of `max_cpus` in its hcbuf-sys twin `xen_sysctl_getcpuinfo`: Xen would read it from the wrong place"
+    );
+    const _: () = ::core::assert!(
+        ::core::mem::offset_of!(GetCpuInfo < 'static >, info) ==
+        ::core::mem::offset_of!(xen_sysctl_getcpuinfo, info),
+        "field `info` of `GetCpuInfo` is not at the offset of `info` in its hcbuf-sys twin `xen_sysctl_getcpuinfo`: Xen would read it from the wrong place"
+    );
+    const _: () = ::core::assert!(
+        ::core::mem::offset_of!(GetCpuInfo < 'static >, nr_cpus) ==
+        ::core::mem::offset_of!(xen_sysctl_getcpuinfo, nr_cpus),
+        "field `nr_cpus` of `GetCpuInfo` is not at the offset of `nr_cpus` in its hcbuf-sys twin `xen_sysctl_getcpuinfo`: Xen would read it from the wrong place"
+    );
+    #[automatically_derived]
+    unsafe impl<'a> ::hcbuf_core::args::SubOp for GetCpuInfo<'a> {
+        type Family = ::hcbuf_core::args::family::Sysctl;
+        const CMD: u32 = (XEN_SYSCTL_getcpuinfo) as u32;
+    }
+    #[allow(dead_code)]
+    fn __hcbuf_twin_family() {
+        ::hcbuf_core::__private::assert_twin_family::<
+            xen_sysctl_getcpuinfo,
+            ::hcbuf_core::args::family::Sysctl,
+        >();
+    }
+    const _: () = ::core::assert!(
+        ::hcbuf_core::__private::contains(< xen_sysctl_getcpuinfo as
+        ::hcbuf_core::xen::RawPayload > ::CMDS, (XEN_SYSCTL_getcpuinfo) as u32,),
+        "command `XEN_SYSCTL_getcpuinfo` does not take `xen_sysctl_getcpuinfo`: the header's command and the payload would disagree, and Xen would read the payload as another command's"
+    );
+};

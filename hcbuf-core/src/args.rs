@@ -65,6 +65,7 @@ pub unsafe trait RegisterArg: Sealed {
 macro_rules! unsigned_registers {
     ($($t:ty),*) => {$(
         // SAFETY: a number, not an address.
+        #[diagnostic::do_not_recommend]
         unsafe impl RegisterArg for $t {
             #[inline]
             fn register(&self) -> u64 {
@@ -78,6 +79,7 @@ unsigned_registers!(u8, u16, u32, u64);
 macro_rules! signed_registers {
     ($($t:ty),*) => {$(
         // SAFETY: a number, not an address (sign-extended, as C passes it).
+        #[diagnostic::do_not_recommend]
         unsafe impl RegisterArg for $t {
             #[inline]
             fn register(&self) -> u64 {
@@ -89,6 +91,7 @@ macro_rules! signed_registers {
 signed_registers!(i8, i16, i32, i64);
 
 // SAFETY: the address of pool memory borrowed by the handle (or 0).
+#[diagnostic::do_not_recommend]
 unsafe impl<T> RegisterArg for GuestHandle<'_, T> {
     #[inline]
     fn register(&self) -> u64 {
@@ -97,6 +100,7 @@ unsafe impl<T> RegisterArg for GuestHandle<'_, T> {
 }
 
 // SAFETY: as above.
+#[diagnostic::do_not_recommend]
 unsafe impl<T> RegisterArg for GuestHandleMut<'_, T> {
     #[inline]
     fn register(&self) -> u64 {
@@ -141,6 +145,7 @@ pub mod family {
             $(#[$m])*
             #[derive(Debug)]
             pub enum $name {}
+            #[diagnostic::do_not_recommend]
             impl Sealed for $name {}
             impl Family for $name {
                 const OP: u32 = $op;

@@ -1,7 +1,7 @@
 //! Issuing hypercalls: the trait a backend implements, and Xen's errors.
 //!
 //! [`Backend::hypercall`] accepts only types deriving
-//! [`HypercallArgs`](crate::HypercallArgs), so every call a backend sees
+//! [`HypercallArgs`], so every call a backend sees
 //! was lowered by the derive from integers and guest handles: there is no
 //! way to hand a backend a raw `(op, [u64; 5])`.
 

@@ -170,18 +170,24 @@ impl<T> fmt::Debug for GuestHandleMut<'_, T> {
 
 // SAFETY: a handle is one u64 (no padding); its address is pool memory by
 // construction (or the caller's proof for `from_raw`).
+#[diagnostic::do_not_recommend]
 unsafe impl<T> __private::Derived for GuestHandle<'_, T> {}
 // SAFETY: as above.
+#[diagnostic::do_not_recommend]
 unsafe impl<T> HypercallSafe for GuestHandle<'_, T> {}
 // SAFETY: Rust never dereferences a handle, so any value Xen writes back
 // into one is a valid (if useless) handle; in practice Xen writes back
 // what it read.
+#[diagnostic::do_not_recommend]
 unsafe impl<T> XenWritable for GuestHandle<'_, T> {}
 // SAFETY: as for `GuestHandle`.
+#[diagnostic::do_not_recommend]
 unsafe impl<T> __private::Derived for GuestHandleMut<'_, T> {}
 // SAFETY: as for `GuestHandle`.
+#[diagnostic::do_not_recommend]
 unsafe impl<T> HypercallSafe for GuestHandleMut<'_, T> {}
 // SAFETY: as for `GuestHandle`.
+#[diagnostic::do_not_recommend]
 unsafe impl<T> XenWritable for GuestHandleMut<'_, T> {}
 
 fn addr_of<T>(ptr: *const T) -> u64 {

@@ -9,6 +9,13 @@
 /// The seal. Its module is private, so no one outside this crate can name
 /// it; every type gets it through [`__private::Derived`].
 pub(crate) mod sealed {
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot implement hcbuf's hypercall traits by hand",
+        label = "not derived",
+        note = "these traits stand for checks only `#[derive(HypercallArgs)]` makes: derive it on \
+                the type (`#[hypercall(op = ...)]` for a call, `#[hypercall(<family> = <command>, \
+                twin = ...)]` for a payload, `#[hypercall(data, twin = ...)]` for plain data)"
+    )]
     pub trait Sealed {}
 }
 
@@ -22,6 +29,7 @@ pub mod __private {
     /// # Safety
     /// Only the derive may implement this.
     pub unsafe trait Derived {}
+    #[diagnostic::do_not_recommend]
     impl<T: ?Sized + Derived> super::sealed::Sealed for T {}
 }
 
@@ -66,10 +74,13 @@ macro_rules! integers {
     ($($t:ty),*) => {$(
         // SAFETY: integers have no padding, hold no address, and every bit
         // pattern is a valid integer.
+        #[diagnostic::do_not_recommend]
         unsafe impl __private::Derived for $t {}
         // SAFETY: as above.
+        #[diagnostic::do_not_recommend]
         unsafe impl HypercallSafe for $t {}
         // SAFETY: as above.
+        #[diagnostic::do_not_recommend]
         unsafe impl XenWritable for $t {}
     )*};
 }
@@ -78,8 +89,11 @@ integers!(u8, u16, u32, u64, i8, i16, i32, i64, usize, isize);
 
 // SAFETY: an array adds no padding between its elements and no addresses
 // beyond theirs.
+#[diagnostic::do_not_recommend]
 unsafe impl<T: HypercallSafe, const N: usize> __private::Derived for [T; N] {}
 // SAFETY: as above.
+#[diagnostic::do_not_recommend]
 unsafe impl<T: HypercallSafe, const N: usize> HypercallSafe for [T; N] {}
 // SAFETY: an array is valid for every bit pattern if its element is.
+#[diagnostic::do_not_recommend]
 unsafe impl<T: XenWritable, const N: usize> XenWritable for [T; N] {}

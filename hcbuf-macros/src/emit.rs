@@ -31,7 +31,12 @@ pub(crate) fn emit(c: &Container<'_>) -> TokenStream {
 fn impl_header(c: &Container<'_>, trait_path: TokenStream) -> TokenStream {
     let name = &c.input.ident;
     let (impl_generics, ty_generics, where_clause) = c.input.generics.split_for_impl();
-    quote! { unsafe impl #impl_generics #trait_path for #name #ty_generics #where_clause }
+    // `do_not_recommend`: an error about some other type's field should
+    // not list every derived type as a candidate.
+    quote! {
+        #[diagnostic::do_not_recommend]
+        unsafe impl #impl_generics #trait_path for #name #ty_generics #where_clause
+    }
 }
 
 /// A generic function, never called, whose body makes the compiler check

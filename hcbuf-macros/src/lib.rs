@@ -1,10 +1,10 @@
 //! `#[derive(HypercallArgs)]` for hcbuf. Use it through `hcbuf-core`,
 //! which re-exports it and documents the traits it implements.
 //!
-//! The derive reads parse → check → emit: [`internals::ast`] parses the
-//! item and its `#[hypercall(...)]` attribute, [`internals::check`]
+//! The derive reads parse → check → emit: `internals::ast` parses the
+//! item and its `#[hypercall(...)]` attribute, `internals::check`
 //! validates what only the syntax can tell (every error, with its span, is
-//! collected and reported at once), and [`emit`] writes the trait impls
+//! collected and reported at once), and `emit` writes the trait impls
 //! and the compile-time assertions, wrapped in `const _: () = { … };`. The
 //! properties that need types (every field hypercall-safe, no padding,
 //! the layout of the `hcbuf-sys` twin) are asserted by the emitted code,

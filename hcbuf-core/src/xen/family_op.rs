@@ -72,10 +72,13 @@ impl UnionFamily for family::Domctl {
 macro_rules! plain_header {
     ($($t:ty),*) => {$(
         // SAFETY: `#[repr(C)]` integers with no padding (asserted below).
+        #[diagnostic::do_not_recommend]
         unsafe impl Derived for $t {}
         // SAFETY: as above.
+        #[diagnostic::do_not_recommend]
         unsafe impl HypercallSafe for $t {}
         // SAFETY: integers only: every bit pattern is valid.
+        #[diagnostic::do_not_recommend]
         unsafe impl XenWritable for $t {}
     )*};
 }
@@ -106,11 +109,14 @@ where
 // SAFETY: a header without padding, then a union whose 128-byte member
 // covers it whole (no padding); guest handles inside `P` are its only
 // addresses (`P: HypercallSafe`).
+#[diagnostic::do_not_recommend]
 unsafe impl<P: SubOp> Derived for Op<P> where P::Family: UnionFamily {}
 // SAFETY: as above.
+#[diagnostic::do_not_recommend]
 unsafe impl<P: SubOp> HypercallSafe for Op<P> where P::Family: UnionFamily {}
 // SAFETY: the header is integers; every bit pattern of the area is a valid
 // `P` (`P: XenWritable`) and a valid byte array.
+#[diagnostic::do_not_recommend]
 unsafe impl<P: SubOp> XenWritable for Op<P> where P::Family: UnionFamily {}
 
 impl<P: SubOp> Op<P>
@@ -192,8 +198,10 @@ where
 }
 
 // SAFETY: one register, a handle to a pool buffer borrowed for `'a`.
+#[diagnostic::do_not_recommend]
 unsafe impl<P: SubOp> Derived for Call<'_, P> where P::Family: UnionFamily {}
 // SAFETY: as above.
+#[diagnostic::do_not_recommend]
 unsafe impl<P: SubOp> HypercallArgs for Call<'_, P>
 where
     P::Family: UnionFamily,

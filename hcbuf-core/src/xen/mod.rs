@@ -6,15 +6,24 @@
 //!   payload's type, and the 128-byte payload area) and issued with a
 //!   [`Call`].
 //! - [`version`]: the `xen_version` buffers and call.
+//! - [`memory`]: the `memory_op` payloads, their buffer elements and calls.
+//! - [`hypfs`]: the hypervisor filesystem's records and calls.
+//! - [`console`]: writing to and reading from Xen's console.
+//! - [`multicall`]: the ABI types of a batch of hypercalls.
 //!
 //! Every payload is checked at compile time against its `hcbuf-sys` twin
 //! (size, alignment, every offset), and its command against the commands
 //! that take that twin ([`RawPayload`]).
 
+pub mod console;
 pub mod domctl;
 mod family_op;
+pub mod hypfs;
+pub mod memory;
+pub mod multicall;
 mod raw;
 pub mod sysctl;
+mod union;
 pub mod version;
 
 pub use family_op::{Call, Op, UnionFamily};

@@ -1,7 +1,7 @@
 //! Which commands take which raw payload: the table the derive checks a
 //! payload's command against. Element types of a payload's buffers (one
-//! CPU's topology, one node's memory) are listed under the command whose
-//! buffer holds them.
+//! CPU's topology, one node's memory) are not payloads: they derive with
+//! `#[hypercall(data, ...)]` and are not listed.
 
 use crate::args::family::Family;
 

@@ -95,8 +95,10 @@ pub struct Version<'a, P: SubOp<Family = family::XenVersion>> {
 }
 
 // SAFETY: two registers: the command, and a handle to pool memory.
+#[diagnostic::do_not_recommend]
 unsafe impl<P: SubOp<Family = family::XenVersion>> Derived for Version<'_, P> {}
 // SAFETY: as above.
+#[diagnostic::do_not_recommend]
 unsafe impl<P: SubOp<Family = family::XenVersion>> HypercallArgs for Version<'_, P> {
     const OP: u64 = __HYPERVISOR_xen_version as u64;
     fn registers(&self) -> [u64; 5] {

@@ -1,8 +1,10 @@
 #[allow(non_upper_case_globals, clippy::all)]
 const _: () = {
     #[automatically_derived]
+    #[diagnostic::do_not_recommend]
     unsafe impl<'a> ::hcbuf_core::__private::Derived for ExtraVersion<'a> {}
     #[automatically_derived]
+    #[diagnostic::do_not_recommend]
     unsafe impl<'a> ::hcbuf_core::args::HypercallArgs for ExtraVersion<'a> {
         const OP: u64 = (__HYPERVISOR_xen_version) as u64;
         #[inline]

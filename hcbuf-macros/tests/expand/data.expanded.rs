@@ -1,10 +1,13 @@
 #[allow(non_upper_case_globals, clippy::all)]
 const _: () = {
     #[automatically_derived]
+    #[diagnostic::do_not_recommend]
     unsafe impl ::hcbuf_core::__private::Derived for MemInfo {}
     #[automatically_derived]
+    #[diagnostic::do_not_recommend]
     unsafe impl ::hcbuf_core::HypercallSafe for MemInfo {}
     #[automatically_derived]
+    #[diagnostic::do_not_recommend]
     unsafe impl ::hcbuf_core::XenWritable for MemInfo {}
     #[allow(dead_code)]
     fn __hcbuf_field_checks() {

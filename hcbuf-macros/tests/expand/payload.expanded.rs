@@ -1,10 +1,13 @@
 #[allow(non_upper_case_globals, clippy::all)]
 const _: () = {
     #[automatically_derived]
+    #[diagnostic::do_not_recommend]
     unsafe impl<'a> ::hcbuf_core::__private::Derived for GetCpuInfo<'a> {}
     #[automatically_derived]
+    #[diagnostic::do_not_recommend]
     unsafe impl<'a> ::hcbuf_core::HypercallSafe for GetCpuInfo<'a> {}
     #[automatically_derived]
+    #[diagnostic::do_not_recommend]
     unsafe impl<'a> ::hcbuf_core::XenWritable for GetCpuInfo<'a> {}
     #[allow(dead_code)]
     fn __hcbuf_field_checks<'a>() {
@@ -47,6 +50,7 @@ const _: () = {
         "field `nr_cpus` of `GetCpuInfo` is not at the offset of `nr_cpus` in its hcbuf-sys twin `xen_sysctl_getcpuinfo`: Xen would read it from the wrong place"
     );
     #[automatically_derived]
+    #[diagnostic::do_not_recommend]
     unsafe impl<'a> ::hcbuf_core::args::SubOp for GetCpuInfo<'a> {
         type Family = ::hcbuf_core::args::family::Sysctl;
         const CMD: u32 = (XEN_SYSCTL_getcpuinfo) as u32;

@@ -1,0 +1,174 @@
+//! The `hypfs_op` hypercall, Xen's hypervisor filesystem:
+//! `HYPERVISOR_hypfs_op(cmd, arg1, arg2, arg3, arg4)`.
+//!
+//! [`HypfsGetVersion`] takes no arguments; [`HypfsRead`] and
+//! [`HypfsWriteContents`] take the path (a handle and its length, which
+//! includes the trailing NUL) and a data buffer (a handle and its size).
+//! Their constructors take both lengths from the pool slices, so a length
+//! never exceeds its buffer.
+//!
+//! `XEN_HYPFS_OP_read` fills the buffer with a [`HypfsDirentry`] followed
+//! by the entry's contents; a directory's contents are
+//! [`HypfsDirlistentry`] records, each followed by its name.
+
+use hcbuf_sys::hypfs::*;
+use hcbuf_sys::xen::__HYPERVISOR_hypfs_op;
+
+use crate::HypercallArgs;
+use crate::handle::{GuestHandle, GuestHandleMut};
+use crate::owned::PoolSlice;
+
+/// The header of an entry (`struct xen_hypfs_direntry`), at the start of
+/// the buffer `XEN_HYPFS_OP_read` fills.
+#[derive(HypercallArgs, Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[hypercall(data, twin = xen_hypfs_direntry)]
+#[repr(C)]
+pub struct HypfsDirentry {
+    /// The entry type (`XEN_HYPFS_TYPE_*`).
+    pub r#type: u8,
+    /// The contents' encoding (`XEN_HYPFS_ENC_*`).
+    pub encoding: u8,
+    /// Returned as 0.
+    pub pad: u16,
+    /// The current length of the contents (with `-ENOBUFS`: the buffer
+    /// size needed after this header).
+    pub content_len: u32,
+    /// The maximum length of a write (0 if read-only).
+    pub max_write_len: u32,
+}
+
+/// One entry of a directory's contents (`struct xen_hypfs_dirlistentry`).
+///
+/// The C struct ends in a flexible array member, the NUL-terminated name,
+/// which starts at offset 14 and runs on past the struct's 16 bytes; so
+/// `_pad` overlaps the name's first two bytes, and the name is read from
+/// the contents buffer at the entry's offset + 14.
+#[derive(HypercallArgs, Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[hypercall(data, twin = xen_hypfs_dirlistentry)]
+#[repr(C)]
+pub struct HypfsDirlistentry {
+    /// The entry's header.
+    pub e: HypfsDirentry,
+    /// The offset in bytes of the next entry from this one (0: the last).
+    pub off_next: u16,
+    /// The start of the name (the flexible array member).
+    pub name: [u8; 0],
+    /// Trailing padding of the C struct (the name's first bytes, if any).
+    #[hypercall(pad)]
+    pub _pad: [u8; 2],
+}
+
+/// A buffer length as a register: lossless, `usize` is at most 64 bits.
+fn len_register(len: usize) -> u64 {
+    u64::try_from(len).unwrap_or(u64::MAX)
+}
+
+/// `HYPERVISOR_hypfs_op(XEN_HYPFS_OP_get_version, 0, 0, 0, 0)`: returns
+/// the highest interface version Xen supports.
+#[derive(HypercallArgs, Debug)]
+#[hypercall(op = __HYPERVISOR_hypfs_op)]
+pub struct HypfsGetVersion {
+    /// Always `XEN_HYPFS_OP_get_version`.
+    cmd: u32,
+}
+
+impl HypfsGetVersion {
+    /// The call.
+    pub const fn new() -> Self {
+        HypfsGetVersion {
+            cmd: XEN_HYPFS_OP_get_version,
+        }
+    }
+}
+
+impl Default for HypfsGetVersion {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// `HYPERVISOR_hypfs_op(XEN_HYPFS_OP_read, path, path_len, buf,
+/// buf_len)`: read an entry's [`HypfsDirentry`] and contents into `buf`
+/// (`-ENOBUFS`, with only the header, if `buf` is too small).
+#[derive(HypercallArgs, Debug)]
+#[hypercall(op = __HYPERVISOR_hypfs_op)]
+pub struct HypfsRead<'a> {
+    /// Always `XEN_HYPFS_OP_read`.
+    cmd: u32,
+    /// The path, NUL-terminated.
+    path: GuestHandle<'a, u8>,
+    /// The path's length, including the NUL.
+    path_len: u64,
+    /// The buffer Xen fills.
+    buf: GuestHandleMut<'a, u8>,
+    /// The buffer's size.
+    buf_len: u64,
+}
+
+impl<'a> HypfsRead<'a> {
+    /// Reads the entry at `path` into `buf`. `path` is the whole path with
+    /// its trailing NUL (Xen rejects one without it, or longer than
+    /// `XEN_HYPFS_MAX_PATHLEN`, with `-EINVAL`); both lengths are the
+    /// slices'.
+    pub fn new(path: &'a PoolSlice<'_, u8>, buf: &'a mut PoolSlice<'_, u8>) -> Self {
+        HypfsRead {
+            cmd: XEN_HYPFS_OP_read,
+            path_len: len_register(path.len()),
+            path: path.handle(),
+            buf_len: len_register(buf.len()),
+            buf: buf.handle_mut(),
+        }
+    }
+
+    /// The path's length passed to Xen, including the NUL.
+    pub fn path_len(&self) -> u64 {
+        self.path_len
+    }
+
+    /// The buffer size passed to Xen.
+    pub fn buf_len(&self) -> u64 {
+        self.buf_len
+    }
+}
+
+/// `HYPERVISOR_hypfs_op(XEN_HYPFS_OP_write_contents, path, path_len,
+/// contents, contents_len)`: replace an entry's contents (type and
+/// encoding are fixed; only blobs and strings may change size).
+#[derive(HypercallArgs, Debug)]
+#[hypercall(op = __HYPERVISOR_hypfs_op)]
+pub struct HypfsWriteContents<'a> {
+    /// Always `XEN_HYPFS_OP_write_contents`.
+    cmd: u32,
+    /// The path, NUL-terminated.
+    path: GuestHandle<'a, u8>,
+    /// The path's length, including the NUL.
+    path_len: u64,
+    /// The new contents, which Xen reads.
+    contents: GuestHandle<'a, u8>,
+    /// The contents' size.
+    contents_len: u64,
+}
+
+impl<'a> HypfsWriteContents<'a> {
+    /// Writes `contents` to the entry at `path` (NUL-terminated, as for
+    /// [`HypfsRead::new`]); both lengths are the slices'.
+    pub fn new(path: &'a PoolSlice<'_, u8>, contents: &'a PoolSlice<'_, u8>) -> Self {
+        HypfsWriteContents {
+            cmd: XEN_HYPFS_OP_write_contents,
+            path_len: len_register(path.len()),
+            path: path.handle(),
+            contents_len: len_register(contents.len()),
+            contents: contents.handle(),
+        }
+    }
+
+    /// The path's length passed to Xen, including the NUL.
+    pub fn path_len(&self) -> u64 {
+        self.path_len
+    }
+
+    /// The contents' size passed to Xen.
+    pub fn contents_len(&self) -> u64 {
+        self.contents_len
+    }
+}

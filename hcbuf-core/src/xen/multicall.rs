@@ -1,0 +1,56 @@
+//! The `multicall` hypercall: `HYPERVISOR_multicall(calls, nr_calls)`
+//! issues a batch of hypercalls, each described by a [`MulticallEntry`],
+//! and writes each one's result back into its entry.
+//!
+//! Only the ABI types for now. An entry's arguments are raw integers, so
+//! an address among them is not a checked guest handle: fill entries only
+//! from calls whose pointer arguments are handles to pool memory that
+//! outlives the batch. Typed batches, which keep those borrows, come
+//! later.
+
+use hcbuf_sys::xen::{__HYPERVISOR_multicall, multicall_entry};
+
+use crate::HypercallArgs;
+use crate::handle::GuestHandleMut;
+use crate::owned::PoolSlice;
+
+/// One call of a batch (`struct multicall_entry`).
+#[derive(HypercallArgs, Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[hypercall(data, twin = multicall_entry)]
+#[repr(C)]
+pub struct MulticallEntry {
+    /// The hypercall number (`__HYPERVISOR_*`).
+    pub op: u64,
+    /// OUT: the call's return value, full width (a negative errno as a
+    /// two's-complement `u64`).
+    pub result: u64,
+    /// The register arguments (the sixth is unused by every hypercall).
+    pub args: [u64; 6],
+}
+
+/// `HYPERVISOR_multicall(calls, nr_calls)`: issue every entry of `calls`
+/// in order.
+#[derive(HypercallArgs, Debug)]
+#[hypercall(op = __HYPERVISOR_multicall)]
+pub struct Multicall<'a> {
+    /// The entries, which Xen reads and writes the results into.
+    calls: GuestHandleMut<'a, MulticallEntry>,
+    /// The number of entries: the slice's length, clamped to `u32::MAX`.
+    nr_calls: u32,
+}
+
+impl<'a> Multicall<'a> {
+    /// Issues every entry of `calls` (the first `u32::MAX` if there are
+    /// more, which no batch has).
+    pub fn new(calls: &'a mut PoolSlice<'_, MulticallEntry>) -> Self {
+        Multicall {
+            nr_calls: u32::try_from(calls.len()).unwrap_or(u32::MAX),
+            calls: calls.handle_mut(),
+        }
+    }
+
+    /// The number of entries passed to Xen.
+    pub fn nr_calls(&self) -> u32 {
+        self.nr_calls
+    }
+}

@@ -52,72 +52,88 @@ static_assertions::assert_eq_align!(
     hcbuf_sys::arch::xen_guest_handle_64_t
 );
 
-impl<'a, T> GuestHandle<'a, T> {
-    /// The null handle: "no buffer".
-    pub const fn null() -> Self {
-        GuestHandle {
-            addr: 0,
-            _borrow: PhantomData,
+/// What both kinds of handle have: `null`, `from_raw`, `addr`, `is_null`,
+/// `Default` and `Debug`, and the marker traits.
+macro_rules! handle_common {
+    ($name:ident, $raw_safety:literal) => {
+        impl<'a, T> $name<'a, T> {
+            /// The null handle: "no buffer".
+            pub const fn null() -> Self {
+                $name {
+                    addr: 0,
+                    _borrow: PhantomData,
+                }
+            }
+
+            /// A handle to arbitrary memory.
+            ///
+            /// # Safety
+            #[doc = $raw_safety]
+            pub const unsafe fn from_raw(addr: u64) -> Self {
+                $name {
+                    addr,
+                    _borrow: PhantomData,
+                }
+            }
+
+            /// The address (0 for null).
+            pub const fn addr(&self) -> u64 {
+                self.addr
+            }
+
+            /// Whether this is the null handle.
+            pub const fn is_null(&self) -> bool {
+                self.addr == 0
+            }
         }
-    }
 
-    /// A handle to arbitrary memory.
-    ///
-    /// # Safety
-    /// `addr` must be the address of hypercall-safe memory (locked or from
-    /// the hypercall device, never migrated) holding as many valid `T` as
-    /// the hypercall will read, and that memory must stay alive and
-    /// unmodified for `'a`.
-    pub const unsafe fn from_raw(addr: u64) -> Self {
-        GuestHandle {
-            addr,
-            _borrow: PhantomData,
+        impl<T> Default for $name<'_, T> {
+            fn default() -> Self {
+                Self::null()
+            }
         }
-    }
 
-    /// The address (0 for null).
-    pub const fn addr(&self) -> u64 {
-        self.addr
-    }
+        impl<T> fmt::Debug for $name<'_, T> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(
+                    f,
+                    "{}<{}>({:#x})",
+                    stringify!($name),
+                    std::any::type_name::<T>(),
+                    self.addr
+                )
+            }
+        }
 
-    /// Whether this is the null handle.
-    pub const fn is_null(&self) -> bool {
-        self.addr == 0
-    }
+        // SAFETY: a handle is one u64 (no padding); its address is pool
+        // memory by construction (or the caller's proof for `from_raw`).
+        #[diagnostic::do_not_recommend]
+        unsafe impl<T> __private::Derived for $name<'_, T> {}
+        // SAFETY: as above.
+        #[diagnostic::do_not_recommend]
+        unsafe impl<T> HypercallSafe for $name<'_, T> {}
+        // SAFETY: Rust never dereferences a handle, so any value Xen writes
+        // back into one is a valid (if useless) handle; in practice Xen
+        // writes back what it read.
+        #[diagnostic::do_not_recommend]
+        unsafe impl<T> XenWritable for $name<'_, T> {}
+    };
 }
 
+handle_common!(
+    GuestHandle,
+    "`addr` must be the address of hypercall-safe memory (locked or from the hypercall \
+     device, never migrated) holding as many valid `T` as the hypercall will read, and that \
+     memory must stay alive and unmodified for `'a`."
+);
+handle_common!(
+    GuestHandleMut,
+    "`addr` must be the address of hypercall-safe memory holding as many `T` as the hypercall \
+     will write, every bit pattern must be valid for `T`, and nothing else may read or write \
+     that memory for `'a`."
+);
+
 impl<'a, T> GuestHandleMut<'a, T> {
-    /// The null handle: "no buffer".
-    pub const fn null() -> Self {
-        GuestHandleMut {
-            addr: 0,
-            _borrow: PhantomData,
-        }
-    }
-
-    /// A handle to arbitrary memory Xen may write.
-    ///
-    /// # Safety
-    /// `addr` must be the address of hypercall-safe memory holding as many
-    /// `T` as the hypercall will write, every bit pattern must be valid for
-    /// `T`, and nothing else may read or write that memory for `'a`.
-    pub const unsafe fn from_raw(addr: u64) -> Self {
-        GuestHandleMut {
-            addr,
-            _borrow: PhantomData,
-        }
-    }
-
-    /// The address (0 for null).
-    pub const fn addr(&self) -> u64 {
-        self.addr
-    }
-
-    /// Whether this is the null handle.
-    pub const fn is_null(&self) -> bool {
-        self.addr == 0
-    }
-
     /// The same memory, for Xen to read only.
     pub fn read_only(self) -> GuestHandle<'a, T> {
         GuestHandle {
@@ -133,62 +149,6 @@ impl<T> Clone for GuestHandle<'_, T> {
     }
 }
 impl<T> Copy for GuestHandle<'_, T> {}
-
-impl<T> Default for GuestHandle<'_, T> {
-    fn default() -> Self {
-        Self::null()
-    }
-}
-
-impl<T> Default for GuestHandleMut<'_, T> {
-    fn default() -> Self {
-        Self::null()
-    }
-}
-
-impl<T> fmt::Debug for GuestHandle<'_, T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "GuestHandle<{}>({:#x})",
-            std::any::type_name::<T>(),
-            self.addr
-        )
-    }
-}
-
-impl<T> fmt::Debug for GuestHandleMut<'_, T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "GuestHandleMut<{}>({:#x})",
-            std::any::type_name::<T>(),
-            self.addr
-        )
-    }
-}
-
-// SAFETY: a handle is one u64 (no padding); its address is pool memory by
-// construction (or the caller's proof for `from_raw`).
-#[diagnostic::do_not_recommend]
-unsafe impl<T> __private::Derived for GuestHandle<'_, T> {}
-// SAFETY: as above.
-#[diagnostic::do_not_recommend]
-unsafe impl<T> HypercallSafe for GuestHandle<'_, T> {}
-// SAFETY: Rust never dereferences a handle, so any value Xen writes back
-// into one is a valid (if useless) handle; in practice Xen writes back
-// what it read.
-#[diagnostic::do_not_recommend]
-unsafe impl<T> XenWritable for GuestHandle<'_, T> {}
-// SAFETY: as for `GuestHandle`.
-#[diagnostic::do_not_recommend]
-unsafe impl<T> __private::Derived for GuestHandleMut<'_, T> {}
-// SAFETY: as for `GuestHandle`.
-#[diagnostic::do_not_recommend]
-unsafe impl<T> HypercallSafe for GuestHandleMut<'_, T> {}
-// SAFETY: as for `GuestHandle`.
-#[diagnostic::do_not_recommend]
-unsafe impl<T> XenWritable for GuestHandleMut<'_, T> {}
 
 fn addr_of<T>(ptr: *const T) -> u64 {
     ptr as usize as u64

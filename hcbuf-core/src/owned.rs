@@ -27,7 +27,7 @@ pub struct PoolSlice<'p, T: XenWritable> {
 
 impl Pool {
     /// A zeroed `T` in pool memory.
-    #[inline]
+    #[inline(always)]
     pub fn boxed<T: XenWritable>(&self) -> Result<PoolBox<'_, T>, PoolError> {
         let block = self.alloc_zeroed(size_of::<T>(), align_of::<T>())?;
         Ok(PoolBox {
@@ -38,7 +38,7 @@ impl Pool {
     }
 
     /// `value`, copied into pool memory.
-    #[inline]
+    #[inline(always)]
     pub fn boxed_from<T: XenWritable>(&self, value: T) -> Result<PoolBox<'_, T>, PoolError> {
         let block = self.alloc_copy(as_bytes(std::slice::from_ref(&value)), align_of::<T>())?;
         Ok(PoolBox {
@@ -49,7 +49,7 @@ impl Pool {
     }
 
     /// `len` zeroed values of `T` in pool memory.
-    #[inline]
+    #[inline(always)]
     pub fn slice<T: XenWritable>(&self, len: usize) -> Result<PoolSlice<'_, T>, PoolError> {
         let bytes = size_of::<T>()
             .checked_mul(len)
@@ -68,7 +68,7 @@ impl Pool {
     }
 
     /// A copy of `values` in pool memory.
-    #[inline]
+    #[inline(always)]
     pub fn slice_from<T: XenWritable>(&self, values: &[T]) -> Result<PoolSlice<'_, T>, PoolError> {
         let block = self.alloc_copy(as_bytes(values), align_of::<T>())?;
         Ok(PoolSlice {
@@ -161,14 +161,14 @@ impl<T: XenWritable> DerefMut for PoolSlice<'_, T> {
 }
 
 impl<T: XenWritable> Drop for PoolBox<'_, T> {
-    #[inline]
+    #[inline(always)]
     fn drop(&mut self) {
         self.pool.free(&self.block);
     }
 }
 
 impl<T: XenWritable> Drop for PoolSlice<'_, T> {
-    #[inline]
+    #[inline(always)]
     fn drop(&mut self) {
         self.pool.free(&self.block);
     }

@@ -81,7 +81,7 @@ thread_local! {
 
 impl Magazine {
     /// A cached slot of `class`, all zero.
-    #[inline]
+    #[inline(always)]
     fn pop(&mut self, class: usize) -> Option<NonNull<u8>> {
         let list = &mut self.lists[class];
         let slot = list.head?;
@@ -96,7 +96,7 @@ impl Magazine {
 
     /// Lists an all-zero slot; returns `true` if the class is now over
     /// capacity.
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, class: usize, slot: NonNull<u8>) -> bool {
         let list = &mut self.lists[class];
         // SAFETY: the slot is pool memory given to this magazine, at least
@@ -161,7 +161,7 @@ impl Drop for Magazine {
 }
 
 /// Runs `f` on this thread's magazine for the pool, if there is one.
-#[inline]
+#[inline(always)]
 fn with_existing<R>(inner: &Inner, f: impl FnOnce(&mut Magazine) -> R) -> Option<R> {
     MAGAZINES
         .try_with(|cell| {
@@ -175,7 +175,7 @@ fn with_existing<R>(inner: &Inner, f: impl FnOnce(&mut Magazine) -> R) -> Option
 
 /// The fast path of an allocation: a cached all-zero slot of `class`,
 /// counted as a cache hit. Never creates a magazine or takes a lock.
-#[inline]
+#[inline(always)]
 pub(crate) fn pop(inner: &Inner, class: usize) -> Option<NonNull<u8>> {
     with_existing(inner, |m| {
         let slot = m.pop(class)?;
@@ -189,7 +189,7 @@ pub(crate) fn pop(inner: &Inner, class: usize) -> Option<NonNull<u8>> {
 /// The fast path of a free: caches an all-zero slot of `class`, giving
 /// half the class back to the shards if that is over capacity. Returns
 /// `false` (and keeps nothing) if the thread has no magazine for the pool.
-#[inline]
+#[inline(always)]
 pub(crate) fn push(inner: &Inner, class: usize, slot: NonNull<u8>) -> bool {
     let excess = with_existing(inner, |m| {
         ThreadCounters::bump(&m.counters.frees);

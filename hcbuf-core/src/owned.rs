@@ -106,6 +106,7 @@ impl<T: XenWritable> PoolBox<'_, T> {
     /// its next use).
     pub fn as_mut_ptr(&mut self) -> *mut T {
         self.block.mark_written();
+        self.pool.note_writable(&self.block);
         data::<T>(&self.block).as_ptr()
     }
 }
@@ -134,6 +135,7 @@ impl<T: XenWritable> DerefMut for PoolBox<'_, T> {
     fn deref_mut(&mut self) -> &mut T {
         // Handed out writable: the pool zeroes it before its next use.
         self.block.mark_written();
+        self.pool.note_writable(&self.block);
         // SAFETY: as for `deref`, with exclusive access through `&mut self`.
         unsafe { data::<T>(&self.block).as_mut() }
     }
@@ -155,6 +157,7 @@ impl<T: XenWritable> DerefMut for PoolSlice<'_, T> {
     fn deref_mut(&mut self) -> &mut [T] {
         // Handed out writable: the pool zeroes it before its next use.
         self.block.mark_written();
+        self.pool.note_writable(&self.block);
         // SAFETY: as for `deref`, with exclusive access through `&mut self`.
         unsafe { std::slice::from_raw_parts_mut(data::<T>(&self.block).as_ptr(), self.len) }
     }

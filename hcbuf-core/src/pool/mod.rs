@@ -72,10 +72,12 @@ mod magazine;
 mod shard;
 mod size_class;
 mod stats;
+mod tracker;
 
 pub use backend::{HYPERCALL_DEVICE, page_size};
 pub use error::PoolError;
 pub use stats::PoolStats;
+pub use tracker::Access;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -86,6 +88,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use backend::Backend;
 use magazine::{ThreadCounters, with_magazine};
 use shard::{Counters, ShardState, Slab};
+use tracker::Tracker;
 
 /// Which memory a pool uses.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -107,6 +110,7 @@ pub struct PoolConfig {
     source: MemorySource,
     cache_limit: usize,
     shards: Option<usize>,
+    track: bool,
 }
 
 impl Default for PoolConfig {
@@ -115,6 +119,7 @@ impl Default for PoolConfig {
             source: MemorySource::Auto(HYPERCALL_DEVICE.into()),
             cache_limit: 8 << 20,
             shards: None,
+            track: false,
         }
     }
 }
@@ -135,6 +140,14 @@ impl PoolConfig {
     /// page goes back the moment its last buffer is freed.
     pub fn cache_limit(mut self, bytes: usize) -> Self {
         self.cache_limit = bytes;
+        self
+    }
+
+    /// Keeps a record of the live allocations, so that
+    /// [`Pool::allows`] can tell pool memory from any other address (what
+    /// the software model of Xen needs; off by default).
+    pub fn track_allocations(mut self, on: bool) -> Self {
+        self.track = on;
         self
     }
 
@@ -163,6 +176,8 @@ pub(crate) struct Inner {
     /// Whether threads keep caches of free slots (off when the cache limit
     /// is 0).
     thread_caches: bool,
+    /// The live allocations, when tracked.
+    tracker: Option<Tracker>,
     backend: Backend,
     shards: Box<[Shard]>,
     page: usize,
@@ -323,6 +338,7 @@ impl Pool {
                 id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
                 pid: std::process::id(),
                 thread_caches: cache_limit > 0,
+                tracker: config.track.then(Tracker::default),
                 backend,
                 shards: shards.collect(),
                 page,
@@ -367,15 +383,19 @@ impl Pool {
     /// most a page).
     #[inline(always)]
     pub(crate) fn alloc_zeroed(&self, size: usize, align: usize) -> Result<Block, PoolError> {
-        match self.alloc_cached(size, align) {
+        let block = match self.alloc_cached(size, align) {
             // Cached slots are all zero.
-            Some(block) => Ok(block),
+            Some(block) => block,
             None => {
                 let mut block = self.alloc_slow(size, align)?;
                 block.zero_requested();
-                Ok(block)
+                block
             }
+        };
+        if let Some(tracker) = &self.inner.tracker {
+            tracker.allocated(block.ptr.as_ptr() as usize, block.len, false);
         }
+        Ok(block)
     }
 
     /// Allocates a block whose first `src.len()` bytes are a copy of `src`.
@@ -389,7 +409,32 @@ impl Pool {
         // caller memory, so the two do not overlap.
         unsafe { std::ptr::copy_nonoverlapping(src.as_ptr(), block.ptr.as_ptr(), src.len()) };
         block.mark_written();
+        if let Some(tracker) = &self.inner.tracker {
+            tracker.allocated(block.ptr.as_ptr() as usize, block.len, false);
+        }
         Ok(block)
+    }
+
+    /// Records that the owner handed `block` out writable: Xen may now
+    /// write it. (Only the tracked record changes; the block itself tracks
+    /// its dirty prefix with [`Block::mark_written`].)
+    #[inline(always)]
+    pub(crate) fn note_writable(&self, block: &Block) {
+        if let Some(tracker) = &self.inner.tracker {
+            tracker.written(block.ptr.as_ptr() as usize);
+        }
+    }
+
+    /// Whether `addr..addr+len` is pool memory that Xen may access as
+    /// `access`: inside one live allocation (its requested length), handed
+    /// out writable if Xen is to write it. Always `false` unless the pool
+    /// tracks its allocations ([`PoolConfig::track_allocations`]); an
+    /// empty range is always allowed.
+    pub fn allows(&self, addr: u64, len: usize, access: Access) -> bool {
+        self.inner
+            .tracker
+            .as_ref()
+            .is_some_and(|t| t.allows(addr, len, access))
     }
 
     /// The common path: a slot from this thread's cache, no lock taken.
@@ -451,6 +496,9 @@ impl Pool {
     /// afterwards (owners call this from `Drop`).
     #[inline(always)]
     pub(crate) fn free(&self, block: &Block) {
+        if let Some(tracker) = &self.inner.tracker {
+            tracker.freed(block.ptr.as_ptr() as usize);
+        }
         if block.origin.kind == Kind::Slot {
             if block.dirty > 0 {
                 // Slots go back all zero (the caches' and shards'

@@ -11,6 +11,8 @@
 //! - [`args`]: what a hypercall is, as types ([`HypercallArgs`], [`SubOp`],
 //!   and `#[derive(HypercallArgs)]`).
 //! - [`dispatch`]: the [`Backend`] trait that issues derived hypercalls.
+//! - [`backend`]: the backends: [`Privcmd`](backend::Privcmd), Linux's
+//!   privcmd driver in a dom0.
 //! - [`sys`]: the raw Xen ABI (`hcbuf-sys`).
 #![deny(unsafe_op_in_unsafe_fn)]
 
@@ -18,6 +20,7 @@
 extern crate self as hcbuf_core;
 
 pub mod args;
+pub mod backend;
 pub mod bounce;
 pub mod dispatch;
 pub mod handle;

@@ -3,10 +3,9 @@
 //! and writes each one's result back into its entry.
 //!
 //! Only the ABI types for now. An entry's arguments are raw integers, so
-//! an address among them is not a checked guest handle: fill entries only
-//! from calls whose pointer arguments are handles to pool memory that
-//! outlives the batch. Typed batches, which keep those borrows, come
-//! later.
+//! an address among them is not a checked guest handle: an entry is made
+//! only by the `unsafe` [`MulticallEntry::new`], whose caller vouches for
+//! the addresses (typed batches, which keep the borrows, come later).
 
 use hcbuf_sys::xen::{__HYPERVISOR_multicall, multicall_entry};
 
@@ -20,12 +19,40 @@ use crate::owned::PoolSlice;
 #[repr(C)]
 pub struct MulticallEntry {
     /// The hypercall number (`__HYPERVISOR_*`).
-    pub op: u64,
+    op: u64,
     /// OUT: the call's return value, full width (a negative errno as a
     /// two's-complement `u64`).
     pub result: u64,
     /// The register arguments (the sixth is unused by every hypercall).
-    pub args: [u64; 6],
+    args: [u64; 6],
+}
+
+impl MulticallEntry {
+    /// An entry for hypercall `op` with register arguments `args`.
+    ///
+    /// # Safety
+    /// Every address among `args` must be a guest handle to hypercall-safe
+    /// (pool) memory that stays alive, and untouched by anything but Xen,
+    /// until the multicall carrying this entry has returned — for
+    /// instance the registers of a derived [`HypercallArgs`] value that
+    /// the caller keeps borrowed across the multicall.
+    pub unsafe fn new(op: u64, args: [u64; 6]) -> Self {
+        MulticallEntry {
+            op,
+            result: 0,
+            args,
+        }
+    }
+
+    /// The hypercall number.
+    pub fn op(&self) -> u64 {
+        self.op
+    }
+
+    /// The register arguments.
+    pub fn args(&self) -> [u64; 6] {
+        self.args
+    }
 }
 
 /// `HYPERVISOR_multicall(calls, nr_calls)`: issue every entry of `calls`

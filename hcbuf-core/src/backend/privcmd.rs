@@ -1,0 +1,510 @@
+//! [`Privcmd`]: hypercalls through Linux's privcmd driver.
+//!
+//! In a Linux dom0, user space issues a hypercall with the
+//! `IOCTL_PRIVCMD_HYPERCALL` ioctl on the privcmd device: the kernel takes
+//! the hypercall number and the five registers from a
+//! [`privcmd_hypercall`], makes the call, and returns Xen's result.
+//!
+//! # The device
+//! [`Privcmd::open`] opens [`PRIVCMD_DEVICE`] (`/dev/xen/privcmd`, created
+//! by the `xen-privcmd` module) and, if that does not exist, the older
+//! [`PRIVCMD_PROC`] (`/proc/xen/privcmd`, from a mounted `xenfs`). Only
+//! "no such file" moves on to the next path: any other failure (say
+//! `EACCES` for an unprivileged user) is returned as it is. On a machine
+//! without Xen neither path exists and `open` returns
+//! [`OpenError::NotFound`], naming both: the cue for a caller to fall back
+//! to a software model of Xen. [`Privcmd::open_path`] opens one given path.
+//!
+//! # Results and errors
+//! A failing hypercall returns `-errno`; the kernel passes it on as the
+//! ioctl's error, so the call returns -1 with `errno` set to Xen's errno,
+//! which [`hypercall`](Backend::hypercall) returns as [`XenErrno`]. Xen's
+//! errno values are x86 Linux's (`public/errno.h`; a unit test checks
+//! them against `libc`), so the value needs no translation. The kernel may
+//! also refuse the ioctl itself, with an errno of its own that looks the
+//! same: `EFAULT` for an unreadable [`privcmd_hypercall`], `EPERM` once the
+//! descriptor is [restricted](Privcmd::restrict), `ENOTTY` if the file is
+//! not a privcmd device.
+//!
+//! # Results wider than 31 bits
+//! The kernel returns the hypercall's `long` result, but `ioctl(2)` returns
+//! an `int`: only its low 32 bits arrive. That is enough for almost every
+//! call, but not for the few `memory_op` commands whose answer is a
+//! number that can exceed `i32::MAX` (`XENMEM_maximum_ram_page`,
+//! `XENMEM_maximum_gpfn`, reservations on large hosts).
+//! [`Privcmd::hypercall_wide`] issues such a call as a one-entry
+//! `multicall`, as libxc's `do_memory_op` does: Xen writes the carried
+//! call's full 64-bit result into the entry, in pool memory, and the
+//! multicall's own result is 0.
+//!
+//! ```no_run
+//! use hcbuf_core::backend::Privcmd;
+//! use hcbuf_core::sys::version::XENVER_version;
+//! use hcbuf_core::xen::memory::MaximumRamPage;
+//! use hcbuf_core::xen::version::VersionNumber;
+//! use hcbuf_core::{Backend, Pool};
+//!
+//! let xen = Privcmd::open()?;
+//! let version = xen.hypercall(&VersionNumber { cmd: XENVER_version })?;
+//! println!("Xen {}.{}", version >> 16, version & 0xffff);
+//!
+//! let pool = Pool::new()?;
+//! let max_mfn = xen.hypercall_wide(&pool, &MaximumRamPage::new())?;
+//! println!("highest RAM frame: {max_mfn:#x}");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt;
+use std::fs::{File, OpenOptions};
+use std::io;
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+
+use hcbuf_sys::privcmd::{IOCTL_PRIVCMD_HYPERCALL, IOCTL_PRIVCMD_RESTRICT, privcmd_hypercall};
+use hcbuf_sys::xen::domid_t;
+
+use crate::args::HypercallArgs;
+use crate::backend::WideError;
+use crate::dispatch::{Backend, XenErrno};
+use crate::pool::Pool;
+
+/// The privcmd device of the `xen-privcmd` module.
+pub const PRIVCMD_DEVICE: &str = "/dev/xen/privcmd";
+
+/// The privcmd file of `xenfs` (mounted on `/proc/xen`), for kernels
+/// without [`PRIVCMD_DEVICE`].
+pub const PRIVCMD_PROC: &str = "/proc/xen/privcmd";
+
+/// Opening the privcmd device failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum OpenError {
+    /// None of the paths exists: not a Xen domain, or the `xen-privcmd`
+    /// module is not loaded.
+    #[error(
+        "no Xen privcmd device (tried {}): not a Xen dom0, or xen-privcmd is not loaded",
+        Tried(tried)
+    )]
+    NotFound {
+        /// The paths tried, in order.
+        tried: Vec<PathBuf>,
+    },
+    /// A path exists but could not be opened.
+    #[error("cannot open {}: {source}", path.display())]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The OS error.
+        source: io::Error,
+    },
+}
+
+/// Paths, for messages: `a, b`.
+struct Tried<'a>(&'a [PathBuf]);
+
+impl fmt::Display for Tried<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, path) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{}", path.display())?;
+        }
+        Ok(())
+    }
+}
+
+/// A [`Backend`] on an open privcmd device: each hypercall is one
+/// `IOCTL_PRIVCMD_HYPERCALL`.
+///
+/// One file descriptor, shared: `Privcmd` is `Send + Sync`, and threads
+/// may issue calls on it at once (the kernel keeps no per-call state on
+/// the descriptor). The descriptor is closed on drop, and on `exec`
+/// (`O_CLOEXEC`).
+#[derive(Debug)]
+pub struct Privcmd {
+    file: File,
+    path: PathBuf,
+}
+
+impl Privcmd {
+    /// Opens [`PRIVCMD_DEVICE`], or [`PRIVCMD_PROC`] if the first does not
+    /// exist. See the [module documentation](self).
+    ///
+    /// # Errors
+    /// [`OpenError::NotFound`] (listing both paths) if neither exists;
+    /// [`OpenError::Io`] if one exists but cannot be opened.
+    pub fn open() -> Result<Privcmd, OpenError> {
+        let mut tried = Vec::new();
+        for path in [PRIVCMD_DEVICE, PRIVCMD_PROC] {
+            match Privcmd::open_path(path) {
+                Err(OpenError::NotFound { tried: mut t }) => tried.append(&mut t),
+                other => return other,
+            }
+        }
+        Err(OpenError::NotFound { tried })
+    }
+
+    /// Opens the privcmd device at `path`, read-write.
+    ///
+    /// Nothing checks that the file is a privcmd device: on any other file
+    /// every call fails (with `ENOTTY`, usually).
+    ///
+    /// # Errors
+    /// [`OpenError::NotFound`] if `path` does not exist, [`OpenError::Io`]
+    /// for any other failure.
+    pub fn open_path(path: impl AsRef<Path>) -> Result<Privcmd, OpenError> {
+        let path = path.as_ref();
+        // std sets O_CLOEXEC itself; spelled out because the descriptor
+        // must not leak into children that `exec`.
+        let opened = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .custom_flags(libc::O_CLOEXEC)
+            .open(path);
+        match opened {
+            Ok(file) => Ok(Privcmd {
+                file,
+                path: path.to_path_buf(),
+            }),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Err(OpenError::NotFound {
+                tried: vec![path.to_path_buf()],
+            }),
+            Err(source) => Err(OpenError::Io {
+                path: path.to_path_buf(),
+                source,
+            }),
+        }
+    }
+
+    /// The path this device was opened at.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Restricts this descriptor to domain `domid` (`IOCTL_PRIVCMD_RESTRICT`,
+    /// Linux ≥ 4.11), for a device model that should not be able to touch
+    /// other domains.
+    ///
+    /// It cannot be undone. Afterwards the kernel refuses every
+    /// [`hypercall`](Backend::hypercall) on this descriptor with `EPERM`
+    /// (which arrives as [`XenErrno`] 1), and accepts only the
+    /// domain-targeted ioctls (`DM_OP`, foreign mappings) naming `domid`.
+    /// Restricting again to the same domain succeeds; to another, fails
+    /// with `EINVAL`.
+    ///
+    /// # Errors
+    /// The ioctl's error: `EINVAL` as above, `ENOTTY` on a kernel (or a
+    /// file) without the ioctl.
+    pub fn restrict(&self, domid: domid_t) -> io::Result<()> {
+        let dom = domid;
+        // SAFETY: the ioctl reads one `domid_t` through the pointer (the
+        // request's encoded size is `size_of::<domid_t>()`); `dom` is a
+        // live local for the duration of the call, and the kernel keeps no
+        // reference to it.
+        let ret = unsafe {
+            libc::ioctl(
+                self.file.as_raw_fd(),
+                IOCTL_PRIVCMD_RESTRICT as libc::Ioctl,
+                &raw const dom,
+            )
+        };
+        if ret == -1 {
+            Err(io::Error::last_os_error())
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Issues `args` as a one-entry `multicall` and returns its result at
+    /// full width: for calls whose result may not fit in the ioctl's `int`
+    /// (see the [module documentation](self)). The entry is allocated from
+    /// `pool` for the duration of the call.
+    ///
+    /// The multicall's own result is 0 on success; the carried call's
+    /// result (or `-errno`) is read from the entry. See
+    /// [`backend::hypercall_wide`](crate::backend::hypercall_wide).
+    ///
+    /// # Errors
+    /// [`WideError::Alloc`] if the pool cannot allocate the 64-byte entry;
+    /// [`WideError::Xen`] if the multicall or the carried call fails.
+    pub fn hypercall_wide<A: HypercallArgs>(
+        &self,
+        pool: &Pool,
+        args: &A,
+    ) -> Result<u64, WideError> {
+        crate::backend::hypercall_wide(self, pool, args)
+    }
+}
+
+impl AsFd for Privcmd {
+    fn as_fd(&self) -> BorrowedFd<'_> {
+        self.file.as_fd()
+    }
+}
+
+impl Backend for Privcmd {
+    /// One `IOCTL_PRIVCMD_HYPERCALL`.
+    ///
+    /// The ioctl returns an `int`, so only the low 32 bits of the result
+    /// arrive: a result that is not below 2³¹ arrives negative and is
+    /// returned as those 32 bits, zero-extended (exact below 2³², except
+    /// 2³² - 1, which is indistinguishable from the ioctl's -1). For such
+    /// results use [`Privcmd::hypercall_wide`].
+    fn hypercall<A: HypercallArgs>(&self, args: &A) -> Result<u64, XenErrno> {
+        let mut call = privcmd_hypercall {
+            op: A::OP,
+            arg: args.registers(),
+        };
+        // SAFETY: the ioctl reads one `privcmd_hypercall` through the
+        // pointer (its encoded size is that struct's); `call` is a live
+        // local for the duration of the call, and the kernel keeps no
+        // reference to it. The addresses among the registers are Xen's to
+        // follow: `HypercallArgs` (sealed, derived) guarantees each is a
+        // guest handle to hypercall-safe pool memory borrowed by `args`,
+        // which outlives this call.
+        let ret = unsafe {
+            libc::ioctl(
+                self.file.as_raw_fd(),
+                IOCTL_PRIVCMD_HYPERCALL as libc::Ioctl,
+                &raw mut call,
+            )
+        };
+        match ret {
+            -1 => {
+                let errno = io::Error::last_os_error()
+                    .raw_os_error()
+                    .unwrap_or(libc::EIO);
+                Err(XenErrno(errno))
+            }
+            // A result of 2³¹ or more, cut to an `int` by `ioctl(2)`.
+            _ => Ok(u64::from(ret as u32)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::xen::memory::MaximumRamPage;
+    use crate::xen::version::VersionNumber;
+    use hcbuf_sys::errno::*;
+    use hcbuf_sys::version::XENVER_version;
+    use hcbuf_sys::xen::DOMID_SELF;
+
+    /// What `ioctl(2)` on a file that does not support it fails with.
+    const ENOTTY: i32 = 25;
+
+    /// An op Xen does not implement.
+    #[derive(crate::HypercallArgs)]
+    #[hypercall(op = 60)]
+    struct Op60 {
+        cmd: u32,
+    }
+
+    #[test]
+    fn enotty_is_25() {
+        assert_eq!(libc::ENOTTY, ENOTTY);
+    }
+
+    #[test]
+    fn a_missing_path_is_not_found_with_the_path_tried() {
+        let path = "/nonexistent/hcbuf/privcmd";
+        match Privcmd::open_path(path) {
+            Err(OpenError::NotFound { tried }) => assert_eq!(tried, vec![PathBuf::from(path)]),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn open_tries_both_paths_when_there_is_no_xen() {
+        let present = [PRIVCMD_DEVICE, PRIVCMD_PROC]
+            .iter()
+            .any(|p| Path::new(p).exists());
+        match Privcmd::open() {
+            Err(OpenError::NotFound { tried }) => {
+                assert!(!present);
+                assert_eq!(
+                    tried,
+                    vec![PathBuf::from(PRIVCMD_DEVICE), PathBuf::from(PRIVCMD_PROC)]
+                );
+                let message = OpenError::NotFound { tried }.to_string();
+                assert!(message.contains("/dev/xen/privcmd, /proc/xen/privcmd"));
+            }
+            // In a dom0 (or as a user who may not open it).
+            Ok(_) | Err(OpenError::Io { .. }) => assert!(present),
+        }
+    }
+
+    #[test]
+    fn a_directory_is_an_io_error_naming_the_path() {
+        let dir = std::env::temp_dir();
+        match Privcmd::open_path(&dir) {
+            Err(OpenError::Io { path, source }) => {
+                assert_eq!(path, dir);
+                assert_eq!(source.raw_os_error(), Some(libc::EISDIR));
+                let message = OpenError::Io { path, source }.to_string();
+                assert!(message.starts_with(&format!("cannot open {}: ", dir.display())));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn dev_null_opens_and_refuses_the_ioctls() {
+        let null = Privcmd::open_path("/dev/null").unwrap();
+        assert_eq!(null.path(), Path::new("/dev/null"));
+        assert_eq!(
+            null.hypercall(&VersionNumber {
+                cmd: XENVER_version
+            }),
+            Err(XenErrno(ENOTTY))
+        );
+        assert_eq!(
+            null.restrict(DOMID_SELF).unwrap_err().raw_os_error(),
+            Some(ENOTTY)
+        );
+        let pool = Pool::locked_anonymous();
+        match null.hypercall_wide(&pool, &MaximumRamPage::new()) {
+            Err(WideError::Xen(e)) => assert_eq!(e, XenErrno(ENOTTY)),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(pool.stats().live(), 0);
+    }
+
+    #[test]
+    fn the_descriptor_is_close_on_exec() {
+        let null = Privcmd::open_path("/dev/null").unwrap();
+        // SAFETY: F_GETFD on a descriptor we own; no pointers.
+        let flags = unsafe { libc::fcntl(null.as_fd().as_raw_fd(), libc::F_GETFD) };
+        assert!(flags >= 0);
+        assert_ne!(flags & libc::FD_CLOEXEC, 0);
+    }
+
+    #[test]
+    fn privcmd_is_send_and_sync() {
+        static_assertions::assert_impl_all!(Privcmd: Send, Sync);
+        fn shared<T: Send + Sync>(_: &T) {}
+        let null = Privcmd::open_path("/dev/null").unwrap();
+        shared(&null);
+        std::thread::scope(|s| {
+            for _ in 0..2 {
+                s.spawn(|| {
+                    assert_eq!(
+                        null.hypercall(&VersionNumber {
+                            cmd: XENVER_version
+                        }),
+                        Err(XenErrno(ENOTTY))
+                    );
+                });
+            }
+        });
+    }
+
+    /// Xen's errno values are passed on as Linux's: they must be equal.
+    #[test]
+    #[cfg(any(target_arch = "x86_64", target_arch = "x86", target_arch = "aarch64"))]
+    fn xen_errno_values_equal_linux_errno_values() {
+        let mut checked = 0;
+        macro_rules! same {
+            ($($name:ident),* $(,)?) => {$(
+                let xen = hcbuf_sys::errno::ABI
+                    .consts
+                    .iter()
+                    .find(|c| c.name == concat!("XEN_", stringify!($name)))
+                    .map(|c| c.value);
+                assert_eq!(xen, Some(libc::$name as u64), stringify!($name));
+                checked += 1;
+            )*};
+        }
+        same!(
+            EPERM,
+            ENOENT,
+            ESRCH,
+            EIO,
+            ENXIO,
+            E2BIG,
+            ENOEXEC,
+            EBADF,
+            ECHILD,
+            EAGAIN,
+            EWOULDBLOCK,
+            ENOMEM,
+            EACCES,
+            EFAULT,
+            EBUSY,
+            EEXIST,
+            EXDEV,
+            ENODEV,
+            ENOTDIR,
+            EISDIR,
+            EINVAL,
+            ENFILE,
+            EMFILE,
+            ENOSPC,
+            EROFS,
+            EMLINK,
+            EDOM,
+            ERANGE,
+            EDEADLK,
+            EDEADLOCK,
+            ENAMETOOLONG,
+            ENOLCK,
+            ENOSYS,
+            ENOTEMPTY,
+            ENODATA,
+            ETIME,
+            EBADMSG,
+            EOVERFLOW,
+            EILSEQ,
+            ENOTSOCK,
+            EMSGSIZE,
+            EOPNOTSUPP,
+            EADDRINUSE,
+            EADDRNOTAVAIL,
+            ENOBUFS,
+            EISCONN,
+            ENOTCONN,
+            ETIMEDOUT,
+            ECONNREFUSED,
+        );
+        // Every constant Xen defines was compared.
+        assert_eq!(checked, hcbuf_sys::errno::ABI.consts.len());
+        // The ones this backend's callers and docs lean on, spelled out.
+        assert_eq!(XEN_EPERM, libc::EPERM);
+        assert_eq!(XEN_ENOENT, libc::ENOENT);
+        assert_eq!(XEN_ESRCH, libc::ESRCH);
+        assert_eq!(XEN_EACCES, libc::EACCES);
+        assert_eq!(XEN_EFAULT, libc::EFAULT);
+        assert_eq!(XEN_EINVAL, libc::EINVAL);
+        assert_eq!(XEN_ENOSYS, libc::ENOSYS);
+        assert_eq!(XEN_EBUSY, libc::EBUSY);
+        assert_eq!(XEN_EEXIST, libc::EEXIST);
+        assert_eq!(XEN_E2BIG, libc::E2BIG);
+        assert_eq!(XEN_ENOMEM, libc::ENOMEM);
+    }
+
+    /// Real hypercalls, only in a dom0 (the test passes trivially
+    /// elsewhere). Values as in `/work/shared/dom0/README.md`: Xen 4.x,
+    /// ENOSYS for op 60, and `maximum_ram_page` the same either way on a
+    /// small host.
+    #[test]
+    fn in_dom0_real_hypercalls() {
+        let Ok(xen) = Privcmd::open() else { return };
+        let version = xen
+            .hypercall(&VersionNumber {
+                cmd: XENVER_version,
+            })
+            .unwrap();
+        assert!(version >> 16 >= 4, "{version:#x}");
+        assert_eq!(xen.hypercall(&Op60 { cmd: 0 }), Err(XenErrno(XEN_ENOSYS)));
+        let pool = Pool::new().unwrap();
+        let narrow = xen.hypercall(&MaximumRamPage::new()).unwrap();
+        let wide = xen.hypercall_wide(&pool, &MaximumRamPage::new()).unwrap();
+        assert!(wide > 0);
+        if wide < 1 << 31 {
+            assert_eq!(narrow, wide);
+        }
+    }
+}

@@ -396,3 +396,22 @@ fn a_run_larger_than_the_cache_does_not_flush_it() {
     assert_eq!(pool.stats().syscalls, before);
     drop(again);
 }
+
+#[test]
+fn clones_are_the_same_pool() {
+    let pool = Pool::locked_anonymous();
+    let other = pool.clone();
+    let a = pool.boxed::<u64>().unwrap();
+    let mut b = other.boxed::<u64>().unwrap();
+    assert_eq!(pool.stats().live(), 2, "both allocations count in one pool");
+    drop(a);
+    drop(pool);
+    *b = 7;
+    assert_eq!(
+        (other.stats().live(), *b),
+        (1, 7),
+        "the pool lives on in its clone"
+    );
+    drop(b);
+    assert_eq!(other.stats().live(), 0);
+}

@@ -162,6 +162,11 @@ impl PoolConfig {
 
 /// A pool of hypercall-safe memory. `Send + Sync`; see the [module
 /// docs](self) for what it guarantees.
+///
+/// Cloning is cheap and gives another handle to the same pool (a backend
+/// that checks addresses against the pool keeps one); the pool's memory
+/// goes back to the OS when the last handle and the last buffer are gone.
+#[derive(Clone)]
 pub struct Pool {
     inner: Arc<Inner>,
 }

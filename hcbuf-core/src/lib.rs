@@ -19,6 +19,7 @@
 // The derive names this crate `::hcbuf_core`, also in its own tests.
 extern crate self as hcbuf_core;
 
+pub mod api;
 pub mod args;
 pub mod backend;
 pub mod bounce;

@@ -1,0 +1,60 @@
+//! The typed API's error: which call failed, and why.
+
+use std::fmt;
+
+use crate::dispatch::XenErrno;
+use crate::pool::PoolError;
+
+/// A failed call of the [`Xen`](super::Xen) API.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Xen (or the driver) refused the hypercall.
+    #[error("{call}: {errno}{}", hint(call, *errno))]
+    Xen {
+        /// The hypercall and sub-operation, e.g. `sysctl physinfo`.
+        call: &'static str,
+        /// Xen's errno.
+        errno: XenErrno,
+    },
+    /// No hypercall-safe memory for the call's buffers.
+    #[error("{call}: {source}")]
+    Pool {
+        /// The call that needed the memory.
+        call: &'static str,
+        /// What the pool said.
+        source: PoolError,
+    },
+    /// Xen answered with something the API cannot represent (a length
+    /// beyond the buffer it was given, …).
+    #[error("{call}: {what}")]
+    Unexpected {
+        /// The call.
+        call: &'static str,
+        /// What was wrong.
+        what: String,
+    },
+}
+
+impl Error {
+    /// Xen's errno, if Xen refused the call.
+    pub fn errno(&self) -> Option<XenErrno> {
+        match self {
+            Error::Xen { errno, .. } => Some(*errno),
+            _ => None,
+        }
+    }
+}
+
+/// A hint a person can act on, for the errnos that usually mean one thing.
+fn hint(call: &str, errno: XenErrno) -> impl fmt::Display {
+    let versioned = call.starts_with("sysctl") || call.starts_with("domctl");
+    match (errno.name(), versioned) {
+        (Some("EACCES"), true) => " (interface version mismatch? hcbuf speaks Xen 4.17)",
+        (Some("EPERM"), _) => " (not permitted: is this dom0, and the privcmd fd unrestricted?)",
+        (Some("ESRCH"), _) => " (no such domain)",
+        (Some("ENOSYS"), _) => " (not implemented by this hypervisor)",
+        (Some("EFAULT"), _) => " (Xen could not access a buffer)",
+        _ => "",
+    }
+}

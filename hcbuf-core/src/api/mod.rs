@@ -1,0 +1,117 @@
+//! The typed API: a [`Xen`] handle whose methods issue the hypercalls a
+//! toolstack needs, each built on the typed definitions of
+//! [`crate::xen`], allocating its buffers from the handle's pool and
+//! freeing them before it returns, on success and on every error path.
+//!
+//! ```
+//! use hcbuf_core::api::Xen;
+//! use hcbuf_core::dispatch::Recording;
+//! use hcbuf_core::Pool;
+//!
+//! // Any backend: the privcmd driver, the software Xen, a recorder.
+//! let xen = Xen::new(Recording::new(), Pool::new()?);
+//! let _ = xen.version();
+//! # Ok::<(), hcbuf_core::PoolError>(())
+//! ```
+
+mod domains;
+mod error;
+mod host;
+mod io;
+mod version;
+
+pub use domains::{DomainInfo, DomainState, VcpuInfo};
+pub use error::Error;
+pub use host::{CpuTopology, HostInfo, NodeInfo};
+pub use version::{CompileInfo, VersionInfo};
+
+use std::time::Instant;
+
+use crate::args::HypercallArgs;
+use crate::dispatch::{Backend, XenErrno};
+use crate::pool::{Pool, PoolError};
+
+/// A handle to Xen through backend `B`, with the pool its calls' buffers
+/// come from.
+#[derive(Debug)]
+pub struct Xen<B: Backend> {
+    backend: B,
+    pool: Pool,
+}
+
+impl<B: Backend> Xen<B> {
+    /// A handle issuing calls through `backend`, with buffers from `pool`.
+    pub fn new(backend: B, pool: Pool) -> Self {
+        Xen { backend, pool }
+    }
+
+    /// The backend.
+    pub fn backend(&self) -> &B {
+        &self.backend
+    }
+
+    /// The pool the calls' buffers come from.
+    pub fn pool(&self) -> &Pool {
+        &self.pool
+    }
+
+    /// Issues one hypercall, reporting it (at debug level, with the
+    /// `tracing` feature) as `call`.
+    fn issue<A: HypercallArgs>(&self, call: &'static str, args: &A) -> Result<u64, Error> {
+        let start = Instant::now();
+        let result = self.backend.hypercall(args);
+        trace(call, A::OP, &result, start);
+        result.map_err(|errno| Error::Xen { call, errno })
+    }
+
+    /// As [`issue`](Self::issue), for a call whose result may be wider than
+    /// 31 bits: carried in a one-entry multicall.
+    fn issue_wide<A: HypercallArgs>(&self, call: &'static str, args: &A) -> Result<u64, Error> {
+        use crate::backend::{WideError, hypercall_wide};
+        let start = Instant::now();
+        let result = hypercall_wide(&self.backend, &self.pool, args);
+        let outcome = match &result {
+            Ok(v) => Ok(*v),
+            Err(WideError::Xen(e)) => Err(*e),
+            Err(WideError::Alloc(_)) => Err(XenErrno(0)),
+        };
+        trace(call, A::OP, &outcome, start);
+        result.map_err(|e| match e {
+            WideError::Xen(errno) => Error::Xen { call, errno },
+            WideError::Alloc(source) => Error::Pool { call, source },
+        })
+    }
+}
+
+/// Tags a pool failure with the call that needed the memory.
+fn pool_error(call: &'static str) -> impl Fn(PoolError) -> Error {
+    move |source| Error::Pool { call, source }
+}
+
+#[cfg(feature = "tracing")]
+fn trace(call: &'static str, op: u64, result: &Result<u64, XenErrno>, start: Instant) {
+    let micros = start.elapsed().as_micros() as u64;
+    match result {
+        Ok(value) => tracing::debug!(call, op, value, micros, "hypercall"),
+        Err(errno) => {
+            let errno_name = errno.name().unwrap_or("?");
+            tracing::debug!(
+                call,
+                op,
+                errno = errno.0,
+                errno_name,
+                micros,
+                "hypercall failed"
+            )
+        }
+    }
+}
+
+#[cfg(not(feature = "tracing"))]
+fn trace(_: &'static str, _: u64, _: &Result<u64, XenErrno>, _: Instant) {}
+
+/// The text before the first NUL of a C string buffer, lossily decoded.
+fn c_string(bytes: &[u8]) -> String {
+    let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+    String::from_utf8_lossy(&bytes[..end]).into_owned()
+}

@@ -1,1 +1,37 @@
-//! Toolstack programs built on hcbuf; see the binaries in `src/bin/`.
+//! Toolstack programs built on hcbuf's public API; see the binaries in
+//! `src/bin/`. This library holds what they share: which Xen to talk to
+//! ([`open`]), and what each program gathers and how it prints it.
+
+pub mod info;
+pub mod list;
+pub mod open;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+/// Prints `text` to stdout; a reader that went away (`| head`) is not an
+/// error.
+pub fn print(text: &str) -> ExitCode {
+    match io::stdout().lock().write_all(text.as_bytes()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => fail(&format!("cannot write the output: {e}")),
+    }
+}
+
+/// Reports `message` on stderr as the program's failure.
+pub fn fail(message: &str) -> ExitCode {
+    let name = std::env::args().next().unwrap_or_default();
+    let name = std::path::Path::new(&name)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned());
+    eprintln!("{}: {message}", name.unwrap_or_else(|| "hcbuf".into()));
+    ExitCode::FAILURE
+}
+
+/// `value` as pretty JSON with a final newline.
+pub fn json<T: serde::Serialize>(value: &T) -> String {
+    let mut s = serde_json::to_string_pretty(value).expect("plain data serialises");
+    s.push('\n');
+    s
+}

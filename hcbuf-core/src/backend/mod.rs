@@ -10,6 +10,8 @@
 //! backend, to read its result at full width.
 
 pub mod privcmd;
+/// A software model of Xen 4.17, with every guest address checked against the pool.
+pub mod soft;
 
 pub use privcmd::{OpenError, PRIVCMD_DEVICE, PRIVCMD_PROC, Privcmd};
 

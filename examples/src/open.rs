@@ -1,0 +1,72 @@
+//! Which Xen the examples talk to: the real one through privcmd when
+//! `/dev/xen/privcmd` exists, else the built-in software Xen (saying so on
+//! stderr); `--backend` forces either.
+
+use hcbuf_core::api::Xen;
+use hcbuf_core::backend::privcmd::{OpenError, Privcmd};
+use hcbuf_core::backend::soft::{HostConfig, SoftXen};
+use hcbuf_core::pool::{MemorySource, PoolConfig};
+use hcbuf_core::{Backend, HypercallArgs, Pool, XenErrno};
+
+/// `--backend`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Choice {
+    /// The real Xen if `/dev/xen/privcmd` exists, else the software Xen.
+    #[default]
+    Auto,
+    /// The real Xen, through `/dev/xen/privcmd`.
+    Privcmd,
+    /// The built-in software model of Xen 4.17.
+    Soft,
+}
+
+/// The backend chosen.
+pub enum Any {
+    /// The real Xen.
+    Privcmd(Privcmd),
+    /// The software Xen.
+    Soft(SoftXen),
+}
+
+impl Backend for Any {
+    fn hypercall<A: HypercallArgs>(&self, args: &A) -> Result<u64, XenErrno> {
+        match self {
+            Any::Privcmd(p) => p.hypercall(args),
+            Any::Soft(s) => s.hypercall(args),
+        }
+    }
+}
+
+/// Opens Xen as `choice` says, or explains why it cannot.
+pub fn open(choice: Choice) -> Result<Xen<Any>, String> {
+    match choice {
+        Choice::Privcmd => real(),
+        Choice::Soft => soft(),
+        Choice::Auto => match Privcmd::open() {
+            Ok(privcmd) => real_with(privcmd),
+            Err(OpenError::NotFound { .. }) => {
+                eprintln!("note: no /dev/xen/privcmd here: using hcbuf's built-in software Xen");
+                soft()
+            }
+            Err(e) => Err(e.to_string()),
+        },
+    }
+}
+
+fn real() -> Result<Xen<Any>, String> {
+    real_with(Privcmd::open().map_err(|e| e.to_string())?)
+}
+
+fn real_with(privcmd: Privcmd) -> Result<Xen<Any>, String> {
+    let pool = Pool::new().map_err(|e| e.to_string())?;
+    Ok(Xen::new(Any::Privcmd(privcmd), pool))
+}
+
+fn soft() -> Result<Xen<Any>, String> {
+    let config = PoolConfig::default()
+        .source(MemorySource::LockedAnonymous)
+        .track_allocations(true);
+    let pool = Pool::with_config(config).map_err(|e| e.to_string())?;
+    let soft = SoftXen::new(pool.clone(), HostConfig::default()).map_err(|e| e.to_string())?;
+    Ok(Xen::new(Any::Soft(soft), pool))
+}

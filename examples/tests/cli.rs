@@ -1,0 +1,119 @@
+//! The examples run as processes on the software Xen: their text matches
+//! `xl`'s layout and their JSON parses with the expected fields.
+
+use std::process::{Command, Output};
+
+fn run(bin: &str, args: &[&str]) -> Output {
+    let out = Command::new(bin)
+        .args(args)
+        .args(["--backend", "soft"])
+        .output()
+        .expect("run the example");
+    assert!(
+        out.status.success(),
+        "{bin} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+fn text(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
+}
+
+#[test]
+fn xen_info_prints_xl_info_fields() {
+    let out = text(&run(env!("CARGO_BIN_EXE_xen-info"), &[]));
+    for line in [
+        "xen_major              : 4\n",
+        "xen_minor              : 17\n",
+        "xen_version            : 4.17",
+        "xen_scheduler          : credit2\n",
+        "xen_pagesize           : 4096\n",
+        "platform_params        : virt_start=0x",
+        "virt_caps              : ",
+        "build_id               : ",
+    ] {
+        assert!(out.contains(line), "missing {line:?} in:\n{out}");
+    }
+    assert!(
+        out.lines().all(|l| l.len() >= 25 && &l[23..25] == ": "),
+        "xl's 23-column layout:\n{out}"
+    );
+}
+
+#[test]
+fn xen_info_json_has_the_same_fields() {
+    let out = text(&run(env!("CARGO_BIN_EXE_xen-info"), &["--json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(v["xen_major"], 4);
+    assert_eq!(v["xen_minor"], 17);
+    assert!(v["nr_cpus"].as_u64().is_some_and(|n| n >= 1));
+    assert!(
+        v["total_memory"]
+            .as_u64()
+            .is_some_and(|m| m >= v["free_memory"].as_u64().unwrap())
+    );
+    assert_eq!(
+        v["build_id"].as_str().map(str::len),
+        Some(40),
+        "a 20-byte build id in hex"
+    );
+}
+
+#[test]
+fn xen_list_shows_dom0_running() {
+    let out = text(&run(env!("CARGO_BIN_EXE_xen-list"), &[]));
+    let mut lines = out.lines();
+    assert_eq!(lines.next(), Some("   ID   Mem VCPUs\tState\tTime(s)"));
+    let dom0: Vec<&str> = lines
+        .next()
+        .expect("a row for dom0")
+        .split_whitespace()
+        .collect();
+    assert_eq!(dom0[0], "0");
+    assert!(dom0[3].starts_with('r'), "dom0 is running: {dom0:?}");
+
+    let json: serde_json::Value =
+        serde_json::from_str(&text(&run(env!("CARGO_BIN_EXE_xen-list"), &["--json"]))).unwrap();
+    assert_eq!(json[0]["domid"], 0);
+    assert!(json[0]["vcpus"].as_u64().is_some_and(|n| n >= 1));
+}
+
+#[test]
+fn xen_dmesg_prints_the_ring_and_clear_is_accepted() {
+    let out = text(&run(env!("CARGO_BIN_EXE_xen-dmesg"), &[]));
+    assert!(out.contains("(XEN)"), "the console ring:\n{out}");
+    run(env!("CARGO_BIN_EXE_xen-dmesg"), &["-c"]);
+    let json: serde_json::Value =
+        serde_json::from_str(&text(&run(env!("CARGO_BIN_EXE_xen-dmesg"), &["--json"]))).unwrap();
+    assert!(json["text"].as_str().is_some_and(|t| t.contains("Xen")));
+}
+
+#[test]
+fn the_software_xen_says_so_on_stderr_when_chosen_automatically() {
+    let out = Command::new(env!("CARGO_BIN_EXE_xen-info"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    if std::path::Path::new("/dev/xen/privcmd").exists() {
+        assert!(
+            err.is_empty(),
+            "in a dom0 the real Xen answers, silently: {err}"
+        );
+    } else {
+        assert_eq!(err.lines().count(), 1, "one line of notice: {err}");
+        assert!(err.contains("software Xen"));
+    }
+}
+
+#[test]
+fn bad_arguments_are_reported_not_panicked() {
+    let out = Command::new(env!("CARGO_BIN_EXE_xen-list"))
+        .args(["--backend", "bogus"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("invalid value 'bogus'"));
+}

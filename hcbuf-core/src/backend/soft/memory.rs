@@ -1,0 +1,293 @@
+//! Guest memory: the only place the software Xen reads or writes the
+//! caller's memory, and where every such access is checked.
+//!
+//! Every access names its address, its length (the size of the value, or
+//! of the bytes) and its direction, and is allowed only if the pool says
+//! the range lies inside one live allocation lent with that access
+//! ([`Pool::allows`]). Anything else is what Xen answers for an unmapped
+//! guest page: `EFAULT`, counted in the fault counter.
+//!
+//! Only raw ABI values cross this boundary: integers, arrays of them and
+//! the `hcbuf-sys` structs listed at the end of this file ([`Raw`] for
+//! reads; [`Plain`], without padding, for writes).
+
+use std::mem::size_of;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use hcbuf_sys::abi::{Kind, Module};
+use hcbuf_sys::errno::XEN_EFAULT;
+
+use crate::dispatch::XenErrno;
+use crate::pool::{Access, Pool};
+
+/// A raw ABI value the model may read from guest memory.
+///
+/// # Safety
+/// `#[repr(C)]` (or `#[repr(C, packed)]`) data made of integers and arrays
+/// of integers only (guest handles are `u64`s): no references, no
+/// pointers, and every bit pattern of its non-padding bytes is a valid
+/// value.
+pub(super) unsafe trait Raw: Copy {}
+
+/// A raw ABI value the model may write to guest memory: [`Raw`], and no
+/// padding, so every byte written is initialised (the caller reads the
+/// memory back as its own padding-free types).
+///
+/// # Safety
+/// As [`Raw`], and the type has no padding bytes.
+pub(super) unsafe trait Plain: Raw {}
+
+/// `EFAULT`.
+const FAULT: XenErrno = XenErrno(XEN_EFAULT);
+
+/// The caller's memory, as the pool lends it, for one hypercall.
+pub(super) struct Guest<'a> {
+    pool: &'a Pool,
+    faults: &'a AtomicU64,
+}
+
+impl<'a> Guest<'a> {
+    pub(super) fn new(pool: &'a Pool, faults: &'a AtomicU64) -> Self {
+        Guest { pool, faults }
+    }
+
+    /// Counts a fault and returns `EFAULT`.
+    fn fault(&self) -> XenErrno {
+        self.faults.fetch_add(1, Ordering::Relaxed);
+        FAULT
+    }
+
+    /// `Ok` if `addr..addr+len` may be accessed as `access`, else a counted
+    /// `EFAULT`. Xen's own whole-struct checks (a copy back of a buffer
+    /// whose fields the model writes one by one) use this directly.
+    pub(super) fn check(&self, addr: u64, len: usize, access: Access) -> Result<(), XenErrno> {
+        if self.pool.allows(addr, len, access) {
+            Ok(())
+        } else {
+            Err(self.fault())
+        }
+    }
+
+    /// The address of element `index` of an array of `T` at `base`, or a
+    /// counted `EFAULT` if it overflows (no such guest address exists).
+    pub(super) fn element<T>(&self, base: u64, index: u64) -> Result<u64, XenErrno> {
+        let size = size_of::<T>() as u64;
+        index
+            .checked_mul(size)
+            .and_then(|off| base.checked_add(off))
+            .ok_or_else(|| self.fault())
+    }
+
+    /// `base + offset`, or a counted `EFAULT` if it overflows.
+    pub(super) fn offset(&self, base: u64, offset: usize) -> Result<u64, XenErrno> {
+        base.checked_add(offset as u64).ok_or_else(|| self.fault())
+    }
+
+    /// Reads a `T` at `addr` (any alignment).
+    pub(super) fn read<T: Raw>(&self, addr: u64) -> Result<T, XenErrno> {
+        self.check(addr, size_of::<T>(), Access::Read)?;
+        let src = std::ptr::with_exposed_provenance::<T>(addr as usize);
+        // SAFETY: `addr..addr+size_of::<T>()` was just checked to lie inside
+        // one live pool allocation. The caller's hypercall arguments borrow
+        // that allocation for the whole call (the `HypercallArgs`
+        // contract; a handle from `from_raw` carries its caller's promise),
+        // so it stays mapped and nothing writes it meanwhile. Pool memory is
+        // plain, initialised bytes (zeroed or copied in when allocated,
+        // then written only as padding-free values), and every bit pattern
+        // is a valid `T` (`Raw`). `read_unaligned` takes any alignment.
+        Ok(unsafe { src.read_unaligned() })
+    }
+
+    /// Writes `value` at `addr` (any alignment).
+    pub(super) fn write<T: Plain>(&self, addr: u64, value: &T) -> Result<(), XenErrno> {
+        self.check(addr, size_of::<T>(), Access::Write)?;
+        let dst = std::ptr::with_exposed_provenance_mut::<T>(addr as usize);
+        // SAFETY: `addr..addr+size_of::<T>()` was just checked to lie inside
+        // one live pool allocation that its owner lent writable. The
+        // caller's hypercall arguments borrow it exclusively (a
+        // `GuestHandleMut`) for the whole call, so no reference reads or
+        // writes it meanwhile. `T` has no padding (`Plain`), so every byte
+        // written is initialised, and any bytes are valid for the caller's
+        // types there (`XenWritable`). `write_unaligned` takes any
+        // alignment.
+        unsafe { dst.write_unaligned(*value) };
+        Ok(())
+    }
+
+    /// Writes element `index` of an array of `T` at `base`.
+    pub(super) fn write_at<T: Plain>(
+        &self,
+        base: u64,
+        index: u64,
+        value: &T,
+    ) -> Result<(), XenErrno> {
+        self.write(self.element::<T>(base, index)?, value)
+    }
+
+    /// Reads `len` bytes at `addr`.
+    pub(super) fn read_bytes(&self, addr: u64, len: usize) -> Result<Vec<u8>, XenErrno> {
+        self.check(addr, len, Access::Read)?;
+        let mut out = vec![0u8; len];
+        if len > 0 {
+            let src = std::ptr::with_exposed_provenance::<u8>(addr as usize);
+            // SAFETY: as for `read`: the range is checked live pool memory,
+            // borrowed by the call and not written meanwhile; `out` is a
+            // fresh vector of `len` bytes, so the two do not overlap.
+            unsafe { std::ptr::copy_nonoverlapping(src, out.as_mut_ptr(), len) };
+        }
+        Ok(out)
+    }
+
+    /// Writes `bytes` at `addr`.
+    pub(super) fn write_bytes(&self, addr: u64, bytes: &[u8]) -> Result<(), XenErrno> {
+        self.check(addr, bytes.len(), Access::Write)?;
+        if !bytes.is_empty() {
+            let dst = std::ptr::with_exposed_provenance_mut::<u8>(addr as usize);
+            // SAFETY: as for `write`: the range is checked live pool memory
+            // lent writable and borrowed exclusively by the call; `bytes`
+            // is the model's own memory, so the two do not overlap.
+            unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), dst, bytes.len()) };
+        }
+        Ok(())
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The values that cross the boundary.
+// ---------------------------------------------------------------------------
+
+macro_rules! integers {
+    ($($t:ty),*) => {$(
+        // SAFETY: an integer: no padding, no address, every bit pattern valid.
+        unsafe impl Raw for $t {}
+        // SAFETY: as above.
+        unsafe impl Plain for $t {}
+    )*};
+}
+integers!(u8, u16, u32, u64, i8, i32);
+
+// SAFETY: an array of raw values adds no padding and no addresses.
+unsafe impl<T: Raw, const N: usize> Raw for [T; N] {}
+// SAFETY: an array of padding-free values has no padding (its size is a
+// multiple of its element's, which is a multiple of the alignment).
+unsafe impl<T: Plain, const N: usize> Plain for [T; N] {}
+
+/// Whether the struct `name` of `module` has no padding: the sizes of its
+/// fields add up to its size (the fields of a struct do not overlap), and
+/// that size is `size`. Evaluated at compile time for every [`Plain`]
+/// struct below; nested structs are listed (and so checked) themselves.
+const fn padding_free(module: &Module, name: &str, size: usize) -> bool {
+    let mut i = 0;
+    while i < module.layouts.len() {
+        let layout = &module.layouts[i];
+        if str_eq(layout.name, name) {
+            if !matches!(layout.kind, Kind::Struct) || layout.size != size {
+                return false;
+            }
+            let mut sum = 0;
+            let mut j = 0;
+            while j < layout.fields.len() {
+                sum += layout.fields[j].size;
+                j += 1;
+            }
+            return sum == size;
+        }
+        i += 1;
+    }
+    false
+}
+
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// `hcbuf-sys` structs the model only reads (some have padding).
+macro_rules! raw_structs {
+    ($($module:ident :: $t:ident),* $(,)?) => {$(
+        // SAFETY: an `abi!` struct of integers and arrays of integers (its
+        // guest handles are `u64`s), checked against Xen's headers; every
+        // bit pattern of its fields is valid.
+        unsafe impl Raw for hcbuf_sys::$module::$t {}
+    )*};
+}
+
+/// `hcbuf-sys` structs the model writes: without padding, as asserted at
+/// compile time from their `abi!` layout.
+macro_rules! plain_structs {
+    ($($module:ident :: $t:ident),* $(,)?) => {$(
+        // SAFETY: as for `raw_structs!`.
+        unsafe impl Raw for hcbuf_sys::$module::$t {}
+        // SAFETY: no padding: asserted just below.
+        unsafe impl Plain for hcbuf_sys::$module::$t {}
+        const _: () = assert!(
+            padding_free(
+                &hcbuf_sys::$module::ABI,
+                stringify!($t),
+                size_of::<hcbuf_sys::$module::$t>()
+            ),
+            concat!(stringify!($t), " has padding: write it field by field"),
+        );
+    )*};
+}
+
+raw_structs!(
+    xen::multicall_entry,
+    sysctl::xen_sysctl_readconsole,
+    sysctl::xen_sysctl_getdomaininfolist,
+    sysctl::xen_sysctl_cputopoinfo,
+    sysctl::xen_sysctl_numainfo,
+    sysctl::xen_sysctl_getcpuinfo,
+    domctl::xen_domctl_createdomain,
+    domctl::xen_domctl_getvcpuinfo,
+    domctl::xen_domctl_max_mem,
+    domctl::xen_domctl_max_vcpus,
+    memory::xen_memory_domain,
+    memory::xen_memory_map,
+);
+
+plain_structs!(
+    arch::xen_arch_domainconfig,
+    version::xen_compile_info,
+    version::xen_platform_parameters,
+    version::xen_feature_info,
+    sysctl::xen_sysctl_physinfo,
+    sysctl::xen_sysctl_cputopo,
+    sysctl::xen_sysctl_meminfo,
+    sysctl::xen_sysctl_cpuinfo,
+    // Its one nested struct, `xen_arch_domainconfig`, is checked above.
+    domctl::xen_domctl_getdomaininfo,
+    memory::e820entry,
+    hypfs::xen_hypfs_direntry,
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn padded_structs_are_refused() {
+        // `xen_sysctl_readconsole` has 4 bytes of trailing padding.
+        assert!(!padding_free(
+            &hcbuf_sys::sysctl::ABI,
+            "xen_sysctl_readconsole",
+            size_of::<hcbuf_sys::sysctl::xen_sysctl_readconsole>()
+        ));
+        assert!(!padding_free(&hcbuf_sys::sysctl::ABI, "no_such_struct", 4));
+        assert!(padding_free(
+            &hcbuf_sys::sysctl::ABI,
+            "xen_sysctl_physinfo",
+            size_of::<hcbuf_sys::sysctl::xen_sysctl_physinfo>()
+        ));
+    }
+}

@@ -1,0 +1,253 @@
+//! [`SoftXen`]: an in-process model of Xen 4.17 as a dom0 toolstack sees
+//! it, a [`Backend`] like any other, for tests that cannot (or need not)
+//! run on a real hypervisor.
+//!
+//! ```
+//! use hcbuf_core::backend::soft::{HostConfig, SoftXen};
+//! use hcbuf_core::pool::{MemorySource, PoolConfig};
+//! use hcbuf_core::sys::version::XENVER_version;
+//! use hcbuf_core::xen::version::VersionNumber;
+//! use hcbuf_core::{Backend, Pool};
+//!
+//! let config = PoolConfig::default().source(MemorySource::LockedAnonymous);
+//! let pool = Pool::with_config(config.track_allocations(true))?;
+//! let xen = SoftXen::new(pool, HostConfig::default())?;
+//! let version = xen.hypercall(&VersionNumber { cmd: XENVER_version })?;
+//! assert_eq!(version, 4 << 16 | 17);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # How addresses are checked
+//! The model is given the pool its callers allocate from, which must keep
+//! a record of its live allocations ([`PoolConfig::track_allocations`]).
+//! Every access to the caller's memory, whether through a register or
+//! through a guest handle nested in a buffer, goes through one small
+//! module that first asks [`Pool::allows`] whether exactly the bytes about
+//! to be read or written lie inside one live allocation, lent writable
+//! for a write; anything else fails the call with `EFAULT`, as Xen does
+//! for an unmapped page, and counts in [`SoftXen::faults`]. So an address
+//! from outside the pool (the stack, the heap, a freed buffer), a range
+//! past the end of a buffer, or a write into memory lent only for reading
+//! is caught, not followed. Where Xen copies a whole struct back (the
+//! `sysctl`/`domctl` buffer, a `xen_memory_map`), the whole struct must be
+//! writable even if the model writes only the fields that changed.
+//!
+//! # What is modelled
+//! The caller is always dom0 (privileged; pausing, destroying or setting
+//! the vCPUs of itself is `EINVAL`, as in Xen). Every path follows
+//! Xen 4.17's source, errnos included:
+//! - `xen_version`: version, extraversion, compile info, capabilities,
+//!   changeset, platform parameters, features (submap 0), page size,
+//!   guest handle, command line, build id (`len` 0: `EINVAL`; too small:
+//!   `ENOBUFS`, nothing written; null buffer: the length).
+//! - `sysctl` (interface version checked first, `EACCES`): `physinfo`,
+//!   `sched_id`, `getdomaininfolist` (from `first_domain`, at most
+//!   `max_domains`), `readconsole` (incremental from `index`, `clear`),
+//!   `cputopoinfo` and `numainfo` (null buffers ask for the count),
+//!   `getcpuinfo`.
+//! - `domctl` (interface version, then the domain: `ESRCH`):
+//!   `createdomain` (the id asked for, `EEXIST` if taken, or the next free
+//!   one; configuration checks; starts paused without vCPUs or memory; the
+//!   id is written into the header), `destroydomain`, `pausedomain`,
+//!   `unpausedomain` (a pause count; `EINVAL` below zero), `getdomaininfo`
+//!   (the first domain at or after the one asked; `ESRCH` if none),
+//!   `max_mem`, `max_vcpus` (must equal the count given at creation),
+//!   `getvcpuinfo` (`EINVAL` past `max_vcpus`, `ESRCH` before the vCPU
+//!   exists).
+//! - `memory_op`: `current_reservation`, `maximum_reservation`,
+//!   `maximum_gpfn` (the answer is the result; `DOMID_SELF` is dom0),
+//!   `maximum_ram_page`, `memory_map` (dom0's own map: `ENOSYS` unless
+//!   configured, as for a PV dom0), `machine_memory_map`.
+//! - `console_io`: `write` appends to the console ring (see
+//!   [`HostConfig::console_to_ring`]); `read` finds no input and returns
+//!   0.
+//! - `hypfs_op`: `get_version`, and `read` of `/buildinfo` (its version,
+//!   compile info and changeset); nothing is writable (`EACCES`).
+//! - `multicall`: each entry through the same dispatcher, its result (a
+//!   negative errno as a `u64`) written into the entry.
+//! - Every other hypercall, and every other command of the families above,
+//!   is `ENOSYS`.
+//!
+//! Fault injection ([`SoftXen::fail_next`]) makes the next calls fail with
+//! a chosen errno before they touch memory.
+//!
+//! # What is not
+//! No guest runs: vCPUs do not advance, memory is not populated
+//! (`tot_pages` of a new domain stays 0), shutdowns and crashes happen only
+//! by configuration. No event channels, grant tables, cpupools other than
+//! 0, XSM policies, continuations (nothing is preempted), serial input,
+//! IOMMU or HAP (the modelled host has neither), or writable hypfs nodes.
+//! A destroyed domain disappears at once, where Xen may list it as dying
+//! while references to it remain. Results are full 64-bit values, as Xen
+//! returns them (the privcmd ioctl narrows them to an `int`).
+//!
+//! [`PoolConfig::track_allocations`]: crate::pool::PoolConfig::track_allocations
+//! [`SoftXen`]: crate::backend::soft::SoftXen
+//! [`SoftXen::faults`]: crate::backend::soft::SoftXen::faults
+//! [`SoftXen::fail_next`]: crate::backend::soft::SoftXen::fail_next
+//! [`HostConfig::console_to_ring`]: crate::backend::soft::HostConfig::console_to_ring
+//! [`Backend`]: crate::dispatch::Backend
+//! [`Pool::allows`]: crate::pool::Pool::allows
+
+// Xen's C names (`XEN_DOMCTL_pausedomain`) are matched as patterns here.
+#![allow(non_upper_case_globals)]
+
+mod console;
+mod domctl;
+mod host;
+mod hypfs;
+mod memory;
+mod memory_op;
+mod multicall;
+mod state;
+mod sysctl;
+mod version;
+
+pub use host::{DomainConfig, E820Region, HostConfig};
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use hcbuf_sys::errno::XEN_ENOSYS;
+use hcbuf_sys::xen::{
+    __HYPERVISOR_console_io, __HYPERVISOR_domctl, __HYPERVISOR_hypfs_op, __HYPERVISOR_memory_op,
+    __HYPERVISOR_multicall, __HYPERVISOR_sysctl, __HYPERVISOR_xen_version,
+};
+
+use crate::args::HypercallArgs;
+use crate::dispatch::{Backend, XenErrno};
+use crate::pool::{Access, Pool};
+
+use memory::Guest;
+use state::State;
+
+/// Why a [`SoftXen`] could not be made.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SoftXenError {
+    /// The pool keeps no record of its allocations, so the model could not
+    /// tell pool memory from any other address.
+    #[error(
+        "the pool does not track its allocations: build it with \
+         PoolConfig::track_allocations(true)"
+    )]
+    UntrackedPool,
+    /// The host configuration cannot be modelled.
+    #[error("invalid host configuration: {0}")]
+    InvalidHost(String),
+}
+
+/// The software model of Xen 4.17 (see the [module docs](self)).
+/// `Send + Sync`: calls are serialised by one lock.
+pub struct SoftXen {
+    pool: Pool,
+    /// Boxed: the state is large, the handle stays small.
+    state: Mutex<Box<State>>,
+    faults: AtomicU64,
+    injected: AtomicU64,
+}
+
+impl SoftXen {
+    /// A model of `host` checking addresses against `pool`, which must
+    /// track its allocations ([`SoftXenError::UntrackedPool`] otherwise).
+    pub fn new(pool: Pool, host: HostConfig) -> Result<SoftXen, SoftXenError> {
+        // An empty range is allowed exactly when the pool keeps a record.
+        if !pool.allows(0, 0, Access::Read) {
+            return Err(SoftXenError::UntrackedPool);
+        }
+        host.validate().map_err(SoftXenError::InvalidHost)?;
+        Ok(SoftXen {
+            pool,
+            state: Mutex::new(Box::new(State::new(host))),
+            faults: AtomicU64::new(0),
+            injected: AtomicU64::new(0),
+        })
+    }
+
+    /// The pool callers allocate their buffers from.
+    pub fn pool(&self) -> &Pool {
+        &self.pool
+    }
+
+    /// How many accesses to the caller's memory failed the address check
+    /// (each an `EFAULT`).
+    pub fn faults(&self) -> u64 {
+        self.faults.load(Ordering::Relaxed)
+    }
+
+    /// Makes the next `count` calls fail with `errno` before they touch
+    /// any memory (replacing an earlier request; 0 cancels it). Calls
+    /// inside a multicall are not counted: the multicall itself is.
+    pub fn fail_next(&self, errno: XenErrno, count: u64) {
+        self.lock().pending_failure = (count > 0).then_some((errno.0, count));
+    }
+
+    /// How many calls failed by [`fail_next`](Self::fail_next).
+    pub fn injected_failures(&self) -> u64 {
+        self.injected.load(Ordering::Relaxed)
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Box<State>> {
+        // A panic while holding the lock leaves a consistent state (every
+        // change is a single assignment or insertion): carry on.
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// One call from the caller: an injected failure, or the dispatcher.
+    fn call(&self, op: u64, registers: [u64; 5]) -> Result<u64, XenErrno> {
+        let mut state = self.lock();
+        if let Some((errno, count)) = state.pending_failure {
+            state.pending_failure = (count > 1).then_some((errno, count - 1));
+            self.injected.fetch_add(1, Ordering::Relaxed);
+            return Err(XenErrno(errno));
+        }
+        let mut ctx = Ctx {
+            mem: Guest::new(&self.pool, &self.faults),
+            st: &mut state,
+            in_multicall: false,
+        };
+        ctx.dispatch(op, registers)
+    }
+}
+
+impl Backend for SoftXen {
+    fn hypercall<A: HypercallArgs>(&self, args: &A) -> Result<u64, XenErrno> {
+        self.call(A::OP, args.registers())
+    }
+}
+
+impl std::fmt::Debug for SoftXen {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SoftXen")
+            .field("domains", &self.lock().domains.len())
+            .field("faults", &self.faults())
+            .field("injected_failures", &self.injected_failures())
+            .finish_non_exhaustive()
+    }
+}
+
+/// One call in progress: the caller's memory and the model's state (locked
+/// for the whole call, multicall entries included).
+struct Ctx<'a> {
+    mem: Guest<'a>,
+    st: &'a mut State,
+    /// Inside a multicall, which may not nest.
+    in_multicall: bool,
+}
+
+impl Ctx<'_> {
+    /// Runs hypercall `op` with `registers`: Xen's `long` result as a
+    /// value or an errno.
+    fn dispatch(&mut self, op: u64, registers: [u64; 5]) -> Result<u64, XenErrno> {
+        match u32::try_from(op) {
+            Ok(__HYPERVISOR_xen_version) => self.xen_version(registers),
+            Ok(__HYPERVISOR_sysctl) => self.sysctl(registers),
+            Ok(__HYPERVISOR_domctl) => self.domctl(registers),
+            Ok(__HYPERVISOR_memory_op) => self.memory_op(registers),
+            Ok(__HYPERVISOR_console_io) => self.console_io(registers),
+            Ok(__HYPERVISOR_hypfs_op) => self.hypfs_op(registers),
+            Ok(__HYPERVISOR_multicall) => self.multicall(registers),
+            _ => Err(XenErrno(XEN_ENOSYS)),
+        }
+    }
+}

@@ -1,0 +1,855 @@
+//! The software Xen: Xen 4.17's answers through the typed definitions, and
+//! every guest address checked against the pool.
+
+use std::mem::{offset_of, size_of};
+
+use hcbuf_core::args::family::{Domctl, Sysctl};
+use hcbuf_core::backend::soft::{DomainConfig, E820Region, HostConfig, SoftXen, SoftXenError};
+use hcbuf_core::pool::{MemorySource, PoolConfig};
+use hcbuf_core::sys::domctl::{
+    XEN_DOMINF_paused, XEN_DOMINF_running, XEN_SCHEDULER_CREDIT2, xen_domctl,
+};
+use hcbuf_core::sys::errno::*;
+use hcbuf_core::sys::hypfs::{XEN_HYPFS_TYPE_DIR, XEN_HYPFS_TYPE_STRING, XEN_HYPFS_TYPE_UINT};
+use hcbuf_core::sys::memory::{E820_RAM, XENMEM_current_reservation};
+use hcbuf_core::sys::sysctl::xen_sysctl;
+use hcbuf_core::sys::version::*;
+use hcbuf_core::sys::xen::{
+    __HYPERVISOR_memory_op, __HYPERVISOR_multicall, __HYPERVISOR_xen_version, DOMID_SELF,
+};
+use hcbuf_core::xen::Op;
+use hcbuf_core::xen::console::*;
+use hcbuf_core::xen::domctl::*;
+use hcbuf_core::xen::hypfs::*;
+use hcbuf_core::xen::memory::*;
+use hcbuf_core::xen::multicall::*;
+use hcbuf_core::xen::sysctl::*;
+use hcbuf_core::xen::version::*;
+use hcbuf_core::{
+    Backend, GuestHandle, GuestHandleMut, HypercallArgs, Pool, PoolBox, SubOp, XenErrno,
+    XenWritable,
+};
+
+fn tracking_pool() -> Pool {
+    let config = PoolConfig::default().source(MemorySource::LockedAnonymous);
+    Pool::with_config(config.track_allocations(true)).unwrap()
+}
+
+fn soft() -> SoftXen {
+    soft_with(HostConfig::default())
+}
+
+fn soft_with(host: HostConfig) -> SoftXen {
+    SoftXen::new(tracking_pool(), host).unwrap()
+}
+
+fn errno<T>(e: i32) -> Result<T, XenErrno> {
+    Err(XenErrno(e))
+}
+
+/// Issues a sysctl carrying `payload`; the result and the buffer after.
+fn sysctl<'p, P: SubOp<Family = Sysctl>>(
+    xen: &'p SoftXen,
+    payload: P,
+) -> (Result<u64, XenErrno>, PoolBox<'p, Op<P>>) {
+    let mut op = Op::sysctl(xen.pool(), payload).unwrap();
+    (xen.hypercall(&op.call()), op)
+}
+
+/// Issues a domctl about `domain` carrying `payload`.
+fn domctl<'p, P: SubOp<Family = Domctl>>(
+    xen: &'p SoftXen,
+    domain: u16,
+    payload: P,
+) -> (Result<u64, XenErrno>, PoolBox<'p, Op<P>>) {
+    let mut op = Op::domctl(xen.pool(), domain, payload).unwrap();
+    (xen.hypercall(&op.call()), op)
+}
+
+/// `getdomaininfo(domain)`: the result and the info.
+fn domain_info(xen: &SoftXen, domain: u16) -> Result<GetDomainInfo, XenErrno> {
+    let (result, op) = domctl(xen, domain, GetDomainInfo::default());
+    result.map(|_| *op.payload())
+}
+
+/// Fills a `xen_version` buffer of type `P`.
+fn version_buffer<P: SubOp<Family = hcbuf_core::args::family::XenVersion> + Copy>(
+    xen: &SoftXen,
+) -> Result<P, XenErrno> {
+    let mut buf = xen.pool().boxed::<P>().unwrap();
+    xen.hypercall(&Version {
+        buf: buf.handle_mut(),
+    })?;
+    Ok(*buf)
+}
+
+fn c_str(bytes: &[u8]) -> &str {
+    let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+    std::str::from_utf8(&bytes[..end]).unwrap()
+}
+
+/// Overwrites the `u32` at byte `offset` of a pool value, as only a buggy
+/// or hostile caller would (the typed `Op` sets its header itself).
+fn poke_u32<T: XenWritable>(value: &mut PoolBox<'_, T>, offset: usize, word: u32) {
+    assert!(offset + size_of::<u32>() <= size_of::<T>());
+    let ptr = value.as_mut_ptr();
+    // SAFETY: `ptr` comes from exclusive (`&mut`) access to the box, which
+    // nothing else borrows; `offset + 4` is within the `T` (asserted); the
+    // box's memory is initialised, and every bit pattern is a valid `T`
+    // (`XenWritable`), so the value stays valid whatever the four bytes.
+    unsafe { ptr.byte_add(offset).cast::<u32>().write_unaligned(word) };
+}
+
+/// `HYPERVISOR_xen_version(cmd, arg)` with a handle of any origin.
+#[derive(HypercallArgs)]
+#[hypercall(op = __HYPERVISOR_xen_version)]
+struct ExtraVersionCall<'a> {
+    cmd: u32,
+    buf: GuestHandleMut<'a, [u8; 16]>,
+}
+
+/// The same, declared with a read-only handle where Xen writes: a wrong
+/// declaration the derive cannot see, which the model must refuse.
+#[derive(HypercallArgs)]
+#[hypercall(op = __HYPERVISOR_xen_version)]
+struct ExtraVersionReadOnly<'a> {
+    cmd: u32,
+    buf: GuestHandle<'a, [u8; 16]>,
+}
+
+/// `XENVER_build_id`: a `u32` length, then the id.
+#[derive(HypercallArgs)]
+#[hypercall(op = __HYPERVISOR_xen_version)]
+struct BuildId<'a> {
+    cmd: u32,
+    buf: GuestHandleMut<'a, u8>,
+}
+
+/// `memory_op` with any command and no argument.
+#[derive(HypercallArgs)]
+#[hypercall(op = __HYPERVISOR_memory_op)]
+struct MemoryCmd {
+    cmd: u64,
+}
+
+/// A hypercall number Xen does not have (the one the dom0 probe used).
+#[derive(HypercallArgs)]
+#[hypercall(op = 60)]
+struct NoSuchHypercall {
+    arg: u32,
+}
+
+#[test]
+fn the_model_is_send_and_sync_and_needs_a_tracking_pool() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<SoftXen>();
+    assert!(matches!(
+        SoftXen::new(Pool::locked_anonymous(), HostConfig::default()),
+        Err(SoftXenError::UntrackedPool)
+    ));
+    let bad_dom0 = HostConfig::default().domain(DomainConfig::new(0).vcpus(1, 2));
+    assert!(matches!(
+        SoftXen::new(tracking_pool(), bad_dom0),
+        Err(SoftXenError::InvalidHost(_))
+    ));
+}
+
+#[test]
+fn version_numbers_and_strings_are_those_of_the_measured_xen() {
+    let xen = soft();
+    let number = |cmd| xen.hypercall(&VersionNumber { cmd });
+    assert_eq!(number(XENVER_version), Ok(0x4_0011));
+    assert_eq!(number(XENVER_pagesize), Ok(4096));
+    assert_eq!(number(99), errno(XEN_ENOSYS));
+
+    let extra: ExtraVersion = version_buffer(&xen).unwrap();
+    assert_eq!(c_str(&extra.text), ".7");
+    let caps: Capabilities = version_buffer(&xen).unwrap();
+    assert_eq!(
+        c_str(&caps.text),
+        "xen-3.0-x86_64 hvm-3.0-x86_32 hvm-3.0-x86_32p hvm-3.0-x86_64 "
+    );
+    let changeset: Changeset = version_buffer(&xen).unwrap();
+    assert_eq!(c_str(&changeset.text), "");
+    let info: CompileInfo = version_buffer(&xen).unwrap();
+    assert_eq!(
+        c_str(&info.compiler),
+        "x86_64-linux-gnu-gcc (Debian 12.2.0-14+deb12u1) 12.2.0"
+    );
+    assert_eq!(c_str(&info.compile_by), "pkg-xen-devel");
+    let cmdline: CommandLine = version_buffer(&xen).unwrap();
+    assert!(c_str(&cmdline.text).contains("dom0_mem=1024M,max:1024M"));
+    let params: PlatformParameters = version_buffer(&xen).unwrap();
+    assert_eq!(params.virt_start, 0xffff_8000_0000_0000);
+
+    let mut features = xen.pool().boxed::<FeatureInfo>().unwrap();
+    xen.hypercall(&Version {
+        buf: features.handle_mut(),
+    })
+    .unwrap();
+    assert_eq!(features.submap, 0x0002_28f0);
+    features.submap_idx = 1;
+    let result = xen.hypercall(&Version {
+        buf: features.handle_mut(),
+    });
+    assert_eq!(result, errno(XEN_EINVAL), "only submap 0 exists");
+    assert_eq!(xen.faults(), 0);
+}
+
+#[test]
+fn the_build_id_needs_room_and_reports_its_length() {
+    let xen = soft();
+    let id = [
+        0x15, 0x1b, 0x37, 0x3f, 0xd6, 0x4b, 0x32, 0x15, 0x93, 0xbf, 0x98, 0x7f, 0xd9, 0x23, 0xcd,
+        0x10, 0xda, 0xba, 0xda, 0xc4,
+    ];
+    let call = |buf: GuestHandleMut<'_, u8>| {
+        xen.hypercall(&BuildId {
+            cmd: XENVER_build_id,
+            buf,
+        })
+    };
+    assert_eq!(call(GuestHandleMut::null()), Ok(20), "a null buffer asks");
+    let mut buf = xen.pool().slice::<u8>(4 + 32).unwrap();
+    buf[..4].copy_from_slice(&32u32.to_ne_bytes());
+    assert_eq!(call(buf.handle_mut()), Ok(20));
+    assert_eq!(&buf[4..24], &id);
+    assert_eq!(&buf[24..], &[0; 12], "nothing past the id");
+
+    let mut small = xen.pool().slice::<u8>(4 + 8).unwrap();
+    small[..4].copy_from_slice(&8u32.to_ne_bytes());
+    assert_eq!(call(small.handle_mut()), errno(XEN_ENOBUFS));
+    assert_eq!(&small[4..], &[0; 8], "nothing written");
+    small[..4].copy_from_slice(&0u32.to_ne_bytes());
+    assert_eq!(call(small.handle_mut()), errno(XEN_EINVAL));
+}
+
+#[test]
+fn physinfo_and_scheduler_are_those_of_the_qemu_host() {
+    let xen = soft();
+    let (result, op) = sysctl(&xen, PhysInfo::default());
+    result.unwrap();
+    let p = op.payload();
+    assert_eq!(
+        (
+            p.nr_cpus,
+            p.threads_per_core,
+            p.cores_per_socket,
+            p.nr_nodes
+        ),
+        (2, 1, 2, 1)
+    );
+    assert_eq!((p.max_cpu_id, p.cpu_khz), (1, 1_996_249));
+    assert_eq!((p.total_pages, p.free_pages), (524_158, 256_086));
+    assert_eq!((p.max_mfn, p.capabilities), (0x7_ffde, 0x303));
+    assert_eq!(p.hw_cap[0], 0x178b_f3fd);
+
+    let (result, op) = sysctl(&xen, SchedId::default());
+    result.unwrap();
+    assert_eq!(op.payload().sched_id, XEN_SCHEDULER_CREDIT2);
+}
+
+#[test]
+fn a_wrong_interface_version_is_eacces_before_anything_else() {
+    let xen = soft();
+    let mut op = Op::sysctl(xen.pool(), PhysInfo::default()).unwrap();
+    poke_u32(&mut op, offset_of!(xen_sysctl, interface_version), 0x14);
+    assert_eq!(xen.hypercall(&op.call()), errno(XEN_EACCES));
+    assert_eq!(*op.payload(), PhysInfo::default(), "nothing written");
+
+    let mut op = Op::domctl(xen.pool(), 0, GetDomainInfo::default()).unwrap();
+    poke_u32(&mut op, offset_of!(xen_domctl, interface_version), 0x14);
+    assert_eq!(xen.hypercall(&op.call()), errno(XEN_EACCES));
+
+    // An unknown command with the right version is ENOSYS.
+    let mut op = Op::sysctl(xen.pool(), PhysInfo::default()).unwrap();
+    poke_u32(&mut op, offset_of!(xen_sysctl, cmd), 0xdead);
+    assert_eq!(xen.hypercall(&op.call()), errno(XEN_ENOSYS));
+    let mut op = Op::domctl(xen.pool(), 0, GetDomainInfo::default()).unwrap();
+    poke_u32(&mut op, offset_of!(xen_domctl, cmd), 0xdead);
+    assert_eq!(xen.hypercall(&op.call()), errno(XEN_ENOSYS));
+    // ... after the domain lookup.
+    let mut op = Op::domctl(xen.pool(), 42, GetDomainInfo::default()).unwrap();
+    poke_u32(&mut op, offset_of!(xen_domctl, cmd), 0xdead);
+    assert_eq!(xen.hypercall(&op.call()), errno(XEN_ESRCH));
+    assert_eq!(xen.faults(), 0);
+}
+
+#[test]
+fn dom0_reads_as_on_the_real_host() {
+    let xen = soft();
+    let d = domain_info(&xen, 0).unwrap();
+    assert_eq!(d.flags, 0xffff_0020, "running, no shutdown code");
+    assert_eq!((d.tot_pages, d.max_pages), (262_144, 262_144));
+    assert_eq!((d.nr_online_vcpus, d.max_vcpu_id, d.cpupool), (2, 1, 0));
+    let (result, op) = domctl(
+        &xen,
+        0,
+        GetVcpuInfo {
+            vcpu: 1,
+            ..Default::default()
+        },
+    );
+    result.unwrap();
+    let v = op.payload();
+    assert_eq!((v.online, v.blocked, v.running, v.cpu), (1, 0, 1, 1));
+    assert_eq!(domain_info(&xen, 12345), errno(XEN_ESRCH));
+    assert_eq!(domain_info(&xen, DOMID_SELF), errno(XEN_EINVAL));
+    // dom0 cannot pause or destroy itself.
+    assert_eq!(domctl(&xen, 0, PauseDomain {}).0, errno(XEN_EINVAL));
+    assert_eq!(domctl(&xen, 0, DestroyDomain {}).0, errno(XEN_EINVAL));
+    assert_eq!(domctl(&xen, 0, UnpauseDomain {}).0, errno(XEN_EINVAL));
+}
+
+#[test]
+fn create_pause_unpause_destroy_change_what_getdomaininfo_sees() {
+    let xen = soft();
+    let config = CreateDomain {
+        max_vcpus: 2,
+        handle: [7; 16],
+        ..Default::default()
+    };
+    // Domain 0 asked: Xen picks the next free id and writes it back.
+    let (result, op) = domctl(&xen, 0, config);
+    result.unwrap();
+    assert_eq!(op.header().domain, 1);
+    let d = domain_info(&xen, 1).unwrap();
+    assert_eq!(d.domain, 1);
+    assert_eq!(
+        d.flags & XEN_DOMINF_paused,
+        XEN_DOMINF_paused,
+        "born paused"
+    );
+    assert_eq!((d.nr_online_vcpus, d.tot_pages, d.handle), (0, 0, [7; 16]));
+
+    // vCPUs: the count given at creation, created offline.
+    let vcpu = |n| {
+        domctl(
+            &xen,
+            1,
+            GetVcpuInfo {
+                vcpu: n,
+                ..Default::default()
+            },
+        )
+        .0
+    };
+    assert_eq!(vcpu(0), errno(XEN_ESRCH), "not created yet");
+    assert_eq!(domctl(&xen, 1, MaxVcpus { max: 3 }).0, errno(XEN_EINVAL));
+    domctl(&xen, 1, MaxVcpus { max: 2 }).0.unwrap();
+    assert_eq!(vcpu(1), Ok(0));
+    assert_eq!(vcpu(2), errno(XEN_EINVAL));
+    assert_eq!(domain_info(&xen, 1).unwrap().max_vcpu_id, 1);
+
+    domctl(&xen, 1, UnpauseDomain {}).0.unwrap();
+    assert_eq!(domain_info(&xen, 1).unwrap().flags & XEN_DOMINF_paused, 0);
+    assert_eq!(domctl(&xen, 1, UnpauseDomain {}).0, errno(XEN_EINVAL));
+    domctl(&xen, 1, PauseDomain {}).0.unwrap();
+    assert_ne!(domain_info(&xen, 1).unwrap().flags & XEN_DOMINF_paused, 0);
+
+    // An id asked for explicitly; taken ids are EEXIST.
+    let (result, op) = domctl(&xen, 5, config);
+    result.unwrap();
+    assert_eq!(op.header().domain, 5);
+    assert_eq!(domctl(&xen, 5, config).0, errno(XEN_EEXIST));
+    // The next free id after the last one Xen chose.
+    assert_eq!(domctl(&xen, 0, config).1.header().domain, 2);
+
+    domctl(&xen, 1, DestroyDomain {}).0.unwrap();
+    assert_eq!(
+        domain_info(&xen, 1).unwrap().domain,
+        2,
+        "the next domain at or after 1"
+    );
+    assert_eq!(domctl(&xen, 1, PauseDomain {}).0, errno(XEN_ESRCH));
+
+    // Bad configurations.
+    let bad = CreateDomain {
+        max_vcpus: 0,
+        ..config
+    };
+    assert_eq!(domctl(&xen, 0, bad).0, errno(XEN_EINVAL));
+    let hap = CreateDomain {
+        flags: hcbuf_core::sys::domctl::XEN_DOMCTL_CDF_hvm
+            | hcbuf_core::sys::domctl::XEN_DOMCTL_CDF_hap,
+        ..config
+    };
+    assert_eq!(domctl(&xen, 0, hap).0, errno(XEN_EINVAL), "no HAP on TCG");
+}
+
+#[test]
+fn max_mem_changes_the_reservation_memory_op_reports() {
+    let xen = soft();
+    let reservation = |domid| {
+        let mut arg = xen.pool().boxed_from(MaximumReservation { domid }).unwrap();
+        xen.hypercall(&MemoryOp {
+            arg: arg.handle_mut(),
+        })
+    };
+    let current = |domid| {
+        let mut arg = xen.pool().boxed_from(CurrentReservation { domid }).unwrap();
+        xen.hypercall(&MemoryOp {
+            arg: arg.handle_mut(),
+        })
+    };
+    assert_eq!(current(DOMID_SELF), Ok(262_144));
+    assert_eq!(current(0), Ok(262_144));
+    assert_eq!(reservation(0), Ok(262_144));
+    let mut gpfn = xen.pool().boxed_from(MaximumGpfn { domid: 0 }).unwrap();
+    let result = xen.hypercall(&MemoryOp {
+        arg: gpfn.handle_mut(),
+    });
+    assert_eq!(result, Ok(262_143));
+    assert_eq!(current(99), errno(XEN_ESRCH));
+    assert_eq!(xen.hypercall(&MaximumRamPage::new()), Ok(0x7_ffe0));
+    assert_eq!(
+        xen.hypercall(&MemoryCmd { cmd: 63 }),
+        errno(XEN_ENOSYS),
+        "an unknown memory_op"
+    );
+
+    domctl(&xen, 0, MaxMem { max_memkb: 1 << 20 }).0.unwrap();
+    assert_eq!(reservation(0), Ok(262_144), "1 GiB is 262144 pages");
+    domctl(&xen, 0, MaxMem { max_memkb: 2 << 20 }).0.unwrap();
+    assert_eq!(reservation(0), Ok(524_288));
+    assert_eq!(domain_info(&xen, 0).unwrap().max_pages, 524_288);
+}
+
+#[test]
+fn getdomaininfolist_pages_through_the_domains() {
+    let host = [1, 2, 3, 7]
+        .into_iter()
+        .fold(HostConfig::default(), |h, id| {
+            h.domain(
+                DomainConfig::new(id)
+                    .pages(id as u64 * 10, 100)
+                    .paused(id == 7),
+            )
+        });
+    let xen = soft_with(host);
+    let mut entries = xen.pool().slice::<GetDomainInfo>(2).unwrap();
+    let mut page = |first| {
+        let (result, op) = sysctl(
+            &xen,
+            GetDomainInfoList {
+                first_domain: first,
+                max_domains: 2,
+                buffer: entries.handle_mut(),
+                ..Default::default()
+            },
+        );
+        result.unwrap();
+        let n = op.payload().num_domains as usize;
+        drop(op);
+        entries[..n].iter().map(|d| d.domain).collect::<Vec<_>>()
+    };
+    assert_eq!(page(0), [0, 1]);
+    assert_eq!(page(2), [2, 3]);
+    assert_eq!(page(4), [7]);
+    assert_eq!(page(8), [] as [u16; 0]);
+    page(3);
+    assert_eq!((entries[0].domain, entries[0].tot_pages), (3, 30));
+    assert_eq!(entries[1].flags & XEN_DOMINF_paused, XEN_DOMINF_paused);
+    assert_eq!(entries[1].flags & XEN_DOMINF_running, 0);
+}
+
+#[test]
+fn readconsole_reads_incrementally_and_clears() {
+    let xen = soft();
+    let mut buf = xen.pool().slice::<u8>(4096).unwrap();
+    let mut read = |incremental: bool, index: u32, count: u32, clear: bool| {
+        let (result, op) = sysctl(
+            &xen,
+            ReadConsole {
+                clear: u8::from(clear),
+                incremental: u8::from(incremental),
+                index,
+                buffer: buf.handle_mut(),
+                count,
+                ..Default::default()
+            },
+        );
+        result.unwrap();
+        let (n, next) = (op.payload().count as usize, op.payload().index);
+        drop(op);
+        (buf[..n].to_vec(), next)
+    };
+    let (boot, end) = read(false, 0, 4096, false);
+    assert!(boot.starts_with(b"(XEN) Xen version 4.17.7"));
+    assert_eq!(end as usize, boot.len());
+
+    let text = xen.pool().slice_from(b"hello from dom0\n").unwrap();
+    xen.hypercall(&ConsoleWrite::new(&text)).unwrap();
+    let (new, next) = read(true, end, 6, false);
+    assert_eq!((new.as_slice(), next), (&b"hello "[..], end + 6));
+    let (rest, next) = read(true, next, 4096, false);
+    assert_eq!(rest, b"from dom0\n");
+    let (nothing, same) = read(true, next, 4096, false);
+    assert_eq!((nothing.len() as u32, same), (0, next));
+
+    // Clearing drops everything read so far.
+    read(false, 0, 4096, true);
+    assert_eq!(read(false, 0, 4096, false).0, b"");
+
+    // Console input: none.
+    let mut input = xen.pool().slice::<u8>(16).unwrap();
+    assert_eq!(xen.hypercall(&ConsoleRead::new(&mut input)), Ok(0));
+}
+
+#[test]
+fn cpu_topology_numa_and_cpu_info() {
+    let xen = soft_with(HostConfig::default().cpus(2, 2, 2).nodes(2));
+    let (result, op) = sysctl(&xen, CpuTopoInfo::default());
+    result.unwrap();
+    assert_eq!(op.payload().num_cpus, 8, "a null buffer asks for the count");
+    let mut topo = xen.pool().slice::<CpuTopo>(3).unwrap();
+    let (result, op) = sysctl(
+        &xen,
+        CpuTopoInfo {
+            num_cpus: 3,
+            cputopo: topo.handle_mut(),
+            ..Default::default()
+        },
+    );
+    result.unwrap();
+    assert_eq!(op.payload().num_cpus, 3);
+    drop(op);
+    let t = |i: usize| (topo[i].core, topo[i].socket, topo[i].node);
+    assert_eq!([t(0), t(1), t(2)], [(0, 0, 0), (0, 0, 0), (1, 0, 0)]);
+
+    let mut mem = xen.pool().slice::<MemInfo>(2).unwrap();
+    let mut distance = xen.pool().slice::<u32>(4).unwrap();
+    let (result, op) = sysctl(
+        &xen,
+        NumaInfo {
+            num_nodes: 2,
+            meminfo: mem.handle_mut(),
+            distance: distance.handle_mut(),
+            ..Default::default()
+        },
+    );
+    result.unwrap();
+    assert_eq!(op.payload().num_nodes, 2);
+    drop(op);
+    assert_eq!(mem[0].memsize, 524_158 * 4096 / 2);
+    assert_eq!(&distance[..], &[10, 20, 20, 10]);
+
+    let mut info = xen.pool().slice::<CpuInfo>(16).unwrap();
+    let (result, op) = sysctl(
+        &xen,
+        GetCpuInfo {
+            max_cpus: 16,
+            info: info.handle_mut(),
+            ..Default::default()
+        },
+    );
+    result.unwrap();
+    assert_eq!(op.payload().nr_cpus, 8);
+}
+
+#[test]
+fn memory_maps_are_e820_tables() {
+    let xen = soft();
+    let count = {
+        let mut arg = xen.pool().boxed_from(MachineMemoryMap::default()).unwrap();
+        xen.hypercall(&MemoryOp {
+            arg: arg.handle_mut(),
+        })
+        .unwrap();
+        arg.map.nr_entries
+    };
+    assert_eq!(count, 7, "a null buffer asks for the count");
+    let mut table = xen.pool().slice::<E820Entry>(count as usize + 1).unwrap();
+    {
+        let map = MemoryMap {
+            nr_entries: count,
+            buffer: table.handle_mut(),
+            ..Default::default()
+        };
+        let mut arg = xen.pool().boxed_from(MachineMemoryMap { map }).unwrap();
+        let result = xen.hypercall(&MemoryOp {
+            arg: arg.handle_mut(),
+        });
+        assert_eq!(result, errno(XEN_EINVAL), "room for one more is needed");
+    }
+    {
+        let map = MemoryMap {
+            nr_entries: count + 1,
+            buffer: table.handle_mut(),
+            ..Default::default()
+        };
+        let mut arg = xen.pool().boxed_from(MachineMemoryMap { map }).unwrap();
+        xen.hypercall(&MemoryOp {
+            arg: arg.handle_mut(),
+        })
+        .unwrap();
+        assert_eq!(arg.map.nr_entries, count);
+    }
+    assert_eq!(
+        (table[3].addr(), table[3].size(), table[3].region_type()),
+        (0x10_0000, 0x7fee_0000, E820_RAM)
+    );
+
+    // A PV dom0 has no pseudo-physical map of its own ...
+    let mut arg = xen.pool().boxed_from(GetMemoryMap::default()).unwrap();
+    let result = xen.hypercall(&MemoryOp {
+        arg: arg.handle_mut(),
+    });
+    assert_eq!(result, errno(XEN_ENOSYS));
+    // ... unless configured.
+    let map = vec![E820Region::new(0, 1 << 30, E820_RAM)];
+    let xen = soft_with(HostConfig::default().dom0_memory_map(Some(map)));
+    let mut table = xen.pool().slice::<E820Entry>(4).unwrap();
+    let map = MemoryMap {
+        nr_entries: 4,
+        buffer: table.handle_mut(),
+        ..Default::default()
+    };
+    let mut arg = xen.pool().boxed_from(GetMemoryMap { map }).unwrap();
+    xen.hypercall(&MemoryOp {
+        arg: arg.handle_mut(),
+    })
+    .unwrap();
+    assert_eq!(arg.map.nr_entries, 1);
+    drop(arg);
+    assert_eq!(table[0].size(), 1 << 30);
+}
+
+#[test]
+fn an_address_outside_the_pool_is_efault_and_counted() {
+    let xen = soft();
+    let mut on_stack = [0u8; 16];
+    // SAFETY: the handle names 16 bytes of this frame that live, untouched
+    // by anything else, until the call returns, and every byte pattern is
+    // valid for them; they are not hypercall-safe memory, which is the
+    // point: the software Xen must refuse them rather than write there.
+    let outside = unsafe { GuestHandleMut::from_raw(on_stack.as_mut_ptr() as u64) };
+    let result = xen.hypercall(&ExtraVersionCall {
+        cmd: XENVER_extraversion,
+        buf: outside,
+    });
+    assert_eq!(result, errno(XEN_EFAULT));
+    assert_eq!(xen.faults(), 1);
+    assert_eq!(on_stack, [0; 16], "never written");
+
+    // The null handle too (Xen faults on page 0).
+    let result = xen.hypercall(&ExtraVersionCall {
+        cmd: XENVER_extraversion,
+        buf: GuestHandleMut::null(),
+    });
+    assert_eq!(result, errno(XEN_EFAULT));
+    assert_eq!(xen.faults(), 2);
+}
+
+#[test]
+fn a_write_through_a_read_only_lent_buffer_is_efault() {
+    let xen = soft();
+    let buf = xen.pool().boxed_from([0u8; 16]).unwrap();
+    let result = xen.hypercall(&ExtraVersionReadOnly {
+        cmd: XENVER_extraversion,
+        buf: buf.handle(),
+    });
+    assert_eq!(result, errno(XEN_EFAULT));
+    assert_eq!(*buf, [0; 16]);
+    assert_eq!(xen.faults(), 1);
+
+    // Reading it is fine: the console reads what it writes.
+    let text = xen.pool().slice_from(b"read-only text").unwrap();
+    assert_eq!(xen.hypercall(&ConsoleWrite::new(&text)), Ok(0));
+    assert_eq!(xen.faults(), 1);
+}
+
+#[test]
+fn a_nested_handle_is_checked_for_exactly_the_bytes_touched() {
+    let xen = soft();
+    // A 4-byte buffer announced as 64: the ring has more than 4 bytes.
+    let mut small = xen.pool().slice::<u8>(4).unwrap();
+    let (result, op) = sysctl(
+        &xen,
+        ReadConsole {
+            buffer: small.handle_mut(),
+            count: 64,
+            ..Default::default()
+        },
+    );
+    assert_eq!(result, errno(XEN_EFAULT));
+    assert_eq!(op.payload().count, 64, "no copy back after a fault");
+    assert_eq!(xen.faults(), 1);
+    drop(op);
+    // Announced at its size, it works.
+    let (result, op) = sysctl(
+        &xen,
+        ReadConsole {
+            buffer: small.handle_mut(),
+            count: 4,
+            ..Default::default()
+        },
+    );
+    result.unwrap();
+    assert_eq!(op.payload().count, 4);
+    drop(op);
+    assert_eq!(&small[..], b"(XEN");
+    assert_eq!(xen.faults(), 1);
+}
+
+#[test]
+fn injected_failures_come_first_and_are_counted() {
+    let xen = soft();
+    xen.fail_next(XenErrno(XEN_EAGAIN), 2);
+    let mut extra = xen.pool().boxed::<ExtraVersion>().unwrap();
+    for _ in 0..2 {
+        let result = xen.hypercall(&Version {
+            buf: extra.handle_mut(),
+        });
+        assert_eq!(result, errno(XEN_EAGAIN));
+        assert_eq!(*extra, ExtraVersion::default(), "memory untouched");
+    }
+    xen.hypercall(&Version {
+        buf: extra.handle_mut(),
+    })
+    .unwrap();
+    assert_eq!(c_str(&extra.text), ".7");
+    assert_eq!((xen.injected_failures(), xen.faults()), (2, 0));
+
+    xen.fail_next(XenErrno(XEN_EBUSY), 5);
+    xen.fail_next(XenErrno(XEN_EBUSY), 0);
+    assert_eq!(
+        xen.hypercall(&VersionNumber {
+            cmd: XENVER_version
+        }),
+        Ok(0x4_0011)
+    );
+}
+
+#[test]
+fn a_multicall_runs_every_entry_and_writes_each_result() {
+    let xen = soft();
+    let mut arg = xen
+        .pool()
+        .boxed_from(CurrentReservation { domid: DOMID_SELF })
+        .unwrap();
+    let arg_addr = arg.handle_mut().addr();
+    let memory_op = u64::from(__HYPERVISOR_memory_op);
+    // SAFETY: the only address among the arguments is that of `arg`, a
+    // pool box lent writable just above, which lives and is not touched
+    // until the multicall has returned.
+    let entries = unsafe {
+        [
+            MulticallEntry::new(u64::from(__HYPERVISOR_xen_version), [0; 6]),
+            MulticallEntry::new(
+                memory_op,
+                [u64::from(XENMEM_current_reservation), arg_addr, 0, 0, 0, 0],
+            ),
+            MulticallEntry::new(60, [0; 6]),
+            MulticallEntry::new(u64::from(__HYPERVISOR_multicall), [0; 6]),
+            MulticallEntry::new(
+                u64::from(__HYPERVISOR_xen_version),
+                [u64::from(XENVER_extraversion), 0x1000, 0, 0, 0, 0],
+            ),
+        ]
+    };
+    let mut calls = xen.pool().slice_from(&entries).unwrap();
+    assert_eq!(xen.hypercall(&Multicall::new(&mut calls)), Ok(0));
+    let results: Vec<i64> = calls.iter().map(|c| c.result as i64).collect();
+    assert_eq!(
+        results,
+        [
+            0x4_0011,
+            262_144,
+            -i64::from(XEN_ENOSYS),
+            -i64::from(XEN_EINVAL),
+            -i64::from(XEN_EFAULT),
+        ],
+        "version, reservation, no such call, no nesting, a bad address"
+    );
+    assert_eq!(xen.faults(), 1);
+    drop(arg);
+
+    // The wide path of `backend` is a one-entry multicall.
+    let wide = hcbuf_core::backend::hypercall_wide(&xen, xen.pool(), &MaximumRamPage::new());
+    assert_eq!(wide.unwrap(), 0x7_ffe0);
+}
+
+#[test]
+fn unknown_hypercalls_are_enosys() {
+    let xen = soft();
+    assert_eq!(
+        xen.hypercall(&NoSuchHypercall { arg: 0 }),
+        errno(XEN_ENOSYS)
+    );
+    // Commands of the families that the model does not implement.
+    assert_eq!(sysctl(&xen, AvailHeap::default()).0, errno(XEN_ENOSYS));
+    assert_eq!(
+        domctl(&xen, 0, SetDebugging::default()).0,
+        errno(XEN_ENOSYS)
+    );
+}
+
+#[test]
+fn hypfs_reads_the_buildinfo_tree() {
+    let xen = soft();
+    assert_eq!(xen.hypercall(&HypfsGetVersion::new()), Ok(1));
+    let read = |path: &str, size: usize| {
+        let mut c_path = path.as_bytes().to_vec();
+        c_path.push(0);
+        let path = xen.pool().slice_from(&c_path).unwrap();
+        let mut buf = xen.pool().slice::<u8>(size).unwrap();
+        let result = xen.hypercall(&HypfsRead::new(&path, &mut buf));
+        (result, buf.to_vec())
+    };
+    let header = |buf: &[u8]| {
+        let len = u32::from_ne_bytes(buf[4..8].try_into().unwrap());
+        (buf[0], len as usize)
+    };
+    let (result, buf) = read("/buildinfo/version/extra", 64);
+    result.unwrap();
+    assert_eq!(header(&buf), (XEN_HYPFS_TYPE_STRING, 3));
+    assert_eq!(&buf[12..15], b".7\0");
+    let (result, buf) = read("/buildinfo/version/major", 16);
+    result.unwrap();
+    assert_eq!(header(&buf), (XEN_HYPFS_TYPE_UINT, 4));
+    assert_eq!(u32::from_ne_bytes(buf[12..16].try_into().unwrap()), 4);
+
+    // A directory: entries of 14 bytes, then the name and its NUL padded
+    // to 4 (`DIRENTRY_SIZE`): 14 + 8 for each of these names.
+    let (result, buf) = read("/buildinfo/version", 256);
+    result.unwrap();
+    assert_eq!(header(&buf), (XEN_HYPFS_TYPE_DIR, 3 * 22));
+    let list = &buf[12..];
+    assert_eq!(list[0], XEN_HYPFS_TYPE_STRING, "extra");
+    assert_eq!(u16::from_ne_bytes([list[12], list[13]]), 22, "off_next");
+    assert_eq!(&list[14..20], b"extra\0");
+    assert_eq!(list[22], XEN_HYPFS_TYPE_UINT, "major");
+    assert_eq!(&list[22 + 14..22 + 20], b"major\0");
+    assert_eq!(&list[44 + 14..44 + 20], b"minor\0");
+    assert_eq!(u16::from_ne_bytes([list[56], list[57]]), 0, "the last");
+
+    // Too small: the header only.
+    let (result, buf) = read("/buildinfo/compileinfo/compiler", 16);
+    assert_eq!(result, errno(XEN_ENOBUFS));
+    assert_eq!(header(&buf).1, 55);
+    assert_eq!(read("/buildinfo/nothing", 64).0, errno(XEN_ENOENT));
+    assert_eq!(read("buildinfo", 64).0, errno(XEN_EINVAL));
+    assert_eq!(read("/", 64).0, Ok(0));
+    assert_eq!(xen.faults(), 0);
+}
+
+#[test]
+fn the_typed_api_runs_on_the_model() {
+    let soft = soft();
+    let pool = soft.pool().clone();
+    let xen = hcbuf_core::api::Xen::new(soft, pool);
+    let v = xen.version().unwrap();
+    assert_eq!((v.major, v.minor, v.extra.as_str()), (4, 17, ".7"));
+    assert_eq!(xen.build_id().unwrap().len(), 20);
+    let domains = xen.domains().unwrap();
+    assert_eq!(domains.len(), 1);
+    assert_eq!(domains[0].state.letters(), "r-----");
+    assert_eq!(xen.current_reservation(0).unwrap(), 262_144);
+    xen.console_write(b"via the api\n").unwrap();
+    let mut index = 0;
+    let text = xen.console_read(&mut index, false, false).unwrap();
+    assert!(text.ends_with(b"via the api\n"));
+    assert_eq!(xen.backend().faults(), 0);
+    assert_eq!(xen.pool().stats().live(), 0);
+}

@@ -82,3 +82,42 @@ fn calls_are_lowered_to_the_right_hypercalls() {
     assert_ne!(calls[0].1[0], 0, "the buffer's address");
     let _ = sysctl::XEN_SYSCTL_physinfo;
 }
+
+#[test]
+fn a_batch_issues_its_calls_in_one_multicall_and_returns_each_result() {
+    use hcbuf_core::api::Batch;
+    use hcbuf_core::backend::soft::{HostConfig, SoftXen};
+    use hcbuf_core::pool::{MemorySource, PoolConfig};
+    use hcbuf_core::sys::version::{XENVER_pagesize, XENVER_version};
+    use hcbuf_core::xen::Op;
+    use hcbuf_core::xen::domctl::GetDomainInfo;
+    use hcbuf_core::xen::version::VersionNumber;
+
+    let config = PoolConfig::default()
+        .source(MemorySource::LockedAnonymous)
+        .track_allocations(true);
+    let pool = Pool::with_config(config).unwrap();
+    let xen = Xen::new(
+        SoftXen::new(pool.clone(), HostConfig::default()).unwrap(),
+        pool,
+    );
+    let version = VersionNumber {
+        cmd: XENVER_version,
+    };
+    let page = VersionNumber {
+        cmd: XENVER_pagesize,
+    };
+    let mut missing = Op::domctl(xen.pool(), 999, GetDomainInfo::default()).unwrap();
+    let missing_call = missing.call();
+    let mut batch = Batch::new();
+    batch.push(&version);
+    batch.push(&page);
+    batch.push(&missing_call);
+    let results = xen.multicall(batch).unwrap();
+    assert_eq!(
+        results,
+        vec![Ok(0x40011), Ok(4096), Err(XenErrno(errno::XEN_ESRCH))]
+    );
+    drop(missing);
+    assert_eq!(xen.pool().stats().live(), 0);
+}

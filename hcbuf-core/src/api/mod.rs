@@ -14,12 +14,14 @@
 //! # Ok::<(), hcbuf_core::PoolError>(())
 //! ```
 
+mod batch;
 mod domains;
 mod error;
 mod host;
 mod io;
 mod version;
 
+pub use batch::Batch;
 pub use domains::{DomainInfo, DomainState, VcpuInfo};
 pub use error::Error;
 pub use host::{CpuTopology, HostInfo, NodeInfo};

@@ -75,7 +75,7 @@ pub fn hypercall_wide<B: Backend, A: HypercallArgs>(
 }
 
 /// The carried call's outcome from a multicall entry's `result`.
-fn entry_result(result: u64) -> Result<u64, XenErrno> {
+pub(crate) fn entry_result(result: u64) -> Result<u64, XenErrno> {
     let signed = result as i64;
     if (-MAX_ERRNO..0).contains(&signed) {
         // In range: -signed fits in an i32.

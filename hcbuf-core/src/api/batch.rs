@@ -1,0 +1,67 @@
+//! Typed multicall batches: several derived hypercalls in one round trip
+//! (`__HYPERVISOR_multicall`), each entry's arguments lowered and checked
+//! exactly as a single call's are, each result returned.
+
+use std::marker::PhantomData;
+
+use super::{Error, Xen, pool_error};
+use crate::args::HypercallArgs;
+use crate::backend::entry_result;
+use crate::dispatch::{Backend, XenErrno};
+use crate::xen::multicall::{Multicall, MulticallEntry};
+
+/// A batch of hypercalls, each borrowed for as long as the batch lives,
+/// so the buffers its guest handles point into stay alive and untouched
+/// until the batch is issued.
+#[derive(Debug, Default)]
+pub struct Batch<'a> {
+    entries: Vec<MulticallEntry>,
+    _calls: PhantomData<&'a ()>,
+}
+
+impl<'a> Batch<'a> {
+    /// An empty batch.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds `call`; returns its index in the results.
+    pub fn push<A: HypercallArgs>(&mut self, call: &'a A) -> usize {
+        let [a0, a1, a2, a3, a4] = call.registers();
+        // SAFETY: the registers were lowered by the derive from integers
+        // and guest handles borrowed by `call`, which this batch borrows
+        // for `'a`, so the memory they reach stays alive and untouched
+        // until the batch has been issued and dropped.
+        let entry = unsafe { MulticallEntry::new(A::OP, [a0, a1, a2, a3, a4, 0]) };
+        self.entries.push(entry);
+        self.entries.len() - 1
+    }
+
+    /// The number of calls.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the batch has no calls.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+impl<B: Backend> Xen<B> {
+    /// Issues every call of `batch` in one `multicall`, in order, and
+    /// returns each call's result (or Xen's errno for it). An error of the
+    /// multicall itself (e.g. `EFAULT`) is the `Err`.
+    pub fn multicall(&self, batch: Batch<'_>) -> Result<Vec<Result<u64, XenErrno>>, Error> {
+        const CALL: &str = "multicall";
+        if batch.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut entries = self
+            .pool
+            .slice_from(&batch.entries)
+            .map_err(pool_error(CALL))?;
+        self.issue(CALL, &Multicall::new(&mut entries))?;
+        Ok(entries.iter().map(|e| entry_result(e.result)).collect())
+    }
+}

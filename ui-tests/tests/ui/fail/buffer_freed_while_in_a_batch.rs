@@ -1,0 +1,15 @@
+use hcbuf_core::api::{Batch, Xen};
+use hcbuf_core::dispatch::Recording;
+use hcbuf_core::xen::Op;
+use hcbuf_core::xen::sysctl::PhysInfo;
+use hcbuf_core::Pool;
+
+fn main() {
+    let xen = Xen::new(Recording::new(), Pool::new().unwrap());
+    let mut op = Op::sysctl(xen.pool(), PhysInfo::default()).unwrap();
+    let call = op.call();
+    let mut batch = Batch::new();
+    batch.push(&call);
+    drop(op);
+    let _ = xen.multicall(batch);
+}

@@ -35,3 +35,31 @@ pub fn json<T: serde::Serialize>(value: &T) -> String {
     s.push('\n');
     s
 }
+
+/// The options every program takes.
+#[derive(clap::Args, Debug)]
+pub struct Common {
+    /// Print JSON instead of `xl`'s layout.
+    #[arg(long)]
+    pub json: bool,
+    /// Which Xen to ask.
+    #[arg(long, value_enum, default_value_t)]
+    pub backend: open::Choice,
+}
+
+/// Opens Xen as `common` says, gathers `T` and prints it, as text or JSON.
+pub fn report<T: serde::Serialize>(
+    common: &Common,
+    gather: impl FnOnce(&hcbuf_core::api::Xen<open::Any>) -> Result<T, hcbuf_core::api::Error>,
+    render: impl FnOnce(&T) -> String,
+) -> ExitCode {
+    let xen = match open::open(common.backend) {
+        Ok(xen) => xen,
+        Err(e) => return fail(&e),
+    };
+    match gather(&xen) {
+        Ok(value) if common.json => print(&json(&value)),
+        Ok(value) => print(&render(&value)),
+        Err(e) => fail(&e.to_string()),
+    }
+}

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use hcbuf_examples::{fail, json, open, print};
+use hcbuf_examples::{Common, report};
 
 /// Prints Xen's console ring.
 #[derive(Parser)]
@@ -12,14 +12,11 @@ struct Args {
     /// Clear the ring after reading it.
     #[arg(short, long)]
     clear: bool,
-    /// Print JSON (`{"text": ...}`) instead of the text.
-    #[arg(long)]
-    json: bool,
-    /// Which Xen to ask.
-    #[arg(long, value_enum, default_value_t)]
-    backend: open::Choice,
+    #[command(flatten)]
+    common: Common,
 }
 
+/// What `--json` prints.
 #[derive(serde::Serialize)]
 struct Dmesg {
     text: String,
@@ -27,20 +24,12 @@ struct Dmesg {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let xen = match open::open(args.backend) {
-        Ok(xen) => xen,
-        Err(e) => return fail(&e),
+    let gather = |xen: &hcbuf_core::api::Xen<_>| {
+        let mut index = 0;
+        let bytes = xen.console_read(&mut index, false, args.clear)?;
+        Ok(Dmesg {
+            text: String::from_utf8_lossy(&bytes).into_owned(),
+        })
     };
-    let mut index = 0;
-    match xen.console_read(&mut index, false, args.clear) {
-        Ok(bytes) => {
-            let text = String::from_utf8_lossy(&bytes).into_owned();
-            if args.json {
-                print(&json(&Dmesg { text }))
-            } else {
-                print(&text)
-            }
-        }
-        Err(e) => fail(&e.to_string()),
-    }
+    report(&args.common, gather, |d| d.text.clone())
 }

@@ -4,6 +4,7 @@ use hcbuf_sys::xen::domid_t;
 
 use super::{Error, Xen, pool_error};
 use crate::dispatch::Backend;
+use crate::pool::PoolError;
 use crate::xen::Op;
 use crate::xen::console::ConsoleWrite;
 use crate::xen::hypfs::{HypfsDirentry, HypfsRead};
@@ -22,7 +23,7 @@ impl<B: Backend> Xen<B> {
     /// on if `incremental` (advancing `*index`), else the whole ring. If
     /// `clear`, the ring is cleared afterwards (by one more call that
     /// reads nothing; text Xen logs between the two calls is lost, as with
-    /// `xl dmesg -c`).
+    /// `xl dmesg -c`, and so is text beyond the 4 MiB one call reads).
     pub fn console_read(
         &self,
         index: &mut u32,
@@ -141,10 +142,15 @@ impl<B: Backend> Xen<B> {
         let mut c_path = path.as_bytes().to_vec();
         c_path.push(0);
         let path = self.pool.slice_from(&c_path).map_err(pool_error(CALL))?;
-        let mut buf = self
-            .pool
-            .slice::<u8>(header + max)
-            .map_err(pool_error(CALL))?;
+        let size = header.checked_add(max).ok_or(Error::Pool {
+            call: CALL,
+            source: PoolError::BadRequest {
+                size: max,
+                align: 1,
+                why: "the contents' limit plus the entry header overflows",
+            },
+        })?;
+        let mut buf = self.pool.slice::<u8>(size).map_err(pool_error(CALL))?;
         self.issue(CALL, &HypfsRead::new(&path, &mut buf))?;
         // The buffer starts with the node's entry: its content length at
         // `content_len`, then the contents.

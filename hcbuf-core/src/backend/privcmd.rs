@@ -297,6 +297,7 @@ mod tests {
     const ENOTTY: i32 = 25;
 
     /// An op Xen does not implement.
+    #[cfg(feature = "dom0-tests")]
     #[derive(crate::HypercallArgs)]
     #[hypercall(op = 60)]
     struct Op60 {

@@ -1,0 +1,208 @@
+//! What runs inside dom0: our static binaries, the `qemu-exit` helper and
+//! the `/init` script that runs the checks.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::{Result, io_err, output, run};
+
+/// The Rust target the guest binaries are built for (static glibc).
+const TARGET: &str = "x86_64-unknown-linux-gnu";
+/// The examples run in dom0, each with `--backend privcmd`.
+const EXAMPLES: [&str; 3] = ["xen-info", "xen-list", "xen-dmesg"];
+/// The name of `hcbuf-core`'s unit-test binary inside the guest.
+const CORE_TESTS: &str = "hcbuf-core-tests";
+
+/// The built guest programs, as (name in the guest's `/bin`, host path).
+pub struct Binaries {
+    /// Every file to copy into `/bin`.
+    pub files: Vec<(String, PathBuf)>,
+}
+
+/// Builds the examples and `hcbuf-core`'s lib tests statically, and the
+/// `qemu-exit` helper.
+pub fn build(root: &Path, work: &Path) -> Result<Binaries> {
+    let target_dir = work.join("cargo");
+    let mut files = Vec::new();
+
+    let built = cargo_json(
+        root,
+        &target_dir,
+        &["build", "-p", "hcbuf-examples", "--bins"],
+    )?;
+    for name in EXAMPLES {
+        let path = built
+            .iter()
+            .find(|(n, _, _)| n == name)
+            .map(|(_, p, _)| p.clone())
+            .ok_or_else(|| format!("cargo built no `{name}` binary"))?;
+        files.push((name.to_string(), path));
+    }
+
+    // `dom0-tests` builds the tests that need a real dom0 (and fail
+    // without one).
+    let args = [
+        "test",
+        "--no-run",
+        "-p",
+        "hcbuf-core",
+        "--lib",
+        "--features",
+        "dom0-tests",
+    ];
+    let tests = cargo_json(root, &target_dir, &args)?;
+    let test = tests
+        .into_iter()
+        .find(|(_, _, test)| *test)
+        .map(|(_, p, _)| p)
+        .ok_or("cargo built no hcbuf-core test executable")?;
+    files.push((CORE_TESTS.to_string(), test));
+
+    let exit = work.join("qemu-exit");
+    let source = work.join("qemu-exit.c");
+    fs::write(&source, QEMU_EXIT_C).map_err(io_err("write", &source))?;
+    run(Command::new("cc")
+        .args(["-static", "-O2", "-Wall", "-o"])
+        .arg(&exit)
+        .arg(&source))?;
+    files.push(("qemu-exit".to_string(), exit));
+    Ok(Binaries { files })
+}
+
+/// Runs a cargo command for the static guest build; returns each artifact
+/// with an executable as (target name, path, is a test).
+fn cargo_json(
+    root: &Path,
+    target_dir: &Path,
+    args: &[&str],
+) -> Result<Vec<(String, PathBuf, bool)>> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let out = output(
+        Command::new(cargo)
+            .args(args)
+            .args([
+                "--release",
+                "--target",
+                TARGET,
+                "--message-format=json-render-diagnostics",
+            ])
+            .arg("--target-dir")
+            .arg(target_dir)
+            .current_dir(root)
+            .env("RUSTFLAGS", "-C target-feature=+crt-static")
+            .env_remove("CARGO_ENCODED_RUSTFLAGS"),
+    )?;
+    let mut found = Vec::new();
+    for line in String::from_utf8_lossy(&out).lines() {
+        let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        if message["reason"] != "compiler-artifact" {
+            continue;
+        }
+        if let Some(exe) = message["executable"].as_str() {
+            let name = message["target"]["name"].as_str().unwrap_or_default();
+            let test = message["profile"]["test"].as_bool().unwrap_or(false);
+            found.push((name.to_string(), PathBuf::from(exe), test));
+        }
+    }
+    Ok(found)
+}
+
+/// The `/init` script for `modules` (load order) and how many checks it
+/// reports.
+pub fn init_script(modules: &[String]) -> (String, usize) {
+    let mut checks: Vec<(String, String)> = modules
+        .iter()
+        .map(|m| (format!("insmod-{m}"), format!("insmod /lib/modules/{m}.ko")))
+        .collect();
+    checks.push((
+        "xenfs".into(),
+        "sh -c 'mkdir -p /proc/xen && mount -t xenfs xenfs /proc/xen && cat /proc/xen/capabilities'"
+            .into(),
+    ));
+    checks.push((
+        "privcmd-device".into(),
+        "sh -c 'i=0; while ! test -c /dev/xen/privcmd && test $i -lt 100; do sleep 0.1; i=$((i + 1)); done; ls -l /dev/xen; test -c /dev/xen/privcmd'".into(),
+    ));
+    for name in EXAMPLES {
+        checks.push((name.into(), format!("/bin/{name} --backend privcmd")));
+    }
+    checks.push((
+        "xen-info-json".into(),
+        "/bin/xen-info --json --backend privcmd".into(),
+    ));
+    // The version xen-info reports must equal what Linux shows in sysfs.
+    checks.push((
+        "xen-info-matches-sysfs".into(),
+        "sh -c 'v=$(cat /sys/hypervisor/version/major).$(cat /sys/hypervisor/version/minor)$(cat /sys/hypervisor/version/extra); echo \"sysfs: $v\"; /bin/xen-info --backend privcmd | grep \"^xen_version *: $v$\"'".into(),
+    ));
+    checks.push((
+        "hcbuf-core-privcmd-tests".into(),
+        format!("/bin/{CORE_TESTS} privcmd"),
+    ));
+
+    let mut s = String::from(INIT_HEAD);
+    for (name, command) in &checks {
+        s.push_str(&format!("check {name} {command}\n"));
+    }
+    s.push_str(INIT_TAIL);
+    (s, checks.len())
+}
+
+const INIT_HEAD: &str = r#"#!/bin/sh
+# /init of the hcbuf dom0 test initramfs, written by `cargo xtask dom0`.
+export PATH=/bin
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev
+mkdir -p /tmp
+echo "DOM0INFO kernel $(uname -r), uptime $(cut -d' ' -f1 /proc/uptime)s"
+passed=0
+failed=0
+check() {
+    name=$1
+    shift
+    echo "DOM0RUN $name: $*"
+    if timeout 120 "$@"; then
+        echo "DOM0CHECK $name PASS"
+        passed=$((passed + 1))
+    else
+        echo "DOM0CHECK $name FAIL (exit $?)"
+        failed=$((failed + 1))
+    fi
+}
+"#;
+
+const INIT_TAIL: &str = r#"echo "dom0: $passed passed, $failed failed"
+# QEMU exits with (failed << 1) | 1 through isa-debug-exit; poweroff if not.
+/bin/qemu-exit $failed
+poweroff -f
+sleep 10
+"#;
+
+/// `qemu-exit N`: ends the QEMU run through its isa-debug-exit device.
+const QEMU_EXIT_C: &str = r#"/* Written by `cargo xtask dom0`. Usage: qemu-exit N (0..127).
+ * A write of N to QEMU's isa-debug-exit port makes QEMU exit with status
+ * (N << 1) | 1. A Xen PV dom0 may use ioperm() for the port. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/io.h>
+
+#define DEBUG_EXIT_PORT 0xf4
+
+int main(int argc, char **argv)
+{
+    long n = argc > 1 ? strtol(argv[1], NULL, 10) : 0;
+    if (n < 0 || n > 127)
+        n = 127;
+    if (ioperm(DEBUG_EXIT_PORT, 1, 1) != 0) {
+        perror("qemu-exit: ioperm");
+        return 1;
+    }
+    outb((unsigned char)n, DEBUG_EXIT_PORT);
+    fprintf(stderr, "qemu-exit: QEMU is still running after writing %ld\n", n);
+    return 1;
+}
+"#;

@@ -1,0 +1,236 @@
+//! The dom0 initramfs: a gzip'd newc cpio archive written here, holding
+//! busybox, the Xen kernel modules, our binaries and `/init`.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use crate::guest::{self, Binaries};
+use crate::packages::GuestOs;
+use crate::{Result, io_err, output};
+
+/// The modules dom0 needs for `/dev/xen/privcmd` and `/proc/xen`; their
+/// dependencies are found from each module's `.modinfo`.
+const MODULES: [&str; 2] = ["xen-privcmd", "xenfs"];
+
+/// The initramfs written (`initrd.img`).
+pub struct Initrd {
+    /// How many `DOM0CHECK` lines a complete run prints.
+    pub checks: usize,
+}
+
+/// Writes `target/dom0/initrd.img`.
+pub fn build(work: &Path, os: &GuestOs, bins: &Binaries) -> Result<Initrd> {
+    let mut cpio = Cpio::default();
+    for dir in [
+        "bin",
+        "dev",
+        "proc",
+        "sys",
+        "tmp",
+        "root",
+        "lib",
+        "lib/modules",
+    ] {
+        cpio.dir(dir);
+    }
+    cpio.console();
+
+    cpio.file("bin/busybox", &read(&os.busybox)?, 0o755);
+    let list = output(Command::new(&os.busybox).arg("--list"))?;
+    for applet in String::from_utf8_lossy(&list).lines() {
+        let applet = applet.trim();
+        if !applet.is_empty() && applet != "busybox" && !applet.contains('/') {
+            cpio.symlink(&format!("bin/{applet}"), "busybox");
+        }
+    }
+
+    let modules = load_order(&os.xen_modules)?;
+    for (name, path) in &modules {
+        cpio.file(&format!("lib/modules/{name}.ko"), &read(path)?, 0o644);
+    }
+    for (name, path) in &bins.files {
+        cpio.file(&format!("bin/{name}"), &read(path)?, 0o755);
+    }
+    let names: Vec<String> = modules.into_iter().map(|(n, _)| n).collect();
+    let (init, checks) = guest::init_script(&names);
+    cpio.file("init", init.as_bytes(), 0o755);
+    let plain = cpio.finish();
+
+    let path = work.join("initrd.img");
+    gzip(&plain, &path)?;
+    println!(
+        "xtask dom0: initrd.img {:.1} MiB (cpio {:.1} MiB), modules: {}",
+        file_mib(&path),
+        plain.len() as f64 / 1048576.0,
+        names.join(" ")
+    );
+    Ok(Initrd { checks })
+}
+
+/// `MODULES` and what they depend on, dependencies first.
+fn load_order(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
+    let mut all = Vec::new();
+    walk(dir, &mut all)?;
+    let mut order = Vec::new();
+    for name in MODULES {
+        add_module(name, &all, &mut order, 0)?;
+    }
+    Ok(order)
+}
+
+fn add_module(
+    name: &str,
+    all: &[PathBuf],
+    order: &mut Vec<(String, PathBuf)>,
+    depth: usize,
+) -> Result<()> {
+    let key = |n: &str| n.replace('-', "_");
+    if order.iter().any(|(n, _)| key(n) == key(name)) {
+        return Ok(());
+    }
+    if depth > 16 {
+        return Err(format!("module dependencies of {name} loop"));
+    }
+    let path = all
+        .iter()
+        .find(|p| {
+            p.file_name()
+                .and_then(|f| f.to_str())
+                .and_then(|f| f.strip_suffix(".ko"))
+                .is_some_and(|stem| key(stem) == key(name))
+        })
+        .ok_or_else(|| format!("no {name}.ko under the extracted drivers/xen"))?;
+    let data = read(path)?;
+    for dep in depends(&data) {
+        add_module(&dep, all, order, depth + 1)?;
+    }
+    let file_name = path.file_stem().and_then(|s| s.to_str()).unwrap_or(name);
+    order.push((file_name.to_string(), path.clone()));
+    Ok(())
+}
+
+/// The `depends=` entry of a module's `.modinfo`.
+fn depends(ko: &[u8]) -> Vec<String> {
+    let tag = b"\0depends=";
+    let Some(at) = ko.windows(tag.len()).position(|w| w == tag) else {
+        return Vec::new();
+    };
+    let rest = &ko[at + tag.len()..];
+    let end = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
+    String::from_utf8_lossy(&rest[..end])
+        .split(',')
+        .filter(|d| !d.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    for entry in fs::read_dir(dir).map_err(io_err("read", dir))? {
+        let path = entry.map_err(io_err("read", dir))?.path();
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn read(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).map_err(io_err("read", path))
+}
+
+fn file_mib(path: &Path) -> f64 {
+    fs::metadata(path).map_or(0.0, |m| m.len() as f64 / 1048576.0)
+}
+
+/// `gzip -6 -n < data > out`.
+fn gzip(data: &[u8], out: &Path) -> Result<()> {
+    let file = fs::File::create(out).map_err(io_err("create", out))?;
+    let mut child = Command::new("gzip")
+        .args(["-6", "-n", "-c"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::from(file))
+        .spawn()
+        .map_err(|e| format!("cannot run gzip: {e}"))?;
+    let written = child
+        .stdin
+        .take()
+        .ok_or("gzip has no stdin")?
+        .write_all(data);
+    let status = child.wait().map_err(|e| format!("gzip: {e}"))?;
+    written.map_err(|e| format!("cannot write to gzip: {e}"))?;
+    if !status.success() {
+        return Err(format!("gzip failed ({status})"));
+    }
+    Ok(())
+}
+
+/// A newc ("070701") cpio archive being built in memory.
+#[derive(Default)]
+struct Cpio {
+    data: Vec<u8>,
+    ino: u32,
+}
+
+impl Cpio {
+    fn dir(&mut self, name: &str) {
+        self.entry(name, 0o040755, &[], (0, 0));
+    }
+
+    fn file(&mut self, name: &str, data: &[u8], perm: u32) {
+        self.entry(name, 0o100000 | perm, data, (0, 0));
+    }
+
+    fn symlink(&mut self, name: &str, target: &str) {
+        self.entry(name, 0o120777, target.as_bytes(), (0, 0));
+    }
+
+    /// `/dev/console` (5:1), so `/init` has a console before devtmpfs.
+    fn console(&mut self) {
+        self.entry("dev/console", 0o020600, &[], (5, 1));
+    }
+
+    fn entry(&mut self, name: &str, mode: u32, data: &[u8], rdev: (u32, u32)) {
+        self.ino += 1;
+        let nlink = if mode & 0o170000 == 0o040000 { 2 } else { 1 };
+        let fields = [
+            self.ino,
+            mode,
+            0, // uid
+            0, // gid
+            nlink,
+            0, // mtime
+            data.len() as u32,
+            0, // dev major
+            0, // dev minor
+            rdev.0,
+            rdev.1,
+            name.len() as u32 + 1,
+            0, // check
+        ];
+        self.data.extend_from_slice(b"070701");
+        for field in fields {
+            self.data
+                .extend_from_slice(format!("{field:08x}").as_bytes());
+        }
+        self.data.extend_from_slice(name.as_bytes());
+        self.data.push(0);
+        self.pad();
+        self.data.extend_from_slice(data);
+        self.pad();
+    }
+
+    fn pad(&mut self) {
+        while self.data.len() % 4 != 0 {
+            self.data.push(0);
+        }
+    }
+
+    fn finish(mut self) -> Vec<u8> {
+        self.entry("TRAILER!!!", 0, &[], (0, 0));
+        self.data
+    }
+}

@@ -1,0 +1,166 @@
+//! Boots Xen + dom0 under QEMU (TCG), logs the serial console and judges
+//! the run from the `/init` summary line.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crate::Result;
+
+/// Xen's command line: serial console, 1 GiB dom0 with 2 vCPUs (= `-smp`).
+const XEN_CMDLINE: &str = "console=com1 com1=115200,8n1 dom0_mem=1024M,max:1024M dom0_max_vcpus=2";
+/// dom0's command line (a comma in it would have to be doubled for QEMU).
+const DOM0_CMDLINE: &str = "console=hvc0 earlyprintk=xen";
+
+/// One boot: the files (all in `work`) and the limits.
+pub struct Boot<'a> {
+    /// Holds `xen`, `vmlinux` and `initrd.img`.
+    pub work: &'a Path,
+    /// How many checks a complete run reports.
+    pub checks: usize,
+    /// Where the serial output goes.
+    pub log: &'a Path,
+    /// When to give up.
+    pub timeout: Duration,
+}
+
+/// What the serial console said.
+#[derive(Default)]
+struct Seen {
+    /// `dom0: N passed, M failed`.
+    summary: Option<(usize, usize)>,
+}
+
+/// Boots and waits; `Ok` only if every check passed.
+pub fn run(boot: &Boot<'_>) -> Result<()> {
+    for name in ["xen", "vmlinux", "initrd.img"] {
+        if !boot.work.join(name).is_file() {
+            return Err(format!("{} missing", boot.work.join(name).display()));
+        }
+    }
+    let log =
+        File::create(boot.log).map_err(|e| format!("cannot create {}: {e}", boot.log.display()))?;
+    let log = Arc::new(Mutex::new(log));
+    let mut child = Command::new("qemu-system-x86_64")
+        .args(["-machine", "q35", "-accel", "tcg", "-cpu", "qemu64"])
+        .args(["-m", "2048", "-smp", "2"])
+        .args([
+            "-nographic",
+            "-no-reboot",
+            "-monitor",
+            "none",
+            "-serial",
+            "stdio",
+        ])
+        .args(["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"])
+        .args(["-kernel", "xen", "-append", XEN_CMDLINE])
+        .args(["-initrd", &format!("vmlinux {DOM0_CMDLINE},initrd.img")])
+        .current_dir(boot.work)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start qemu-system-x86_64: {e}"))?;
+    let stdout = child.stdout.take().ok_or("qemu has no stdout")?;
+    let stderr = child.stderr.take().ok_or("qemu has no stderr")?;
+    let serial = {
+        let log = Arc::clone(&log);
+        thread::spawn(move || follow(stdout, &log, true))
+    };
+    let errors = {
+        let log = Arc::clone(&log);
+        thread::spawn(move || follow(stderr, &log, false))
+    };
+
+    let start = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break Some(status),
+            Ok(None) if start.elapsed() >= boot.timeout => {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+            Ok(None) => thread::sleep(Duration::from_millis(100)),
+            Err(e) => return Err(format!("waiting for qemu: {e}")),
+        }
+    };
+    let seen = serial.join().unwrap_or_default();
+    let _ = errors.join();
+    let secs = start.elapsed().as_secs_f64();
+    let where_ = format!("serial log: {}", boot.log.display());
+
+    let Some(status) = status else {
+        return Err(format!(
+            "QEMU timed out after {}s (raise it with --timeout); {where_}",
+            boot.timeout.as_secs()
+        ));
+    };
+    // isa-debug-exit: status (value << 1) | 1; 0 after the poweroff fallback.
+    let code = status.code();
+    println!("xtask dom0: QEMU exited ({status}) after {secs:.1}s; {where_}");
+    match seen.summary {
+        None => Err(format!(
+            "dom0 printed no summary (crash or stuck /init?); {where_}"
+        )),
+        Some((_, failed)) if failed > 0 => Err(format!("{failed} dom0 check(s) failed; {where_}")),
+        Some((passed, _)) if passed < boot.checks => Err(format!(
+            "only {passed} of {} dom0 checks ran; {where_}",
+            boot.checks
+        )),
+        Some(_) if !matches!(code, Some(0 | 1)) => Err(format!(
+            "dom0 checks passed, but QEMU's exit status is unexpected; {where_}"
+        )),
+        Some(_) => Ok(()),
+    }
+}
+
+/// Copies `from` into the log line by line; on the serial console, echoes
+/// the check lines and records the summary.
+fn follow(from: impl Read, log: &Mutex<File>, serial: bool) -> Seen {
+    let mut seen = Seen::default();
+    let mut reader = BufReader::new(from);
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) | Err(_) => return seen,
+            Ok(_) => {}
+        }
+        if let Ok(mut log) = log.lock() {
+            let _ = log.write_all(&line);
+        }
+        let text = String::from_utf8_lossy(&line);
+        let text = text.trim_end();
+        if !serial {
+            eprintln!("qemu: {text}");
+            continue;
+        }
+        if let Some(found) = text.find("dom0: ").and_then(|at| summary(&text[at..])) {
+            println!("    {}", &text[text.find("dom0: ").unwrap_or(0)..]);
+            seen.summary = Some(found);
+        } else if let Some(at) = ["DOM0CHECK ", "DOM0INFO "]
+            .iter()
+            .find_map(|m| text.find(m))
+        {
+            println!("    {}", &text[at..]);
+        }
+        for alarm in ["Kernel panic", "Panic on CPU", "crashed"] {
+            if text.contains(alarm) {
+                println!("    !! {text}");
+            }
+        }
+    }
+}
+
+/// Parses `dom0: N passed, M failed`.
+fn summary(line: &str) -> Option<(usize, usize)> {
+    let rest = line.strip_prefix("dom0: ")?;
+    let (passed, rest) = rest.split_once(" passed, ")?;
+    let failed = rest.strip_suffix(" failed")?;
+    Some((passed.trim().parse().ok()?, failed.trim().parse().ok()?))
+}

@@ -13,6 +13,9 @@ const TARGET: &str = "x86_64-unknown-linux-gnu";
 const EXAMPLES: [&str; 3] = ["xen-info", "xen-list", "xen-dmesg"];
 /// The name of `hcbuf-core`'s unit-test binary inside the guest.
 const CORE_TESTS: &str = "hcbuf-core-tests";
+/// The name of `hcbuf-core`'s `dom0` integration-test binary (the typed
+/// API against the real Xen) inside the guest.
+const DOM0_API_TESTS: &str = "hcbuf-core-dom0-tests";
 
 /// The built guest programs, as (name in the guest's `/bin`, host path).
 pub struct Binaries {
@@ -58,6 +61,26 @@ pub fn build(root: &Path, work: &Path) -> Result<Binaries> {
         .map(|(_, p, _)| p)
         .ok_or("cargo built no hcbuf-core test executable")?;
     files.push((CORE_TESTS.to_string(), test));
+
+    // `tests/dom0.rs`: the typed API against the real Xen (built only with
+    // `dom0-tests`).
+    let args = [
+        "test",
+        "--no-run",
+        "-p",
+        "hcbuf-core",
+        "--test",
+        "dom0",
+        "--features",
+        "dom0-tests",
+    ];
+    let tests = cargo_json(root, &target_dir, &args)?;
+    let test = tests
+        .into_iter()
+        .find(|(name, _, test)| *test && name == "dom0")
+        .map(|(_, p, _)| p)
+        .ok_or("cargo built no hcbuf-core `dom0` test executable")?;
+    files.push((DOM0_API_TESTS.to_string(), test));
 
     let exit = work.join("qemu-exit");
     let source = work.join("qemu-exit.c");
@@ -141,6 +164,12 @@ pub fn init_script(modules: &[String]) -> (String, usize) {
     checks.push((
         "hcbuf-core-privcmd-tests".into(),
         format!("/bin/{CORE_TESTS} privcmd"),
+    ));
+    // One test at a time: the domain lifecycle tests create and destroy
+    // domains, and the output stays readable.
+    checks.push((
+        "dom0-api".into(),
+        format!("/bin/{DOM0_API_TESTS} --test-threads=1 --nocapture"),
     ));
 
     let mut s = String::from(INIT_HEAD);

@@ -1,0 +1,343 @@
+//! The typed API against the real Xen, checked against sources that do not
+//! go through hcbuf: Linux's `/sys/hypervisor`, and the QEMU machine and
+//! Xen command line `cargo xtask dom0` boots (`-smp 2 -m 2048`,
+//! `dom0_mem=1024M,max:1024M dom0_max_vcpus=2`).
+//!
+//! Built only with the `dom0-tests` feature, which the dom0 harness enables
+//! inside a real dom0; there every test fails (never skips) unless privcmd
+//! opens. Each check runs twice: with `Pool::new()` (the
+//! `/dev/xen/hypercall` device in dom0) and with `Pool::locked_anonymous()`.
+#![cfg(feature = "dom0-tests")]
+
+use std::mem::{offset_of, size_of};
+use std::time::{Duration, Instant};
+
+use hcbuf_core::api::{Error, Xen};
+use hcbuf_core::backend::privcmd::Privcmd;
+use hcbuf_core::sys::domctl::{XEN_DOMCTL_GRANT_version_mask, XEN_INVALID_MAX_VCPU_ID, xen_domctl};
+use hcbuf_core::sys::errno::{XEN_EACCES, XEN_ENOSYS, XEN_ESRCH};
+use hcbuf_core::sys::sysctl::xen_sysctl;
+use hcbuf_core::xen::Op;
+use hcbuf_core::xen::domctl::{CreateDomain, GetDomainInfo};
+use hcbuf_core::xen::sysctl::PhysInfo;
+use hcbuf_core::{Backend, HypercallArgs, Pool, PoolBox, XenErrno, XenWritable};
+
+/// The memory QEMU gives the machine (`-m 2048`), in MiB.
+const HOST_MIB: u64 = 2048;
+/// dom0's memory (`dom0_mem=1024M,max:1024M`), in MiB.
+const DOM0_MIB: u64 = 1024;
+/// The machine's CPUs (`-smp 2`) and dom0's vCPUs (`dom0_max_vcpus=2`).
+const CPUS: u32 = 2;
+
+/// Which pool a run uses.
+#[derive(Clone, Copy, Debug)]
+enum Source {
+    /// `Pool::new()`: the hypercall buffer device in dom0.
+    Device,
+    /// `Pool::locked_anonymous()`: the fallback.
+    Locked,
+}
+
+/// A handle on the real Xen with a pool from `source`.
+fn xen(source: Source) -> Xen<Privcmd> {
+    let privcmd = Privcmd::open().expect("inside dom0, /dev/xen/privcmd opens");
+    let pool = match source {
+        Source::Device => {
+            let pool = Pool::new().expect("a pool");
+            assert!(
+                pool.never_faults(),
+                "in dom0, Pool::new() is on /dev/xen/hypercall"
+            );
+            pool
+        }
+        Source::Locked => {
+            let pool = Pool::locked_anonymous();
+            assert!(!pool.never_faults());
+            pool
+        }
+    };
+    Xen::new(privcmd, pool)
+}
+
+/// Every call's buffers were freed.
+fn assert_all_freed(xen: &Xen<Privcmd>) {
+    let stats = xen.pool().stats();
+    assert_eq!(stats.live(), 0, "{stats:?}");
+}
+
+/// Each check as two tests, one per pool.
+macro_rules! both_pools {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[test]
+                fn device_pool() {
+                    let xen = super::xen(super::Source::Device);
+                    super::$name(&xen);
+                    super::assert_all_freed(&xen);
+                }
+
+                #[test]
+                fn locked_anonymous_pool() {
+                    let xen = super::xen(super::Source::Locked);
+                    super::$name(&xen);
+                    super::assert_all_freed(&xen);
+                }
+            }
+        )*
+    };
+}
+
+both_pools!(
+    version_matches_sysfs,
+    properties_match_sysfs,
+    host_and_dom0_match_the_machine,
+    console_write_goes_where_xen_says,
+    a_domain_lives_and_dies,
+    errors_come_back_as_xen_errnos,
+);
+
+/// A sysfs file's contents, without the trailing newline; `None` if it
+/// does not exist.
+fn sysfs(path: &str) -> Option<String> {
+    match std::fs::read(path) {
+        Ok(bytes) => {
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            Some(text.strip_suffix('\n').unwrap_or(&text).to_string())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => panic!("cannot read {path}: {e}"),
+    }
+}
+
+/// A sysfs file that must exist in this dom0.
+fn sysfs_required(path: &str) -> String {
+    sysfs(path).unwrap_or_else(|| panic!("{path} does not exist"))
+}
+
+fn version_matches_sysfs(xen: &Xen<Privcmd>) {
+    let v = xen.version().unwrap();
+    let major: u32 = sysfs_required("/sys/hypervisor/version/major")
+        .parse()
+        .unwrap();
+    let minor: u32 = sysfs_required("/sys/hypervisor/version/minor")
+        .parse()
+        .unwrap();
+    let extra = sysfs_required("/sys/hypervisor/version/extra");
+    assert_eq!(
+        (v.major, v.minor, v.extra.as_str()),
+        (major, minor, &*extra)
+    );
+    assert_eq!((v.major, v.minor), (4, 17), "the Xen xtask boots");
+}
+
+fn properties_match_sysfs(xen: &Xen<Privcmd>) {
+    assert_eq!(
+        xen.capabilities().unwrap(),
+        sysfs_required("/sys/hypervisor/properties/capabilities")
+    );
+    assert_eq!(
+        xen.changeset().unwrap(),
+        sysfs_required("/sys/hypervisor/properties/changeset")
+    );
+    // Linux prints the page size in hex, without `0x`.
+    let page = u64::from_str_radix(&sysfs_required("/sys/hypervisor/properties/pagesize"), 16)
+        .expect("a hex page size");
+    assert_eq!(xen.page_size().unwrap(), page);
+    assert_eq!(page, 4096);
+
+    let info = xen.compile_info().unwrap();
+    assert_eq!(
+        info.compiler,
+        sysfs_required("/sys/hypervisor/compilation/compiler")
+    );
+    assert_eq!(
+        info.compile_by,
+        sysfs_required("/sys/hypervisor/compilation/compiled_by")
+    );
+    assert_eq!(
+        info.compile_date,
+        sysfs_required("/sys/hypervisor/compilation/compile_date")
+    );
+
+    // Linux prints the raw id bytes with `%s` (up to the first NUL).
+    let id = xen.build_id().unwrap();
+    assert!(!id.is_empty());
+    let sys = std::fs::read("/sys/hypervisor/properties/buildid").unwrap();
+    let end = id.iter().position(|&b| b == 0).unwrap_or(id.len());
+    assert!(
+        sys.starts_with(&id[..end]),
+        "build id {id:02x?}, sysfs {sys:02x?}"
+    );
+}
+
+fn host_and_dom0_match_the_machine(xen: &Xen<Privcmd>) {
+    let host = xen.physinfo().unwrap();
+    assert_eq!(host.nr_cpus, CPUS, "{host:?}");
+    let page = xen.page_size().unwrap();
+    let total = host.total_pages * page;
+    within_10_percent("host memory", total, HOST_MIB << 20);
+    assert!(host.free_pages < host.total_pages, "{host:?}");
+
+    let dom0 = xen.domain(0).unwrap();
+    assert_eq!(dom0.domid, 0);
+    assert_eq!(dom0.online_vcpus, CPUS, "{dom0:?}");
+    assert_eq!(dom0.max_vcpu_id, CPUS - 1, "{dom0:?}");
+    assert!(!dom0.hvm, "a PV dom0");
+    assert!(!dom0.state.paused && !dom0.state.dying, "{dom0:?}");
+    within_10_percent("dom0 memory", dom0.tot_pages * page, DOM0_MIB << 20);
+
+    let all = xen.domains().unwrap();
+    let listed = all.iter().find(|d| d.domid == 0).expect("dom0 is listed");
+    assert_eq!(listed.tot_pages, dom0.tot_pages);
+    assert_eq!(listed.online_vcpus, dom0.online_vcpus);
+    assert_eq!(listed.handle, dom0.handle);
+}
+
+fn within_10_percent(what: &str, got: u64, want: u64) {
+    let (lo, hi) = (want - want / 10, want + want / 10);
+    assert!(
+        (lo..=hi).contains(&got),
+        "{what}: {got} bytes, not within 10% of {want}"
+    );
+}
+
+/// Xen puts the hardware domain's `console_io` writes on the serial line,
+/// and into its console ring only with `console_to_ring` on its command
+/// line. The write must succeed; the ring must hold the marker exactly
+/// when the command line asks for it. (The serial line itself is read on
+/// the host: the marker also goes to stdout as a `DOM0MARKER` line.)
+fn console_write_goes_where_xen_says(xen: &Xen<Privcmd>) {
+    // Unique per run: the two pools run in one process, one after the other.
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let marker = format!("hcbuf-dom0-marker-{}-{nanos}", std::process::id());
+    xen.console_write(format!("{marker}\n").as_bytes()).unwrap();
+    println!("DOM0MARKER {marker}");
+
+    let mut index = 0;
+    let ring = xen.console_read(&mut index, false, false).unwrap();
+    assert!(!ring.is_empty(), "Xen's boot messages are in the ring");
+    let ring = String::from_utf8_lossy(&ring);
+    assert!(ring.contains("Xen version"), "the ring holds Xen's banner");
+    let to_ring = xen
+        .command_line()
+        .unwrap()
+        .split_whitespace()
+        .any(|w| w == "console_to_ring" || w == "console_to_ring=1");
+    assert_eq!(
+        ring.contains(&marker),
+        to_ring,
+        "the marker is in the ring exactly when console_to_ring is set"
+    );
+}
+
+fn a_domain_lives_and_dies(xen: &Xen<Privcmd>) {
+    // An empty PV domain, as libxl configures one: no CDF flags, one
+    // vCPU, libxl's default limits, grant table version 1 at most.
+    let config = CreateDomain {
+        handle: *b"hcbuf-dom0-test!",
+        max_vcpus: 1,
+        max_evtchn_port: 1023,
+        max_grant_frames: 32,
+        max_maptrack_frames: 1024,
+        grant_opts: 1 & XEN_DOMCTL_GRANT_version_mask,
+        ..Default::default()
+    };
+    let domid = xen.create_domain(0, config).unwrap();
+    // Destroy it even if an assertion fails.
+    struct Destroy<'a>(&'a Xen<Privcmd>, u16);
+    impl Drop for Destroy<'_> {
+        fn drop(&mut self) {
+            if std::thread::panicking() {
+                let _ = self.0.destroy_domain(self.1);
+            }
+        }
+    }
+    let guard = Destroy(xen, domid);
+
+    assert!(domid > 0 && domid < 0x7ff0, "{domid}");
+    let info = xen.domain(domid).unwrap();
+    assert_eq!(info.domid, domid);
+    assert_eq!(info.handle, config.handle);
+    assert!(!info.hvm);
+    // Xen 4.17 creates a domain's vCPUs when the toolstack builds it, not
+    // with the domain: none yet, and the invalid largest id.
+    assert_eq!(info.online_vcpus, 0, "{info:?}");
+    assert_eq!(info.max_vcpu_id, XEN_INVALID_MAX_VCPU_ID, "{info:?}");
+    assert!(info.state.paused, "a new domain is paused: {info:?}");
+    assert!(xen.domains().unwrap().iter().any(|d| d.domid == domid));
+
+    xen.set_max_mem(domid, 64 << 10).unwrap();
+    let info = xen.domain(domid).unwrap();
+    assert_eq!(info.max_pages, (64 << 20) / 4096, "{info:?}");
+
+    xen.unpause_domain(domid).unwrap();
+    assert!(!xen.domain(domid).unwrap().state.paused);
+    xen.pause_domain(domid).unwrap();
+    assert!(xen.domain(domid).unwrap().state.paused);
+
+    drop(guard);
+    xen.destroy_domain(domid).unwrap();
+    // The domain may linger as dying until Xen drops its last reference.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        match xen.domain(domid) {
+            Err(e) if e.errno() == Some(XenErrno(XEN_ESRCH)) => break,
+            Ok(info) if Instant::now() < deadline => {
+                assert!(info.state.dying, "{info:?}");
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            other => panic!("domain {domid} after destroy: {other:?}"),
+        }
+    }
+    assert!(!xen.domains().unwrap().iter().any(|d| d.domid == domid));
+}
+
+/// A hypercall number Xen does not have.
+#[derive(HypercallArgs)]
+#[hypercall(op = 60)]
+struct Op60 {
+    cmd: u32,
+}
+
+/// Overwrites the `u32` at byte `offset` of a pool value, as only a buggy
+/// or hostile caller would (the typed `Op` sets its header itself).
+fn poke_u32<T: XenWritable>(value: &mut PoolBox<'_, T>, offset: usize, word: u32) {
+    assert!(offset + size_of::<u32>() <= size_of::<T>());
+    let ptr = value.as_mut_ptr();
+    // SAFETY: `ptr` comes from exclusive (`&mut`) access to the box, which
+    // nothing else borrows; `offset + 4` is within the `T` (asserted); the
+    // box's memory is initialised, and every bit pattern is a valid `T`
+    // (`XenWritable`), so the value stays valid whatever the four bytes.
+    unsafe { ptr.byte_add(offset).cast::<u32>().write_unaligned(word) };
+}
+
+fn errors_come_back_as_xen_errnos(xen: &Xen<Privcmd>) {
+    let esrch = xen.domain(0x7000).unwrap_err();
+    assert!(matches!(esrch, Error::Xen { .. }), "{esrch:?}");
+    assert_eq!(esrch.errno(), Some(XenErrno(XEN_ESRCH)));
+
+    assert_eq!(
+        xen.backend().hypercall(&Op60 { cmd: 0 }),
+        Err(XenErrno(XEN_ENOSYS))
+    );
+
+    // A wrong interface version is refused before anything else.
+    let mut op = Op::sysctl(xen.pool(), PhysInfo::default()).unwrap();
+    poke_u32(&mut op, offset_of!(xen_sysctl, interface_version), 0x14);
+    assert_eq!(
+        xen.backend().hypercall(&op.call()),
+        Err(XenErrno(XEN_EACCES))
+    );
+    assert_eq!(*op.payload(), PhysInfo::default(), "nothing written");
+    drop(op);
+    let mut op = Op::domctl(xen.pool(), 0, GetDomainInfo::default()).unwrap();
+    poke_u32(&mut op, offset_of!(xen_domctl, interface_version), 0x14);
+    assert_eq!(
+        xen.backend().hypercall(&op.call()),
+        Err(XenErrno(XEN_EACCES))
+    );
+    assert_eq!(*op.payload(), GetDomainInfo::default(), "nothing written");
+}

@@ -16,6 +16,10 @@ const CORE_TESTS: &str = "hcbuf-core-tests";
 /// The name of `hcbuf-core`'s `dom0` integration-test binary (the typed
 /// API against the real Xen) inside the guest.
 const DOM0_API_TESTS: &str = "hcbuf-core-dom0-tests";
+/// The hcbuf side of the benchmark (an example binary, run without flags).
+const HCBUF_BENCH: &str = "hcbuf-dom0-bench";
+/// The libxencall side of the benchmark, built here from C.
+const PEER_BENCH: &str = "libxencall-bench";
 
 /// The built guest programs, as (name in the guest's `/bin`, host path).
 pub struct Binaries {
@@ -42,6 +46,12 @@ pub fn build(root: &Path, work: &Path) -> Result<Binaries> {
             .ok_or_else(|| format!("cargo built no `{name}` binary"))?;
         files.push((name.to_string(), path));
     }
+    let bench = built
+        .iter()
+        .find(|(n, _, _)| n == HCBUF_BENCH)
+        .map(|(_, p, _)| p.clone())
+        .ok_or_else(|| format!("cargo built no `{HCBUF_BENCH}` binary"))?;
+    files.push((HCBUF_BENCH.to_string(), bench));
 
     // `dom0-tests` builds the tests that need a real dom0 (and fail
     // without one).
@@ -90,6 +100,24 @@ pub fn build(root: &Path, work: &Path) -> Result<Binaries> {
         .arg(&exit)
         .arg(&source))?;
     files.push(("qemu-exit".to_string(), exit));
+
+    // The peer: Debian's libxencall (libxen-dev's static libraries).
+    let peer = work.join(PEER_BENCH);
+    let source = work.join("libxencall_bench.c");
+    fs::write(&source, LIBXENCALL_BENCH_C).map_err(io_err("write", &source))?;
+    run(Command::new("cc")
+        .args([
+            "-static",
+            "-O2",
+            "-Wall",
+            "-Wextra",
+            "-D__XEN_TOOLS__",
+            "-o",
+        ])
+        .arg(&peer)
+        .arg(&source)
+        .args(["-lxencall", "-lxentoollog", "-lxentoolcore"]))?;
+    files.push((PEER_BENCH.to_string(), peer));
     Ok(Binaries { files })
 }
 
@@ -171,6 +199,13 @@ pub fn init_script(modules: &[String]) -> (String, usize) {
         "dom0-api".into(),
         format!("/bin/{DOM0_API_TESTS} --test-threads=1 --nocapture"),
     ));
+    // Last: hcbuf against libxencall, row for row, in this same boot. One
+    // check, failing only if a call fails; `cargo xtask dom0` prints the
+    // table from the PEER/HCBUF lines.
+    checks.push((
+        "bench".into(),
+        format!("sh -c '/bin/{PEER_BENCH} && /bin/{HCBUF_BENCH}'"),
+    ));
 
     let mut s = String::from(INIT_HEAD);
     for (name, command) in &checks {
@@ -210,6 +245,9 @@ const INIT_TAIL: &str = r#"echo "dom0: $passed passed, $failed failed"
 poweroff -f
 sleep 10
 "#;
+
+/// The libxencall side of the benchmark (`PEER <row> <median ns>` lines).
+const LIBXENCALL_BENCH_C: &str = include_str!("libxencall_bench.c");
 
 /// `qemu-exit N`: ends the QEMU run through its isa-debug-exit device.
 const QEMU_EXIT_C: &str = r#"/* Written by `cargo xtask dom0`. Usage: qemu-exit N (0..127).

@@ -5,6 +5,7 @@
 //! tests of `hcbuf-core` inside that dom0, and fails unless all of them
 //! pass. Everything it fetches or builds lives in `target/dom0/`.
 
+mod bench;
 mod guest;
 mod initramfs;
 mod packages;

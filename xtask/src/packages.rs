@@ -16,6 +16,8 @@ const XEN_GZ: &str = "boot/xen-4.17-amd64.gz";
 const KERNEL_META: &str = "linux-image-amd64";
 /// Where a static libc lives on Debian (needed for `cc -static`).
 const STATIC_LIBC: &str = "/usr/lib/x86_64-linux-gnu/libc.a";
+/// libxencall's static library and headers (for the benchmark's peer).
+const STATIC_XENCALL: &str = "/usr/lib/x86_64-linux-gnu/libxencall.a";
 
 /// The guest's pieces, extracted from the packages (besides `xen` and
 /// `vmlinux`, which are written next to `root/`).
@@ -41,6 +43,9 @@ pub fn ensure_host_tools() -> Result<()> {
         .collect();
     if !Path::new(STATIC_LIBC).exists() {
         missing.push("libc6-dev");
+    }
+    if !Path::new(STATIC_XENCALL).exists() {
+        missing.push("libxen-dev");
     }
     for tool in ["apt-get", "apt-cache", "dpkg-deb"] {
         if which(tool).is_none() {

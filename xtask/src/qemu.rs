@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::Result;
+use crate::{Result, bench};
 
 /// Xen's command line: serial console, 1 GiB dom0 with 2 vCPUs (= `-smp`).
 const XEN_CMDLINE: &str = "console=com1 com1=115200,8n1 dom0_mem=1024M,max:1024M dom0_max_vcpus=2";
@@ -33,6 +33,8 @@ pub struct Boot<'a> {
 struct Seen {
     /// `dom0: N passed, M failed`.
     summary: Option<(usize, usize)>,
+    /// The benchmark's `PEER`/`HCBUF` lines.
+    bench: Vec<bench::Sample>,
 }
 
 /// Boots and waits; `Ok` only if every check passed.
@@ -93,6 +95,7 @@ pub fn run(boot: &Boot<'_>) -> Result<()> {
     let _ = errors.join();
     let secs = start.elapsed().as_secs_f64();
     let where_ = format!("serial log: {}", boot.log.display());
+    bench::report(boot.work, &seen.bench);
 
     let Some(status) = status else {
         return Err(format!(
@@ -148,6 +151,9 @@ fn follow(from: impl Read, log: &Mutex<File>, serial: bool) -> Seen {
             .find_map(|m| text.find(m))
         {
             println!("    {}", &text[at..]);
+        }
+        if let Some(sample) = bench::parse(text) {
+            seen.bench.push(sample);
         }
         for alarm in ["Kernel panic", "Panic on CPU", "crashed"] {
             if text.contains(alarm) {

@@ -220,12 +220,16 @@ fn console_write_goes_where_xen_says(xen: &Xen<Privcmd>) {
     let ring = xen.console_read(&mut index, false, false).unwrap();
     assert!(!ring.is_empty(), "Xen's boot messages are in the ring");
     let ring = String::from_utf8_lossy(&ring);
-    assert!(ring.contains("Xen version"), "the ring holds Xen's banner");
     let to_ring = xen
         .command_line()
         .unwrap()
         .split_whitespace()
         .any(|w| w == "console_to_ring" || w == "console_to_ring=1");
+    if !to_ring {
+        // With console_to_ring, dom0's own boot messages fill the ring and
+        // push Xen's banner out.
+        assert!(ring.contains("Xen version"), "the ring holds Xen's banner");
+    }
     assert_eq!(
         ring.contains(&marker),
         to_ring,

@@ -12,7 +12,15 @@ use std::time::{Duration, Instant};
 use crate::{Result, bench};
 
 /// Xen's command line: serial console, 1 GiB dom0 with 2 vCPUs (= `-smp`).
-const XEN_CMDLINE: &str = "console=com1 com1=115200,8n1 dom0_mem=1024M,max:1024M dom0_max_vcpus=2";
+/// `console_to_ring`: Xen copies dom0's `console_io` writes into its ring
+/// too, so the dom0 suite can read its marker back, and the host finds it
+/// on the serial console.
+const XEN_CMDLINE: &str =
+    "console=com1 com1=115200,8n1 dom0_mem=1024M,max:1024M dom0_max_vcpus=2 console_to_ring";
+/// What the dom0 suite prints before the marker it writes to Xen's console.
+const MARKER_LINE: &str = "DOM0MARKER ";
+/// How every marker starts.
+const MARKER_PREFIX: &str = "hcbuf-dom0-marker-";
 /// dom0's command line (a comma in it would have to be doubled for QEMU).
 const DOM0_CMDLINE: &str = "console=hvc0 earlyprintk=xen";
 
@@ -35,6 +43,10 @@ struct Seen {
     summary: Option<(usize, usize)>,
     /// The benchmark's `PEER`/`HCBUF` lines.
     bench: Vec<bench::Sample>,
+    /// The console markers the dom0 suite wrote through `console_io`.
+    markers: Vec<String>,
+    /// The other serial lines that carry a marker (Xen's own output).
+    echoes: Vec<String>,
 }
 
 /// Boots and waits; `Ok` only if every check passed.
@@ -118,8 +130,32 @@ pub fn run(boot: &Boot<'_>) -> Result<()> {
         Some(_) if !matches!(code, Some(0 | 1)) => Err(format!(
             "dom0 checks passed, but QEMU's exit status is unexpected; {where_}"
         )),
-        Some(_) => Ok(()),
+        Some(_) => markers_reached_serial(&seen).map_err(|e| format!("{e}; {where_}")),
     }
+}
+
+/// Every marker the dom0 suite wrote with `console_io` must show up in
+/// Xen's own serial output: the host side of the console check.
+fn markers_reached_serial(seen: &Seen) -> Result<()> {
+    if seen.markers.is_empty() {
+        return Err("the dom0 suite wrote no console marker".into());
+    }
+    for marker in &seen.markers {
+        if !seen
+            .echoes
+            .iter()
+            .any(|line| line.contains(marker.as_str()))
+        {
+            return Err(format!(
+                "console marker {marker} never reached the serial console"
+            ));
+        }
+    }
+    println!(
+        "    DOM0CHECK console-marker-on-serial PASS ({} markers)",
+        seen.markers.len()
+    );
+    Ok(())
 }
 
 /// Copies `from` into the log line by line; on the serial console, echoes
@@ -154,6 +190,12 @@ fn follow(from: impl Read, log: &Mutex<File>, serial: bool) -> Seen {
         }
         if let Some(sample) = bench::parse(text) {
             seen.bench.push(sample);
+        }
+        if let Some(at) = text.find(MARKER_LINE) {
+            seen.markers
+                .push(text[at + MARKER_LINE.len()..].trim().to_owned());
+        } else if text.contains(MARKER_PREFIX) {
+            seen.echoes.push(text.to_owned());
         }
         for alarm in ["Kernel panic", "Panic on CPU", "crashed"] {
             if text.contains(alarm) {

@@ -12,14 +12,18 @@
 use std::mem::{offset_of, size_of};
 use std::time::{Duration, Instant};
 
-use hcbuf_core::api::{Error, Xen};
+use hcbuf_core::api::{Batch, CpuTopology, Error, Xen};
 use hcbuf_core::backend::privcmd::Privcmd;
-use hcbuf_core::sys::domctl::{XEN_DOMCTL_GRANT_version_mask, XEN_INVALID_MAX_VCPU_ID, xen_domctl};
-use hcbuf_core::sys::errno::{XEN_EACCES, XEN_ENOSYS, XEN_ESRCH};
+use hcbuf_core::sys::domctl::{
+    XEN_DOMCTL_GRANT_version_mask, XEN_INVALID_MAX_VCPU_ID, XEN_SCHEDULER_CREDIT2, xen_domctl,
+};
+use hcbuf_core::sys::errno::{XEN_EACCES, XEN_EINVAL, XEN_ENOBUFS, XEN_ENOSYS, XEN_ESRCH};
 use hcbuf_core::sys::sysctl::xen_sysctl;
+use hcbuf_core::sys::version::XENVER_version;
 use hcbuf_core::xen::Op;
 use hcbuf_core::xen::domctl::{CreateDomain, GetDomainInfo};
 use hcbuf_core::xen::sysctl::PhysInfo;
+use hcbuf_core::xen::version::VersionNumber;
 use hcbuf_core::{Backend, HypercallArgs, Pool, PoolBox, XenErrno, XenWritable};
 
 /// The memory QEMU gives the machine (`-m 2048`), in MiB.
@@ -95,6 +99,12 @@ both_pools!(
     console_write_goes_where_xen_says,
     a_domain_lives_and_dies,
     errors_come_back_as_xen_errnos,
+    topology_and_numa_match_the_machine,
+    dom0_vcpus_are_online,
+    reservations_match_domain_info,
+    scheduler_and_platform_are_xens_defaults,
+    hypfs_buildinfo_matches_sysfs,
+    a_multicall_batch_returns_every_result,
 );
 
 /// A sysfs file's contents, without the trailing newline; `None` if it
@@ -272,10 +282,29 @@ fn a_domain_lives_and_dies(xen: &Xen<Privcmd>) {
     assert_eq!(info.max_vcpu_id, XEN_INVALID_MAX_VCPU_ID, "{info:?}");
     assert!(info.state.paused, "a new domain is paused: {info:?}");
     assert!(xen.domains().unwrap().iter().any(|d| d.domid == domid));
+    // No memory yet.
+    assert_eq!(xen.current_reservation(domid).unwrap(), 0);
+    assert_eq!(xen.maximum_reservation(domid).unwrap(), 0);
+
+    // Xen 4.17 takes only the createdomain `max_vcpus` here (anything
+    // else is EINVAL); it then allocates the vCPU array, so the largest
+    // id becomes valid while the vCPU stays offline.
+    for wrong in [0, 2] {
+        let e = xen.set_max_vcpus(domid, wrong).unwrap_err();
+        assert_eq!(e.errno(), Some(XenErrno(XEN_EINVAL)), "{wrong}: {e:?}");
+    }
+    xen.set_max_vcpus(domid, config.max_vcpus).unwrap();
+    let info = xen.domain(domid).unwrap();
+    assert_eq!(info.max_vcpu_id, config.max_vcpus - 1, "{info:?}");
+    assert_eq!(info.online_vcpus, 0, "{info:?}");
+    let vcpu = xen.vcpu_info(domid, 0).unwrap();
+    assert!(!vcpu.online && !vcpu.running, "{vcpu:?}");
+    assert_eq!(vcpu.cpu_time_ns, 0, "{vcpu:?}");
 
     xen.set_max_mem(domid, 64 << 10).unwrap();
     let info = xen.domain(domid).unwrap();
     assert_eq!(info.max_pages, (64 << 20) / 4096, "{info:?}");
+    assert_eq!(xen.maximum_reservation(domid).unwrap(), info.max_pages);
 
     xen.unpause_domain(domid).unwrap();
     assert!(!xen.domain(domid).unwrap().state.paused);
@@ -344,4 +373,186 @@ fn errors_come_back_as_xen_errnos(xen: &Xen<Privcmd>) {
         Err(XenErrno(XEN_EACCES))
     );
     assert_eq!(*op.payload(), GetDomainInfo::default(), "nothing written");
+}
+
+fn topology_and_numa_match_the_machine(xen: &Xen<Privcmd>) {
+    let host = xen.physinfo().unwrap();
+    let cpus = xen.cpu_topology().unwrap();
+    println!("cpu_topology: {cpus:?}");
+    assert_eq!(cpus.len(), CPUS as usize, "{cpus:?}");
+    assert_eq!(cpus.len(), host.nr_cpus as usize);
+    // One NUMA node (QEMU without `-numa`), every CPU online.
+    for cpu in &cpus {
+        assert!(
+            matches!(
+                cpu,
+                CpuTopology {
+                    core: Some(_),
+                    socket: Some(_),
+                    node: Some(0)
+                }
+            ),
+            "{cpus:?}"
+        );
+    }
+    // The shape physinfo reports: sockets x cores x threads = CPUs.
+    let mut sockets: Vec<_> = cpus.iter().map(|c| c.socket).collect();
+    sockets.sort();
+    sockets.dedup();
+    assert_eq!(
+        sockets.len() as u32 * host.cores_per_socket * host.threads_per_core,
+        host.nr_cpus,
+        "{host:?} {cpus:?}"
+    );
+    let mut cores: Vec<_> = cpus.iter().map(|c| (c.socket, c.core)).collect();
+    cores.sort();
+    cores.dedup();
+    assert_eq!(
+        cores.len() as u32 * host.threads_per_core,
+        host.nr_cpus,
+        "{cpus:?}"
+    );
+
+    let (nodes, distances) = xen.numa_info().unwrap();
+    println!("numa_info: {nodes:?} {distances:?}");
+    assert_eq!(nodes.len(), 1, "{nodes:?}");
+    assert_eq!(host.nr_nodes, 1, "{host:?}");
+    // The ACPI local distance.
+    assert_eq!(distances, vec![vec![10]]);
+    let size = nodes[0].size.expect("node 0 has memory");
+    within_10_percent("node 0 memory", size, HOST_MIB << 20);
+    let page = xen.page_size().unwrap();
+    // The node spans all of the host's RAM (a little more: holes).
+    assert!(size >= host.total_pages * page, "{size} {host:?}");
+    within_10_percent("node 0 memory vs physinfo", size, host.total_pages * page);
+    assert!(nodes[0].free <= size, "{nodes:?}");
+    // Free memory moves a little between the two calls.
+    within_10_percent(
+        "node 0 free vs physinfo",
+        nodes[0].free,
+        host.free_pages * page,
+    );
+}
+
+fn dom0_vcpus_are_online(xen: &Xen<Privcmd>) {
+    // Linux's own count of its (v)CPUs.
+    let online = sysfs_required("/sys/devices/system/cpu/online");
+    assert_eq!(online, format!("0-{}", CPUS - 1));
+    let dom0 = xen.domain(0).unwrap();
+    let mut time = 0;
+    for vcpu in 0..CPUS {
+        let info = xen.vcpu_info(0, vcpu).unwrap();
+        println!("vcpu_info(0, {vcpu}): {info:?}");
+        assert!(info.online, "{vcpu}: {info:?}");
+        assert!(info.cpu < CPUS, "{vcpu}: {info:?}");
+        assert!(info.cpu_time_ns > 0, "{vcpu}: {info:?}");
+        time += info.cpu_time_ns;
+    }
+    // The domain's time is the sum of its vCPUs' (read a moment later).
+    assert!(dom0.cpu_time_ns <= time, "{dom0:?} vs {time}");
+    let e = xen.vcpu_info(0, CPUS).unwrap_err();
+    assert_eq!(e.errno(), Some(XenErrno(XEN_EINVAL)), "{e:?}");
+    let e = xen.vcpu_info(0x7000, 0).unwrap_err();
+    assert_eq!(e.errno(), Some(XenErrno(XEN_ESRCH)), "{e:?}");
+}
+
+fn reservations_match_domain_info(xen: &Xen<Privcmd>) {
+    let dom0 = xen.domain(0).unwrap();
+    let current = xen.current_reservation(0).unwrap();
+    let maximum = xen.maximum_reservation(0).unwrap();
+    let gpfn = xen.maximum_gpfn(0).unwrap();
+    // (No `{dom0:?}`: the harness takes a line saying "crashed" for a crash.)
+    println!(
+        "domain 0 pages: current {current}, maximum {maximum}, max gpfn {gpfn}; tot {}, max {}",
+        dom0.tot_pages, dom0.max_pages
+    );
+    assert_eq!(current, dom0.tot_pages);
+    assert_eq!(maximum, dom0.max_pages);
+    // `dom0_mem=1024M,max:1024M`: both exactly 1 GiB of pages.
+    let page = xen.page_size().unwrap();
+    assert_eq!(current * page, DOM0_MIB << 20);
+    assert_eq!(maximum * page, DOM0_MIB << 20);
+    // A PV dom0's pseudo-physical map covers all its pages (plus holes).
+    assert!(gpfn > 0 && gpfn + 1 >= current, "{gpfn} {current}");
+    within_10_percent("dom0 max gpfn", (gpfn + 1) * page, DOM0_MIB << 20);
+
+    let host = xen.physinfo().unwrap();
+    let ram = xen.maximum_ram_page().unwrap();
+    println!("maximum_ram_page {ram}; {host:?}");
+    // The highest RAM frame is past every page of RAM; physinfo's
+    // `max_mfn` is the last frame, one below.
+    assert!(ram >= host.total_pages, "{ram} {host:?}");
+    assert_eq!(ram, host.max_mfn + 1, "{host:?}");
+    within_10_percent("max RAM page", ram * page, HOST_MIB << 20);
+
+    let e = xen.current_reservation(0x7000).unwrap_err();
+    assert_eq!(e.errno(), Some(XenErrno(XEN_ESRCH)), "{e:?}");
+}
+
+fn scheduler_and_platform_are_xens_defaults(xen: &Xen<Privcmd>) {
+    // Linux has no scheduler file in /sys/hypervisor; the command line
+    // picks none, so it is Xen 4.17's default, credit2.
+    assert!(sysfs("/sys/hypervisor/properties/scheduler").is_none());
+    let cmdline = xen.command_line().unwrap();
+    assert!(
+        !cmdline.split_whitespace().any(|w| w.starts_with("sched=")),
+        "{cmdline}"
+    );
+    assert_eq!(xen.scheduler_id().unwrap(), XEN_SCHEDULER_CREDIT2);
+
+    // Linux prints the PV virtual start in hex, without `0x`.
+    let start = u64::from_str_radix(
+        &sysfs_required("/sys/hypervisor/properties/virtual_start"),
+        16,
+    )
+    .expect("a hex address");
+    assert_eq!(xen.platform_parameters().unwrap(), start);
+    assert_eq!(start, 0xffff_8000_0000_0000, "x86_64 PV");
+}
+
+fn hypfs_buildinfo_matches_sysfs(xen: &Xen<Privcmd>) {
+    // Debian's Xen 4.17 has hypfs. `/buildinfo/version` is a directory:
+    // its entries do not fit in 64 bytes.
+    let e = xen.hypfs_read("/buildinfo/version", 64).unwrap_err();
+    assert_eq!(e.errno(), Some(XenErrno(XEN_ENOBUFS)), "{e:?}");
+    assert!(!xen.hypfs_read("/", 4096).unwrap().is_empty());
+
+    // Its leaves: the numbers as native `unsigned int`s, the suffix as a
+    // NUL-terminated string.
+    let number = |path: &str| {
+        let bytes = xen.hypfs_read(path, 64).unwrap();
+        u32::from_ne_bytes(bytes.as_slice().try_into().expect("4 bytes"))
+    };
+    let major: u32 = sysfs_required("/sys/hypervisor/version/major")
+        .parse()
+        .unwrap();
+    let minor: u32 = sysfs_required("/sys/hypervisor/version/minor")
+        .parse()
+        .unwrap();
+    assert_eq!(number("/buildinfo/version/major"), major);
+    assert_eq!(number("/buildinfo/version/minor"), minor);
+    let extra = xen.hypfs_read("/buildinfo/version/extra", 64).unwrap();
+    let extra = extra.strip_suffix(b"\0").unwrap_or(&extra);
+    assert_eq!(
+        extra,
+        sysfs_required("/sys/hypervisor/version/extra").as_bytes()
+    );
+    let e = xen.hypfs_read("/no/such/node", 64).unwrap_err();
+    assert!(e.errno().is_some(), "{e:?}");
+}
+
+fn a_multicall_batch_returns_every_result(xen: &Xen<Privcmd>) {
+    let v = xen.version().unwrap();
+    let want = (u64::from(v.major) << 16) | u64::from(v.minor);
+    let call = VersionNumber {
+        cmd: XENVER_version,
+    };
+    let mut batch = Batch::new();
+    for i in 0..16 {
+        assert_eq!(batch.push(&call), i);
+    }
+    assert_eq!(batch.len(), 16);
+    let results = xen.multicall(batch).unwrap();
+    assert_eq!(results, vec![Ok(want); 16]);
+    assert_eq!(xen.multicall(Batch::new()).unwrap(), vec![]);
 }

@@ -189,6 +189,58 @@ pub fn init_script(modules: &[String]) -> (String, usize) {
         "xen-info-matches-sysfs".into(),
         "sh -c 'v=$(cat /sys/hypervisor/version/major).$(cat /sys/hypervisor/version/minor)$(cat /sys/hypervisor/version/extra); echo \"sysfs: $v\"; /bin/xen-info --backend privcmd | grep \"^xen_version *: $v$\"'".into(),
     ));
+    // Each field xen-info prints, text and JSON, against what Linux shows
+    // (sysfs prints the page size in hex). `nr_cpus` is the host's CPUs:
+    // `-smp 2`, which dom0 (`dom0_max_vcpus=2`) sees as its processors.
+    let fields = [
+        ("xen_major", "$(cat /sys/hypervisor/version/major)", false),
+        ("xen_minor", "$(cat /sys/hypervisor/version/minor)", false),
+        ("xen_extra", "$(cat /sys/hypervisor/version/extra)", true),
+        (
+            "xen_pagesize",
+            "$((0x$(cat /sys/hypervisor/properties/pagesize)))",
+            false,
+        ),
+        (
+            "xen_caps",
+            "$(cat /sys/hypervisor/properties/capabilities)",
+            true,
+        ),
+        ("nr_cpus", "$(grep -c ^processor /proc/cpuinfo)", false),
+    ];
+    for (field, want, string) in fields {
+        let text = format!(
+            "got=$(/bin/xen-info --backend privcmd | sed -n \"s/^{field} *: //p\"); want=\"{want}\""
+        );
+        // JSON: `  "field": value,` (strings quoted; no escapes in these).
+        let quote = if string { "\\\"" } else { "" };
+        let json = format!(
+            "got=$(/bin/xen-info --json --backend privcmd | sed -n \"s/^  \\\"{field}\\\": //p\" | sed \"s/,$//\"); want=\"{quote}{want}{quote}\""
+        );
+        for (format, script) in [("text", text), ("json", json)] {
+            checks.push((
+                format!("xen-info-{format}-{field}"),
+                sh(&format!(
+                    "{script}; echo \"got [$got] want [$want]\"; test -n \"$want\" && test \"$got\" = \"$want\""
+                )),
+            ));
+        }
+    }
+    // xen-list: a row for dom0 with its vCPUs (as many as Linux sees) and
+    // about its 1024 MiB (`dom0_mem=1024M`).
+    checks.push((
+        "xen-list-dom0-row".into(),
+        sh("/bin/xen-list --backend privcmd | awk -v n=$(grep -c ^processor /proc/cpuinfo) \"\\$1 == 0 && \\$3 == n && \\$2 >= 922 && \\$2 <= 1126 { ok = 1; print } END { exit !ok }\""),
+    ));
+    // xen-dmesg reads the live ring: with `console_to_ring`, a line just
+    // written to dom0's console (hvc0, i.e. Xen's console) is in it. (Xen's
+    // "Xen version" banner is not: dom0's boot messages push it out of the
+    // ring long before /init runs.) The marker is built at run time, so
+    // this command line, echoed into the ring too, cannot match it.
+    checks.push((
+        "xen-dmesg-has-console-line".into(),
+        sh("m=\"hcbuf-ring-$$-$(cut -d\" \" -f1 /proc/uptime)\"; echo \"DOM0RING $m\" > /dev/console; i=0; until /bin/xen-dmesg --backend privcmd | grep -qF \"DOM0RING $m\"; do test $i -lt 20 || exit 1; sleep 0.1; i=$((i + 1)); done; echo \"found $m after $i retries\""),
+    ));
     checks.push((
         "hcbuf-core-privcmd-tests".into(),
         format!("/bin/{CORE_TESTS} privcmd"),
@@ -213,6 +265,12 @@ pub fn init_script(modules: &[String]) -> (String, usize) {
     }
     s.push_str(INIT_TAIL);
     (s, checks.len())
+}
+
+/// `sh -c '<script>'` (the script must not contain `'`).
+fn sh(script: &str) -> String {
+    assert!(!script.contains('\''), "{script}");
+    format!("sh -c '{script}'")
 }
 
 const INIT_HEAD: &str = r#"#!/bin/sh

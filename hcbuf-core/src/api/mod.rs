@@ -71,17 +71,14 @@ impl<B: Backend> Xen<B> {
     fn issue_wide<A: HypercallArgs>(&self, call: &'static str, args: &A) -> Result<u64, Error> {
         use crate::backend::{WideError, hypercall_wide};
         let start = trace_start();
-        let result = hypercall_wide(&self.backend, &self.pool, args);
-        let outcome = match &result {
-            Ok(v) => Ok(*v),
-            Err(WideError::Xen(e)) => Err(*e),
-            Err(WideError::Alloc(_)) => Err(XenErrno(0)),
+        let outcome = match hypercall_wide(&self.backend, &self.pool, args) {
+            Ok(value) => Ok(value),
+            Err(WideError::Xen(errno)) => Err(errno),
+            // No hypercall was issued, so there is nothing to trace.
+            Err(WideError::Alloc(source)) => return Err(Error::Pool { call, source }),
         };
         trace(call, A::OP, &outcome, start);
-        result.map_err(|e| match e {
-            WideError::Xen(errno) => Error::Xen { call, errno },
-            WideError::Alloc(source) => Error::Pool { call, source },
-        })
+        outcome.map_err(|errno| Error::Xen { call, errno })
     }
 }
 

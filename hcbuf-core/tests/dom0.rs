@@ -9,9 +9,12 @@
 //! `/dev/xen/hypercall` device in dom0) and with `Pool::locked_anonymous()`.
 #![cfg(feature = "dom0-tests")]
 
-use std::mem::{offset_of, size_of};
+mod common;
+
+use std::mem::offset_of;
 use std::time::{Duration, Instant};
 
+use common::poke_u32;
 use hcbuf_core::api::{Batch, CpuTopology, Error, Xen};
 use hcbuf_core::backend::privcmd::Privcmd;
 use hcbuf_core::sys::domctl::{
@@ -24,7 +27,7 @@ use hcbuf_core::xen::Op;
 use hcbuf_core::xen::domctl::{CreateDomain, GetDomainInfo};
 use hcbuf_core::xen::sysctl::PhysInfo;
 use hcbuf_core::xen::version::VersionNumber;
-use hcbuf_core::{Backend, HypercallArgs, Pool, PoolBox, XenErrno, XenWritable};
+use hcbuf_core::{Backend, HypercallArgs, Pool, XenErrno};
 
 /// The memory QEMU gives the machine (`-m 2048`), in MiB.
 const HOST_MIB: u64 = 2048;
@@ -333,18 +336,6 @@ fn a_domain_lives_and_dies(xen: &Xen<Privcmd>) {
 #[hypercall(op = 60)]
 struct Op60 {
     cmd: u32,
-}
-
-/// Overwrites the `u32` at byte `offset` of a pool value, as only a buggy
-/// or hostile caller would (the typed `Op` sets its header itself).
-fn poke_u32<T: XenWritable>(value: &mut PoolBox<'_, T>, offset: usize, word: u32) {
-    assert!(offset + size_of::<u32>() <= size_of::<T>());
-    let ptr = value.as_mut_ptr();
-    // SAFETY: `ptr` comes from exclusive (`&mut`) access to the box, which
-    // nothing else borrows; `offset + 4` is within the `T` (asserted); the
-    // box's memory is initialised, and every bit pattern is a valid `T`
-    // (`XenWritable`), so the value stays valid whatever the four bytes.
-    unsafe { ptr.byte_add(offset).cast::<u32>().write_unaligned(word) };
 }
 
 fn errors_come_back_as_xen_errnos(xen: &Xen<Privcmd>) {

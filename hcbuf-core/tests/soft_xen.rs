@@ -1,8 +1,11 @@
 //! The software Xen: Xen 4.17's answers through the typed definitions, and
 //! every guest address checked against the pool.
 
-use std::mem::{offset_of, size_of};
+mod common;
 
+use std::mem::offset_of;
+
+use common::poke_u32;
 use hcbuf_core::args::family::{Domctl, Sysctl};
 use hcbuf_core::backend::soft::{DomainConfig, E820Region, HostConfig, SoftXen, SoftXenError};
 use hcbuf_core::pool::{MemorySource, PoolConfig};
@@ -27,7 +30,6 @@ use hcbuf_core::xen::sysctl::*;
 use hcbuf_core::xen::version::*;
 use hcbuf_core::{
     Backend, GuestHandle, GuestHandleMut, HypercallArgs, Pool, PoolBox, SubOp, XenErrno,
-    XenWritable,
 };
 
 fn tracking_pool() -> Pool {
@@ -86,18 +88,6 @@ fn version_buffer<P: SubOp<Family = hcbuf_core::args::family::XenVersion> + Copy
 fn c_str(bytes: &[u8]) -> &str {
     let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
     std::str::from_utf8(&bytes[..end]).unwrap()
-}
-
-/// Overwrites the `u32` at byte `offset` of a pool value, as only a buggy
-/// or hostile caller would (the typed `Op` sets its header itself).
-fn poke_u32<T: XenWritable>(value: &mut PoolBox<'_, T>, offset: usize, word: u32) {
-    assert!(offset + size_of::<u32>() <= size_of::<T>());
-    let ptr = value.as_mut_ptr();
-    // SAFETY: `ptr` comes from exclusive (`&mut`) access to the box, which
-    // nothing else borrows; `offset + 4` is within the `T` (asserted); the
-    // box's memory is initialised, and every bit pattern is a valid `T`
-    // (`XenWritable`), so the value stays valid whatever the four bytes.
-    unsafe { ptr.byte_add(offset).cast::<u32>().write_unaligned(word) };
 }
 
 /// `HYPERVISOR_xen_version(cmd, arg)` with a handle of any origin.

@@ -1,5 +1,7 @@
-//! Helpers shared by the pool's integration tests.
+//! Helpers shared by hcbuf-core's integration tests.
 #![allow(dead_code)]
+
+use hcbuf_core::{PoolBox, XenWritable};
 
 /// `VmLck` of this process in bytes, from `/proc/self/status`.
 pub fn vm_locked_bytes() -> usize {
@@ -26,4 +28,16 @@ pub fn is_mapped(addr: usize) -> bool {
         let hi = usize::from_str_radix(hi, 16).unwrap_or(0);
         (lo..hi).contains(&addr)
     })
+}
+
+/// Overwrites the `u32` at byte `offset` of a pool value, as only a buggy
+/// or hostile caller would (the typed `Op` sets its header itself).
+pub fn poke_u32<T: XenWritable>(value: &mut PoolBox<'_, T>, offset: usize, word: u32) {
+    assert!(offset + size_of::<u32>() <= size_of::<T>());
+    let ptr = value.as_mut_ptr();
+    // SAFETY: `ptr` comes from exclusive (`&mut`) access to the box, which
+    // nothing else borrows; `offset + 4` is within the `T` (asserted); the
+    // box's memory is initialised, and every bit pattern is a valid `T`
+    // (`XenWritable`), so the value stays valid whatever the four bytes.
+    unsafe { ptr.byte_add(offset).cast::<u32>().write_unaligned(word) };
 }

@@ -128,14 +128,20 @@ fn sysfs_required(path: &str) -> String {
     sysfs(path).unwrap_or_else(|| panic!("{path} does not exist"))
 }
 
+/// Xen's major and minor version, as Linux reports them in sysfs.
+fn sysfs_version() -> (u32, u32) {
+    let number = |part: &str| -> u32 {
+        let path = format!("/sys/hypervisor/version/{part}");
+        let text = sysfs_required(&path);
+        text.parse()
+            .unwrap_or_else(|e| panic!("{path}: {text:?} is not a number: {e}"))
+    };
+    (number("major"), number("minor"))
+}
+
 fn version_matches_sysfs(xen: &Xen<Privcmd>) {
     let v = xen.version().unwrap();
-    let major: u32 = sysfs_required("/sys/hypervisor/version/major")
-        .parse()
-        .unwrap();
-    let minor: u32 = sysfs_required("/sys/hypervisor/version/minor")
-        .parse()
-        .unwrap();
+    let (major, minor) = sysfs_version();
     let extra = sysfs_required("/sys/hypervisor/version/extra");
     assert_eq!(
         (v.major, v.minor, v.extra.as_str()),
@@ -514,12 +520,7 @@ fn hypfs_buildinfo_matches_sysfs(xen: &Xen<Privcmd>) {
         let bytes = xen.hypfs_read(path, 64).unwrap();
         u32::from_ne_bytes(bytes.as_slice().try_into().expect("4 bytes"))
     };
-    let major: u32 = sysfs_required("/sys/hypervisor/version/major")
-        .parse()
-        .unwrap();
-    let minor: u32 = sysfs_required("/sys/hypervisor/version/minor")
-        .parse()
-        .unwrap();
+    let (major, minor) = sysfs_version();
     assert_eq!(number("/buildinfo/version/major"), major);
     assert_eq!(number("/buildinfo/version/minor"), minor);
     let extra = xen.hypfs_read("/buildinfo/version/extra", 64).unwrap();

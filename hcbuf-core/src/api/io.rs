@@ -3,7 +3,9 @@
 use hcbuf_sys::xen::domid_t;
 
 use super::{Error, Xen, pool_error};
+use crate::args::{SubOp, family};
 use crate::dispatch::Backend;
+use crate::marker::XenWritable;
 use crate::pool::PoolError;
 use crate::xen::Op;
 use crate::xen::console::ConsoleWrite;
@@ -86,43 +88,34 @@ impl<B: Backend> Xen<B> {
 
     /// `XENMEM_current_reservation`: the domain's pages.
     pub fn current_reservation(&self, domid: domid_t) -> Result<u64, Error> {
-        const CALL: &str = "memory_op current_reservation";
-        let mut arg = self
-            .pool
-            .boxed_from(CurrentReservation { domid })
-            .map_err(pool_error(CALL))?;
-        self.issue_wide(
-            CALL,
-            &MemoryOp {
-                arg: arg.handle_mut(),
-            },
+        self.memory_query(
+            "memory_op current_reservation",
+            CurrentReservation { domid },
         )
     }
 
     /// `XENMEM_maximum_reservation`: the domain's page limit.
     pub fn maximum_reservation(&self, domid: domid_t) -> Result<u64, Error> {
-        const CALL: &str = "memory_op maximum_reservation";
-        let mut arg = self
-            .pool
-            .boxed_from(MaximumReservation { domid })
-            .map_err(pool_error(CALL))?;
-        self.issue_wide(
-            CALL,
-            &MemoryOp {
-                arg: arg.handle_mut(),
-            },
+        self.memory_query(
+            "memory_op maximum_reservation",
+            MaximumReservation { domid },
         )
     }
 
     /// `XENMEM_maximum_gpfn`: the domain's highest guest frame.
     pub fn maximum_gpfn(&self, domid: domid_t) -> Result<u64, Error> {
-        const CALL: &str = "memory_op maximum_gpfn";
-        let mut arg = self
-            .pool
-            .boxed_from(MaximumGpfn { domid })
-            .map_err(pool_error(CALL))?;
+        self.memory_query("memory_op maximum_gpfn", MaximumGpfn { domid })
+    }
+
+    /// Issues the memory op of `payload`, passed in pool memory, and
+    /// returns its result (a page count or frame, possibly over 31 bits).
+    fn memory_query<P>(&self, call: &'static str, payload: P) -> Result<u64, Error>
+    where
+        P: SubOp<Family = family::MemoryOp> + XenWritable,
+    {
+        let mut arg = self.pool.boxed_from(payload).map_err(pool_error(call))?;
         self.issue_wide(
-            CALL,
+            call,
             &MemoryOp {
                 arg: arg.handle_mut(),
             },

@@ -51,14 +51,7 @@ impl Pool {
     /// `len` zeroed values of `T` in pool memory.
     #[inline(always)]
     pub fn slice<T: XenWritable>(&self, len: usize) -> Result<PoolSlice<'_, T>, PoolError> {
-        let bytes = size_of::<T>()
-            .checked_mul(len)
-            .ok_or(PoolError::BadRequest {
-                size: usize::MAX,
-                align: align_of::<T>(),
-                why: "the element count overflows the address space",
-            })?;
-        let block = self.alloc_zeroed(bytes, align_of::<T>())?;
+        let block = self.alloc_zeroed(byte_len::<T>(len)?, align_of::<T>())?;
         Ok(PoolSlice {
             block,
             len,
@@ -78,6 +71,18 @@ impl Pool {
             _t: PhantomData,
         })
     }
+}
+
+/// The size in bytes of `len` values of `T`, or why there is none.
+#[inline]
+fn byte_len<T>(len: usize) -> Result<usize, PoolError> {
+    size_of::<T>()
+        .checked_mul(len)
+        .ok_or(PoolError::BadRequest {
+            size: usize::MAX,
+            align: align_of::<T>(),
+            why: "the element count overflows the address space",
+        })
 }
 
 /// The bytes of plain data.
@@ -117,6 +122,35 @@ impl<T: XenWritable> PoolSlice<'_, T> {
     /// to zero the memory before its next use.
     pub fn as_ptr(&self) -> *const T {
         data::<T>(&self.block).as_ptr()
+    }
+
+    /// Makes the slice `len` elements long, keeping the first
+    /// `min(old, len)`; new elements are zero. Useful when Xen answers
+    /// that a buffer was too small and says how many entries it has.
+    ///
+    /// The memory stays where it is while its slot or its pages still fit
+    /// (shrinking always does, growing within the slot's size class or
+    /// the run's last page does); otherwise the elements move to a new
+    /// block, so handles taken before are invalid (the borrow checker
+    /// already forbids holding one across this call). On error, nothing
+    /// changes.
+    ///
+    /// ```
+    /// use hcbuf_core::Pool;
+    ///
+    /// let pool = Pool::new()?;
+    /// let mut ids = pool.slice_from(&[1u32, 2, 3])?;
+    /// ids.resize(5)?;
+    /// assert_eq!(&ids[..], &[1, 2, 3, 0, 0]);
+    /// ids.resize(2)?;
+    /// assert_eq!(&ids[..], &[1, 2]);
+    /// # Ok::<(), hcbuf_core::PoolError>(())
+    /// ```
+    pub fn resize(&mut self, len: usize) -> Result<(), PoolError> {
+        let bytes = byte_len::<T>(len)?;
+        self.pool.resize(&mut self.block, bytes, align_of::<T>())?;
+        self.len = len;
+        Ok(())
     }
 }
 

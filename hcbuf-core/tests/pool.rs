@@ -415,3 +415,133 @@ fn clones_are_the_same_pool() {
     drop(b);
     assert_eq!(other.stats().live(), 0);
 }
+
+// ---------------------------------------------------------------------
+// Resizing
+
+/// Resizes `s` to `len` and says whether it stayed at the same address.
+fn resize_in_place(s: &mut hcbuf_core::PoolSlice<'_, u8>, len: usize) -> bool {
+    let before = s.as_ptr();
+    s.resize(len).unwrap();
+    assert_eq!(s.len(), len);
+    s.as_ptr() == before
+}
+
+#[test]
+fn resizing_keeps_the_contents_and_zeroes_the_new_elements() {
+    let pool = Pool::locked_anonymous();
+    // (from, to, stays): within a slot class and within a run's pages the
+    // memory stays; across them it moves.
+    let cases = [
+        (10, 16, true),
+        (16, 3, true),
+        (17, 32, true),
+        (32, 33, false),
+        (100, 4096, false),
+        (4096, 4097, false),
+        (5000, 8192, true),
+        (8192, 4097, true),
+        (8192, 8193, false),
+        (65536, 100, false),
+        (100, 0, false),
+        (0, 100, false),
+    ];
+    for (from, to, stays) in cases {
+        let mut s = pool.slice::<u8>(from).unwrap();
+        for (i, b) in s.iter_mut().enumerate() {
+            *b = (i % 251 + 1) as u8;
+        }
+        assert_eq!(resize_in_place(&mut s, to), stays, "{from} -> {to}");
+        let keep = from.min(to);
+        for (i, &b) in s.iter().enumerate() {
+            let want = if i < keep { (i % 251 + 1) as u8 } else { 0 };
+            assert_eq!(b, want, "{from} -> {to}: byte {i}");
+        }
+    }
+    assert_eq!(pool.stats().live(), 0);
+}
+
+#[test]
+fn shrinking_then_growing_in_place_never_shows_old_data() {
+    let pool = Pool::locked_anonymous();
+    for (full, small) in [(16, 1), (4096, 3000), (12288, 8200)] {
+        let mut s = pool.slice::<u8>(full).unwrap();
+        s.fill(0xee);
+        assert!(resize_in_place(&mut s, small));
+        assert!(resize_in_place(&mut s, full));
+        assert!(s[..small].iter().all(|&b| b == 0xee));
+        assert!(
+            s[small..].iter().all(|&b| b == 0),
+            "{full}/{small}: the bytes dropped by shrinking come back zero"
+        );
+    }
+}
+
+#[test]
+fn a_resize_that_cannot_be_served_changes_nothing() {
+    let pool = Pool::locked_anonymous();
+    let mut s = pool.slice_from(&[7u64, 8, 9]).unwrap();
+    let before = (s.as_ptr(), pool.stats());
+    assert!(matches!(
+        s.resize(usize::MAX),
+        Err(PoolError::BadRequest { .. })
+    ));
+    assert!(matches!(
+        s.resize(isize::MAX as usize / 8),
+        Err(PoolError::BadRequest { .. } | PoolError::OutOfMemory { .. })
+    ));
+    assert_eq!(&s[..], &[7, 8, 9]);
+    assert_eq!(s.as_ptr(), before.0);
+    let after = pool.stats();
+    assert_eq!(after.live(), before.1.live());
+    assert_eq!(after.allocations, before.1.allocations);
+}
+
+#[test]
+fn a_move_counts_as_an_allocation_and_a_free_and_in_place_counts_nothing() {
+    let pool = Pool::locked_anonymous();
+    let mut s = pool.slice::<u32>(4).unwrap();
+    let start = pool.stats();
+    s.resize(3).unwrap();
+    assert_eq!(pool.stats().allocations, start.allocations, "in place");
+    s.resize(1000).unwrap();
+    let moved = pool.stats();
+    assert_eq!(moved.allocations, start.allocations + 1);
+    assert_eq!(moved.frees, start.frees + 1);
+    assert_eq!(moved.live(), 1);
+    drop(s);
+    assert_eq!(pool.stats().live(), 0);
+}
+
+#[test]
+fn the_allocation_record_follows_a_resize() {
+    use hcbuf_core::pool::Access;
+    let pool = Pool::with_config(
+        PoolConfig::default()
+            .source(MemorySource::LockedAnonymous)
+            .track_allocations(true),
+    )
+    .unwrap();
+    let mut s = pool.slice::<u8>(20).unwrap();
+    let addr = s.as_ptr() as u64;
+    assert!(pool.allows(addr, 20, Access::Read));
+    s.resize(30).unwrap();
+    assert_eq!(s.as_ptr() as u64, addr, "in place");
+    assert!(pool.allows(addr, 30, Access::Read));
+    assert!(!pool.allows(addr, 31, Access::Read));
+    s.resize(5).unwrap();
+    assert!(!pool.allows(addr, 6, Access::Read));
+    s.resize(5000).unwrap();
+    let moved = s.as_ptr() as u64;
+    assert_ne!(moved, addr);
+    assert!(!pool.allows(addr, 1, Access::Read), "the old block is gone");
+    assert!(pool.allows(moved, 5000, Access::Read));
+    assert!(
+        !pool.allows(moved, 5000, Access::Write),
+        "not yet lent writable"
+    );
+    s.fill(1);
+    assert!(pool.allows(moved, 5000, Access::Write));
+    s.resize(4500).unwrap();
+    assert!(pool.allows(moved, 4500, Access::Write), "still writable");
+}

@@ -520,6 +520,62 @@ impl Pool {
         self.free_slow(block);
     }
 
+    /// Changes `block`'s requested length to `size` bytes (alignment
+    /// `align`, as when it was allocated), keeping the first
+    /// `min(old, new)` bytes; bytes past the old length read as zero.
+    ///
+    /// The block stays where it is while its slot class or its number of
+    /// pages still fits the new size (nothing is counted then); otherwise
+    /// the contents move to a new block (an allocation and a free). On
+    /// error the block is untouched, as `Vec::try_reserve` leaves a vector.
+    pub(crate) fn resize(
+        &self,
+        block: &mut Block,
+        size: usize,
+        align: usize,
+    ) -> Result<(), PoolError> {
+        if self.fits_in_place(block, size, align) {
+            if size > block.len {
+                // Bytes past `dirty` are zero already; between the old
+                // length and `dirty` they may hold earlier data.
+                let stale = block.dirty.min(size).saturating_sub(block.len);
+                // SAFETY: the block owns `size` bytes (its slot or run
+                // holds them, checked above); the range starts at its old
+                // length.
+                unsafe { block.ptr.as_ptr().add(block.len).write_bytes(0, stale) };
+            }
+            block.len = size;
+            if let Some(tracker) = &self.inner.tracker {
+                tracker.resized(block.ptr.as_ptr() as usize, size);
+            }
+            return Ok(());
+        }
+        let mut moved = self.alloc_zeroed(size, align)?;
+        let keep = block.len.min(size);
+        if keep > 0 {
+            // SAFETY: both blocks own at least `keep` bytes and are
+            // distinct live allocations, so they do not overlap.
+            unsafe { std::ptr::copy_nonoverlapping(block.ptr.as_ptr(), moved.ptr.as_ptr(), keep) };
+            moved.mark_written();
+        }
+        self.free(block);
+        *block = moved;
+        Ok(())
+    }
+
+    /// Whether `block`'s memory holds `size` bytes aligned to `align`
+    /// without moving: the same slot class, or a run of as many pages.
+    fn fits_in_place(&self, block: &Block, size: usize, align: usize) -> bool {
+        match block.origin.kind {
+            Kind::Empty => size == 0,
+            Kind::Slot => size > 0 && size_class::class_of(size, align) == Some(block.origin.index),
+            Kind::Run => {
+                size_class::class_of(size, align).is_none()
+                    && size.div_ceil(self.inner.page) == block.origin.pages
+            }
+        }
+    }
+
     #[inline(never)]
     fn free_slow(&self, block: &Block) {
         let Origin { kind, index, pages } = block.origin;

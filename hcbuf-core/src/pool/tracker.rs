@@ -48,6 +48,18 @@ impl Tracker {
         self.live().remove(&addr);
     }
 
+    /// The block at `addr` now has `len` requested bytes (resized in
+    /// place); whether it was lent writable does not change.
+    #[cold]
+    pub(crate) fn resized(&self, addr: usize, len: usize) {
+        let mut live = self.live();
+        if len == 0 {
+            live.remove(&addr);
+        } else if let Some(block) = live.get_mut(&addr) {
+            block.len = len;
+        }
+    }
+
     #[cold]
     pub(crate) fn written(&self, addr: usize) {
         if let Some(live) = self.live().get_mut(&addr) {

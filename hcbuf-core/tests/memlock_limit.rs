@@ -6,53 +6,8 @@
 
 mod common;
 
-use common::vm_locked_bytes;
+use common::{drop_cap_ipc_lock, set_memlock_limit, vm_locked_bytes};
 use hcbuf_core::{Pool, PoolError};
-
-const CAP_IPC_LOCK: u32 = 14;
-const LINUX_CAPABILITY_VERSION_3: u32 = 0x2008_0522;
-
-#[repr(C)]
-struct CapHeader {
-    version: u32,
-    pid: i32,
-}
-
-#[repr(C)]
-#[derive(Clone, Copy, Default)]
-struct CapData {
-    effective: u32,
-    permitted: u32,
-    inheritable: u32,
-}
-
-/// Removes `CAP_IPC_LOCK` from this thread's effective and permitted sets.
-fn drop_cap_ipc_lock() {
-    let mut header = CapHeader {
-        version: LINUX_CAPABILITY_VERSION_3,
-        pid: 0,
-    };
-    let mut data = [CapData::default(); 2];
-    // SAFETY: header and data are valid for the kernel's capget ABI (v3:
-    // two data words).
-    let rc = unsafe { libc::syscall(libc::SYS_capget, &mut header, data.as_mut_ptr()) };
-    assert_eq!(rc, 0, "capget: {}", std::io::Error::last_os_error());
-    data[0].effective &= !(1 << CAP_IPC_LOCK);
-    data[0].permitted &= !(1 << CAP_IPC_LOCK);
-    // SAFETY: as above.
-    let rc = unsafe { libc::syscall(libc::SYS_capset, &mut header, data.as_ptr()) };
-    assert_eq!(rc, 0, "capset: {}", std::io::Error::last_os_error());
-}
-
-fn set_memlock_limit(bytes: u64) {
-    let limit = libc::rlimit {
-        rlim_cur: bytes,
-        rlim_max: bytes,
-    };
-    // SAFETY: `limit` is a valid rlimit.
-    let rc = unsafe { libc::setrlimit(libc::RLIMIT_MEMLOCK, &limit) };
-    assert_eq!(rc, 0, "setrlimit: {}", std::io::Error::last_os_error());
-}
 
 #[test]
 fn rlimit_memlock_exhaustion_is_a_typed_error_and_leaks_nothing() {

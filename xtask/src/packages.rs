@@ -30,22 +30,36 @@ pub struct GuestOs {
 
 /// Installs what the harness runs on the host, or says how to.
 pub fn ensure_host_tools() -> Result<()> {
-    let wanted = [
+    let mut missing = missing_tools(&[
         ("qemu-system-x86_64", "qemu-system-x86"),
         ("xz", "xz-utils"),
         ("gzip", "gzip"),
         ("cc", "gcc"),
-    ];
-    let mut missing: Vec<&str> = wanted
-        .iter()
-        .filter(|(tool, _)| which(tool).is_none())
-        .map(|&(_, package)| package)
-        .collect();
+    ]);
     if !Path::new(STATIC_LIBC).exists() {
         missing.push("libc6-dev");
     }
     if !Path::new(STATIC_XENCALL).exists() {
         missing.push("libxen-dev");
+    }
+    install("dom0", &missing)
+}
+
+/// The Debian packages of `wanted` (tool, package) whose tool is not on
+/// `PATH`.
+pub fn missing_tools<'a>(wanted: &[(&str, &'a str)]) -> Vec<&'a str> {
+    wanted
+        .iter()
+        .filter(|(tool, _)| which(tool).is_none())
+        .map(|&(_, package)| package)
+        .collect()
+}
+
+/// Installs Debian `packages` with apt-get (as root; otherwise the error
+/// gives the command to run). Nothing to do for an empty list.
+pub fn install(task: &str, packages: &[&str]) -> Result<()> {
+    if packages.is_empty() {
+        return Ok(());
     }
     for tool in ["apt-get", "apt-cache", "dpkg-deb"] {
         if which(tool).is_none() {
@@ -54,21 +68,18 @@ pub fn ensure_host_tools() -> Result<()> {
             ));
         }
     }
-    if missing.is_empty() {
-        return Ok(());
-    }
     let line = format!(
         "apt-get install -y --no-install-recommends {}",
-        missing.join(" ")
+        packages.join(" ")
     );
     if !is_root() {
         return Err(format!("missing host packages; run as root:\n    {line}"));
     }
-    println!("xtask dom0: installing {}", missing.join(" "));
+    println!("xtask {task}: installing {}", packages.join(" "));
     let install = || {
         run(Command::new("apt-get")
             .args(["install", "-y", "--no-install-recommends"])
-            .args(&missing)
+            .args(packages)
             .env("DEBIAN_FRONTEND", "noninteractive"))
     };
     install()

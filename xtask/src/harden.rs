@@ -1,0 +1,41 @@
+//! `cargo xtask harden`: everything issue 7 asks CI to prove, in one run:
+//! bounded fuzzing of every target, the core tests under valgrind
+//! memcheck, the loom model of the pool, and the 10^7-operation stress of
+//! pool and hypercalls on the software Xen (release build). Each part is
+//! also a task of its own (`fuzz`, `memcheck`, `loom`, `stress`).
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::{Result, run};
+
+/// Operations of the release stress run (both threads together).
+pub const STRESS_OPS: u64 = 10_000_000;
+
+/// The 2-thread stress of pool operations and hypercalls, in release.
+pub fn stress(root: &Path, ops: u64) -> Result<()> {
+    run(Command::new("cargo")
+        .args([
+            "test",
+            "--release",
+            "-p",
+            "hcbuf-core",
+            "--test",
+            "stress_xen",
+            "--",
+            "--nocapture",
+        ])
+        .env("HCBUF_STRESS_OPS", ops.to_string())
+        .current_dir(root))
+}
+
+/// The loom model of the pool's cross-thread paths: built with
+/// `--cfg loom` into a target directory of its own, so that the flag does
+/// not invalidate the ordinary build.
+pub fn loom(root: &Path) -> Result<()> {
+    run(Command::new("cargo")
+        .args(["test", "--release", "-p", "hcbuf-core", "--test", "loom"])
+        .env("RUSTFLAGS", "--cfg loom")
+        .env("CARGO_TARGET_DIR", root.join("target/loom"))
+        .current_dir(root))
+}

@@ -489,7 +489,11 @@ impl Pool {
             });
         }
         let (ptr, dirty, origin) = match size_class::class_of(size, align) {
-            Some(class) => (self.inner.alloc_slot(class)?, 0, Origin::slot(class)),
+            Some(class) => (
+                Inner::alloc_slot(&self.inner, class)?,
+                0,
+                Origin::slot(class),
+            ),
             None => self.inner.alloc_run(size)?,
         };
         Ok(Block {
@@ -542,15 +546,18 @@ impl Pool {
 impl Inner {
     /// A slot of `class` through this thread's cache (made or refilled as
     /// needed), or straight from a shard when the thread has none.
-    fn alloc_slot(self: &Arc<Self>, class: usize) -> Result<NonNull<u8>, PoolError> {
-        if self.thread_caches {
-            if let Some(result) = with_magazine(self, |m| m.alloc(self, class)) {
+    ///
+    /// (`this` rather than `self: &Arc<Self>`: under loom, `Arc` is a
+    /// wrapper, which cannot be a receiver; see `sync`.)
+    fn alloc_slot(this: &Arc<Self>, class: usize) -> Result<NonNull<u8>, PoolError> {
+        if this.thread_caches {
+            if let Some(result) = with_magazine(this, |m| m.alloc(this, class)) {
                 return result;
             }
         }
         let mut one = Vec::with_capacity(1);
-        let mapped = self.refill(class, &mut one, 1)?;
-        let mut state = lock(&self.shards[current_shard(self.shards.len())]);
+        let mapped = this.refill(class, &mut one, 1)?;
+        let mut state = lock(&this.shards[current_shard(this.shards.len())]);
         state.counters.allocations += 1;
         *if mapped {
             &mut state.counters.cache_misses

@@ -10,16 +10,19 @@
 //!   gives each model thread its own, and runs their destructors when the
 //!   model thread ends, as std does for OS threads: the flush of a
 //!   magazine at thread exit is modelled.
-//! - `Arc` and `Weak` stay std's: loom 0.7 has no `Weak`, and a thread's
-//!   magazines hold their pool weakly. Loom therefore treats a reference
-//!   count change or a `Weak::upgrade` as one indivisible step between the
-//!   loom operations around it, which is how std's (linearisable) `Arc`
-//!   behaves; the interleavings of those steps with other threads' locks
-//!   and atomics are still explored.
+//! - `Arc` and `Weak` are std's, under loom wrapped so that each count
+//!   operation is a loom operation too (`loom_arc.rs`): loom 0.7 has no
+//!   `Weak`, and a thread's magazines hold their pool weakly.
 //! - `static` counters (pool ids) stay std atomics: loom's cannot be
 //!   statics. The thread numbering that picks a thread's shard is the
 //!   exception (see `current_shard`), because it steers control flow.
 
+#[cfg(loom)]
+mod loom_arc;
+
+#[cfg(loom)]
+pub(crate) use loom_arc::{Arc, Weak};
+#[cfg(not(loom))]
 pub(crate) use std::sync::{Arc, Weak};
 
 #[cfg(not(loom))]

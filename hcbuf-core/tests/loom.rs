@@ -61,19 +61,25 @@ fn check(preemptions: usize, model: impl Fn() + Sync + Send + 'static) {
     println!("{} executions", EXECUTIONS.load(Ordering::Relaxed));
 }
 
-/// Yields to the model's other threads until `done()`.
+/// Yields to the model's other threads until `done()`; panics with `what`
+/// if that does not come.
 ///
 /// Loom's `JoinHandle::join` returns as soon as the thread's closure
 /// does, before the thread's thread-locals are destroyed (std's `join`
 /// waits for that too), and a thread's cache is flushed by that
-/// destructor. So a model waits for the flush's effect instead. Should it
-/// never come (the kind of bug these models are for), this loop spins
-/// until loom stops the execution with "Model exceeded maximum number of
-/// branches", which fails the test.
-fn wait_until(mut done: impl FnMut() -> bool) {
-    while !done() {
+/// destructor. So a model waits for the flush's effect instead. While this
+/// thread yields, loom runs the others; a flush takes a few dozen loom
+/// steps, so 50 rounds are ample. (Unbounded, a missing effect would
+/// spin until loom gave up with "Model exceeded maximum number of
+/// branches", which says less.)
+fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+    for _ in 0..50 {
+        if done() {
+            return;
+        }
         thread::yield_now();
     }
+    panic!("{what}: not so after the other threads ran");
 }
 
 /// A pool on locked anonymous memory, whatever this machine has.
@@ -129,7 +135,9 @@ fn slots_cross_threads_and_all_come_home() {
         a.join().unwrap();
         b.join().unwrap();
         // Both pages empty only once both threads' caches are flushed.
-        wait_until(|| pool.stats().locked_bytes == 0);
+        wait_until("every page back to the OS", || {
+            pool.stats().locked_bytes == 0
+        });
 
         let stats = pool.stats();
         assert_eq!(
@@ -214,6 +222,8 @@ fn a_cache_outliving_its_pool_is_forgotten() {
         t.join().unwrap();
         // The thread's cache may still hold the pool (a strong reference
         // while it flushes): the page goes when that is dropped.
-        wait_until(|| vm_locked_bytes() == baseline);
+        wait_until("the pool's memory unlocked", || {
+            vm_locked_bytes() == baseline
+        });
     });
 }

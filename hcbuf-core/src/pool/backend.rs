@@ -1,14 +1,13 @@
 //! Where the pool's pages come from: the kernel's hypercall buffer device,
 //! or anonymous memory that we lock ourselves.
 
+use super::error::PoolError;
+use super::sync::{AtomicU64, Ordering};
 use std::fs::{File, OpenOptions};
 use std::io;
 use std::os::fd::AsRawFd;
 use std::path::{Path, PathBuf};
 use std::ptr::NonNull;
-use std::sync::atomic::{AtomicU64, Ordering};
-
-use super::error::PoolError;
 
 /// Linux's hypercall buffer device (privcmd-buf, Linux ≥ 4.18).
 pub const HYPERCALL_DEVICE: &str = "/dev/xen/hypercall";

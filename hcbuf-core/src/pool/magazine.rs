@@ -14,14 +14,12 @@
 //! touched). Pools have never-reused ids, so a magazine can never be
 //! mistaken for a newer pool's.
 
-use std::cell::RefCell;
-use std::ptr::NonNull;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Weak};
-
 use super::Inner;
 use super::shard::Counters;
 use super::size_class::{CLASSES, slot_size};
+use super::sync::{Arc, AtomicU64, Ordering, Weak, thread_local};
+use std::cell::RefCell;
+use std::ptr::NonNull;
 
 /// Slots taken from a shard at once when a magazine runs dry.
 pub(crate) const REFILL: usize = 16;
@@ -75,8 +73,15 @@ pub(crate) struct Magazine {
     counters: Arc<ThreadCounters>,
 }
 
+#[cfg(not(loom))]
 thread_local! {
     static MAGAZINES: RefCell<Vec<Magazine>> = const { RefCell::new(Vec::new()) };
+}
+// Loom's `thread_local!` takes no `const { }` initialiser (which only saves
+// std a lazy-initialisation check).
+#[cfg(loom)]
+thread_local! {
+    static MAGAZINES: RefCell<Vec<Magazine>> = RefCell::new(Vec::new());
 }
 
 impl Magazine {

@@ -72,6 +72,7 @@ mod magazine;
 mod shard;
 mod size_class;
 mod stats;
+mod sync;
 mod tracker;
 
 pub use backend::{HYPERCALL_DEVICE, page_size};
@@ -82,12 +83,12 @@ pub use tracker::Access;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::ptr::NonNull;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::PoisonError;
 
 use backend::Backend;
 use magazine::{ThreadCounters, with_magazine};
 use shard::{Counters, ShardState, Slab};
+use sync::{Arc, AtomicU64, AtomicUsize, Mutex, MutexGuard, Ordering, thread_local};
 use tracker::Tracker;
 
 /// Which memory a pool uses.
@@ -327,7 +328,9 @@ impl Pool {
     }
 
     fn build(backend: Backend, config: &PoolConfig) -> Pool {
-        static NEXT_ID: AtomicU64 = AtomicU64::new(0);
+        // Std's even under loom (whose atomics cannot be statics): ids are
+        // only compared, so their values steer nothing.
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
         let count = config
             .shards
@@ -486,7 +489,11 @@ impl Pool {
             });
         }
         let (ptr, dirty, origin) = match size_class::class_of(size, align) {
-            Some(class) => (self.inner.alloc_slot(class)?, 0, Origin::slot(class)),
+            Some(class) => (
+                Inner::alloc_slot(&self.inner, class)?,
+                0,
+                Origin::slot(class),
+            ),
             None => self.inner.alloc_run(size)?,
         };
         Ok(Block {
@@ -595,15 +602,18 @@ impl Pool {
 impl Inner {
     /// A slot of `class` through this thread's cache (made or refilled as
     /// needed), or straight from a shard when the thread has none.
-    fn alloc_slot(self: &Arc<Self>, class: usize) -> Result<NonNull<u8>, PoolError> {
-        if self.thread_caches {
-            if let Some(result) = with_magazine(self, |m| m.alloc(self, class)) {
+    ///
+    /// (`this` rather than `self: &Arc<Self>`: under loom, `Arc` is a
+    /// wrapper, which cannot be a receiver; see `sync`.)
+    fn alloc_slot(this: &Arc<Self>, class: usize) -> Result<NonNull<u8>, PoolError> {
+        if this.thread_caches {
+            if let Some(result) = with_magazine(this, |m| m.alloc(this, class)) {
                 return result;
             }
         }
         let mut one = Vec::with_capacity(1);
-        let mapped = self.refill(class, &mut one, 1)?;
-        let mut state = lock(&self.shards[current_shard(self.shards.len())]);
+        let mapped = this.refill(class, &mut one, 1)?;
+        let mut state = lock(&this.shards[current_shard(this.shards.len())]);
         state.counters.allocations += 1;
         *if mapped {
             &mut state.counters.cache_misses
@@ -838,7 +848,15 @@ fn lock_threads(inner: &Inner) -> MutexGuard<'_, (Vec<Arc<ThreadCounters>>, Coun
 /// This thread's shard: threads are numbered round-robin on first use.
 #[inline]
 fn current_shard(count: usize) -> usize {
+    #[cfg(not(loom))]
     static NEXT: AtomicUsize = AtomicUsize::new(0);
+    // Loom replays a model many times and needs every replay to number its
+    // threads alike (the number picks the shard, hence the locks taken): a
+    // counter that starts afresh in each execution.
+    #[cfg(loom)]
+    loom::lazy_static! {
+        static ref NEXT: AtomicUsize = AtomicUsize::new(0);
+    }
     thread_local! {
         static INDEX: usize = NEXT.fetch_add(1, Ordering::Relaxed);
     }

@@ -5,7 +5,9 @@
 //! when off it costs one predictable branch per allocation and free.
 
 use std::collections::BTreeMap;
-use std::sync::{Mutex, PoisonError};
+use std::sync::PoisonError;
+
+use super::sync::{Mutex, MutexGuard};
 
 /// Whether Xen may only read a range, or also write it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,7 +34,7 @@ pub(crate) struct Tracker {
 }
 
 impl Tracker {
-    fn live(&self) -> std::sync::MutexGuard<'_, BTreeMap<usize, Live>> {
+    fn live(&self) -> MutexGuard<'_, BTreeMap<usize, Live>> {
         self.live.lock().unwrap_or_else(PoisonError::into_inner)
     }
 

@@ -113,7 +113,10 @@ pub fn fuzz(root: &Path, targets: &[String], seconds: u64, grow: bool) -> Result
         ]);
         let file = fs::File::create(&log).map_err(io_err("create", &log))?;
         let err = file.try_clone().map_err(io_err("open", &log))?;
-        println!("xtask fuzz: {target} for {seconds}s (log: {})", log.display());
+        println!(
+            "xtask fuzz: {target} for {seconds}s (log: {})",
+            log.display()
+        );
         let status = cmd
             .stdout(Stdio::from(file))
             .stderr(Stdio::from(err))

@@ -114,7 +114,9 @@ fn harden(root: &Path, fuzz_seconds: u64) -> Result<()> {
     })?;
     let checked = step("harden", "memcheck", || memcheck::memcheck(root))?;
     step("harden", "loom", || harden::loom(root))?;
-    step("harden", "stress", || harden::stress(root, harden::STRESS_OPS))?;
+    step("harden", "stress", || {
+        harden::stress(root, harden::STRESS_OPS)
+    })?;
     println!("\nharden: summary ({:.0} s)", start.elapsed().as_secs_f64());
     for f in &fuzzed {
         println!(
@@ -153,7 +155,9 @@ fn dom0(timeout: Duration) -> Result<()> {
     step("dom0", "host tools", packages::ensure_host_tools)?;
     let guest_os = step("dom0", "guest packages", || packages::fetch_guest(&work))?;
     let bins = step("dom0", "guest binaries", || guest::build(&root, &work))?;
-    let initrd = step("dom0", "initramfs", || initramfs::build(&work, &guest_os, &bins))?;
+    let initrd = step("dom0", "initramfs", || {
+        initramfs::build(&work, &guest_os, &bins)
+    })?;
     let boot = qemu::Boot {
         work: &work,
         checks: initrd.checks,

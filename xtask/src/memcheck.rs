@@ -118,7 +118,11 @@ pub fn memcheck(root: &Path) -> Result<Summary> {
         summary.possibly_lost += found.possibly;
         if !out.status.success() {
             eprint!("{stdout}{}", String::from_utf8_lossy(&out.stderr));
-            failures.push(format!("{name} ({}; report: {})", out.status, log.display()));
+            failures.push(format!(
+                "{name} ({}; report: {})",
+                out.status,
+                log.display()
+            ));
         }
     }
     println!(

@@ -17,9 +17,7 @@
 
 mod common;
 
-use std::sync::atomic::{AtomicU64, Ordering};
-
-use common::{drop_cap_ipc_lock, set_memlock_limit, vm_locked_bytes};
+use common::{Counting, drop_cap_ipc_lock, set_memlock_limit, vm_locked_bytes};
 use hcbuf_core::api::{Batch, Error, Xen};
 use hcbuf_core::backend::soft::{HostConfig, SoftXen};
 use hcbuf_core::pool::{MemorySource, PoolConfig, page_size};
@@ -30,7 +28,7 @@ use hcbuf_core::xen::hypfs::HypfsDirentry;
 use hcbuf_core::xen::multicall::MulticallEntry;
 use hcbuf_core::xen::sysctl::{CpuTopo, MemInfo, PhysInfo};
 use hcbuf_core::xen::version::VersionNumber;
-use hcbuf_core::{Backend, HypercallArgs, Pool, PoolError, XenErrno};
+use hcbuf_core::{Pool, PoolError};
 
 const PAGE: usize = 4096;
 /// The lockable memory of the whole process.
@@ -43,23 +41,6 @@ const NODES: usize = 64;
 
 fn host() -> HostConfig {
     HostConfig::default().cpus(1, 64, 8).nodes(NODES as u32)
-}
-
-/// The software Xen, counting the hypercalls that reach it.
-struct Counter {
-    soft: SoftXen,
-    calls: AtomicU64,
-}
-
-impl Backend for Counter {
-    fn hypercall<A: HypercallArgs>(&self, args: &A) -> Result<u64, XenErrno> {
-        self.calls.fetch_add(1, Ordering::SeqCst);
-        self.soft.hypercall(args)
-    }
-}
-
-fn calls(xen: &Xen<Counter>) -> u64 {
-    xen.backend().calls.load(Ordering::SeqCst)
 }
 
 /// The bytes the pool locks for a request of `bytes` when it has nothing
@@ -97,7 +78,7 @@ struct Case {
     /// Hypercalls of the call when it succeeds.
     calls_ok: u64,
     /// Runs the method, checking its result when it succeeds.
-    run: fn(&Xen<Counter>) -> Result<(), Error>,
+    run: fn(&Xen<Counting>) -> Result<(), Error>,
 }
 
 fn cases() -> Vec<Case> {
@@ -272,14 +253,14 @@ fn cases() -> Vec<Case> {
     ]
 }
 
-fn cpu_topology(xen: &Xen<Counter>) -> Result<(), Error> {
+fn cpu_topology(xen: &Xen<Counting>) -> Result<(), Error> {
     let cpus = xen.cpu_topology()?;
     assert_eq!(cpus.len(), CPUS);
     assert!(cpus.iter().all(|c| c.socket == Some(0)));
     Ok(())
 }
 
-fn numa_info(xen: &Xen<Counter>) -> Result<(), Error> {
+fn numa_info(xen: &Xen<Counting>) -> Result<(), Error> {
     let (nodes, distances) = xen.numa_info()?;
     assert_eq!((nodes.len(), distances.len()), (NODES, NODES));
     assert!(distances.iter().all(|row| row.len() == NODES));
@@ -287,7 +268,7 @@ fn numa_info(xen: &Xen<Counter>) -> Result<(), Error> {
     Ok(())
 }
 
-fn multicall(xen: &Xen<Counter>) -> Result<(), Error> {
+fn multicall(xen: &Xen<Counting>) -> Result<(), Error> {
     let pool = xen.pool();
     let mut physinfo = Op::sysctl(pool, PhysInfo::default()).expect("room for the sysctl");
     let mut dom0 = Op::domctl(pool, 0, GetDomainInfo::default()).expect("room for the domctl");
@@ -314,7 +295,7 @@ fn multicall(xen: &Xen<Counter>) -> Result<(), Error> {
 
 /// Runs `case` with all of the limit but `case.room` taken, then again
 /// with the memory free.
-fn exhaust_mid_call(xen: &Xen<Counter>, pool: &Pool, case: &Case) {
+fn exhaust_mid_call(xen: &Xen<Counting>, pool: &Pool, case: &Case) {
     let name = case.method;
     assert_eq!(vm_locked_bytes(), 0, "{name}: nothing locked before");
     let filler_bytes = LIMIT - case.room;
@@ -323,7 +304,7 @@ fn exhaust_mid_call(xen: &Xen<Counter>, pool: &Pool, case: &Case) {
     assert_eq!(vm_locked_bytes(), filler_bytes, "{name}: the filler");
 
     let before = pool.stats();
-    xen.backend().calls.store(0, Ordering::SeqCst);
+    xen.backend().reset();
     match (case.run)(xen) {
         Err(Error::Pool {
             call,
@@ -354,7 +335,7 @@ fn exhaust_mid_call(xen: &Xen<Counter>, pool: &Pool, case: &Case) {
     );
     assert_eq!(after.live(), 1, "{name}: only the filler is left");
     assert_eq!(
-        calls(xen),
+        xen.backend().calls(),
         case.calls_before,
         "{name}: no hypercall with a partial set of buffers"
     );
@@ -369,9 +350,13 @@ fn exhaust_mid_call(xen: &Xen<Counter>, pool: &Pool, case: &Case) {
     // Memory again: the same call works.
     drop(filler);
     assert_eq!(vm_locked_bytes(), 0, "{name}: the filler unlocked");
-    xen.backend().calls.store(0, Ordering::SeqCst);
+    xen.backend().reset();
     (case.run)(xen).unwrap_or_else(|e| panic!("{name} once memory is free: {e}"));
-    assert_eq!(calls(xen), case.calls_ok, "{name}: hypercalls of a success");
+    assert_eq!(
+        xen.backend().calls(),
+        case.calls_ok,
+        "{name}: hypercalls of a success"
+    );
     assert_eq!(pool.stats().live(), 0, "{name}: nothing outlives the call");
     assert_eq!(vm_locked_bytes(), 0, "{name}: and nothing stays locked");
     assert_eq!(xen.backend().soft.faults(), 0, "{name}");
@@ -390,10 +375,7 @@ fn memlock_exhaustion_at_a_later_buffer_fails_cleanly_and_the_call_works_again()
         .cache_limit(0);
     let pool = Pool::with_config(config).unwrap();
     let xen = Xen::new(
-        Counter {
-            soft: SoftXen::new(pool.clone(), host()).unwrap(),
-            calls: AtomicU64::new(0),
-        },
+        Counting::new(SoftXen::new(pool.clone(), host()).unwrap()),
         pool.clone(),
     );
     let cases = cases();

@@ -5,6 +5,9 @@
 
 use std::sync::mpsc;
 
+mod common;
+
+use common::{Rng, verify_tagged as verify};
 use hcbuf_core::{Pool, PoolSlice};
 
 const OPS_PER_THREAD: u64 = 600_000;
@@ -12,23 +15,6 @@ const OPS_PER_THREAD: u64 = 600_000;
 const WORDS: &[usize] = &[
     1, 2, 3, 8, 13, 32, 64, 100, 256, 300, 512, 513, 1024, 2048, 8192,
 ];
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
-fn verify(buf: &PoolSlice<'_, u64>, tag: u64) {
-    assert!(
-        buf.iter().all(|&w| w == tag),
-        "buffer {tag:#x} was overwritten"
-    );
-}
 
 fn worker<'p>(
     pool: &'p Pool,

@@ -15,10 +15,12 @@
 //! HCBUF_STRESS_OPS=10000000 cargo test --release -p hcbuf-core --test stress_xen -- --nocapture
 //! ```
 
-use std::sync::atomic::{AtomicU64, Ordering};
+mod common;
+
 use std::sync::{Mutex, mpsc};
 use std::time::Instant;
 
+use common::{Counting, Rng, verify_tagged as verify};
 use hcbuf_core::api::{Batch, Xen};
 use hcbuf_core::backend::soft::{HostConfig, SoftXen};
 use hcbuf_core::pool::{MemorySource, PoolConfig};
@@ -30,7 +32,7 @@ use hcbuf_core::xen::Op;
 use hcbuf_core::xen::domctl::{CreateDomain, GetDomainInfo};
 use hcbuf_core::xen::sysctl::PhysInfo;
 use hcbuf_core::xen::version::VersionNumber;
-use hcbuf_core::{Backend, HypercallArgs, Pool, PoolSlice, XenErrno};
+use hcbuf_core::{Pool, PoolSlice, XenErrno};
 
 const DEFAULT_OPS: u64 = 1_000_000;
 const THREADS: u64 = 2;
@@ -57,20 +59,6 @@ fn host() -> HostConfig {
         .nodes(NODES)
 }
 
-/// The software Xen, counting every hypercall that reaches it (a method
-/// that makes two hypercalls counts two; a multicall counts one).
-struct Counting {
-    soft: SoftXen,
-    calls: AtomicU64,
-}
-
-impl Backend for Counting {
-    fn hypercall<A: HypercallArgs>(&self, args: &A) -> Result<u64, XenErrno> {
-        self.calls.fetch_add(1, Ordering::Relaxed);
-        self.soft.hypercall(args)
-    }
-}
-
 /// The operation target: `HCBUF_STRESS_OPS`, or the default if unset.
 fn target_ops() -> u64 {
     match std::env::var("HCBUF_STRESS_OPS") {
@@ -90,17 +78,7 @@ fn target_ops() -> u64 {
 /// Pool allocations + frees + hypercalls so far.
 fn operations(xen: &Xen<Counting>) -> u64 {
     let stats = xen.pool().stats();
-    stats.allocations + stats.frees + xen.backend().calls.load(Ordering::Relaxed)
-}
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
+    stats.allocations + stats.frees + xen.backend().calls()
 }
 
 /// Sizes in u64 words of the tagged buffers: slots of several classes,
@@ -108,14 +86,6 @@ impl Rng {
 const WORDS: &[usize] = &[1, 2, 3, 8, 13, 32, 64, 100, 256, 300, 512, 513, 1024, 2048];
 
 type Tagged<'p> = (u64, PoolSlice<'p, u64>);
-
-#[track_caller]
-fn verify(buf: &PoolSlice<'_, u64>, tag: u64) {
-    assert!(
-        buf.iter().all(|&w| w == tag),
-        "buffer {tag:#x} was overwritten (overlap, or handed out twice)"
-    );
-}
 
 /// The kinds of step a worker takes, for the per-thread tally.
 #[derive(Clone, Copy, Debug)]
@@ -423,17 +393,11 @@ fn two_threads_pool_and_typed_hypercalls_on_the_soft_xen() {
         .track_allocations(true);
     let pool = Pool::with_config(config).unwrap();
     let soft = SoftXen::new(pool.clone(), host()).unwrap();
-    let xen = Xen::new(
-        Counting {
-            soft,
-            calls: AtomicU64::new(0),
-        },
-        pool,
-    );
+    let xen = Xen::new(Counting::new(soft), pool);
     let start_domains: Vec<domid_t> = xen.domains().unwrap().iter().map(|d| d.domid).collect();
     assert_eq!(start_domains, [0]);
     let before = xen.pool().stats();
-    let calls_before = xen.backend().calls.load(Ordering::Relaxed);
+    let calls_before = xen.backend().calls();
     let start_ops = operations(&xen);
     let shared = Shared {
         xen: &xen,
@@ -455,7 +419,7 @@ fn two_threads_pool_and_typed_hypercalls_on_the_soft_xen() {
     let stats = xen.pool().stats();
     let allocations = stats.allocations - before.allocations;
     let frees = stats.frees - before.frees;
-    let hypercalls = xen.backend().calls.load(Ordering::Relaxed) - calls_before;
+    let hypercalls = xen.backend().calls() - calls_before;
     let total = allocations + frees + hypercalls;
     assert_eq!(stats.allocations, stats.frees, "{stats:?}");
     assert_eq!(stats.live(), 0, "{stats:?}");

@@ -1,7 +1,10 @@
 //! Helpers shared by hcbuf-core's integration tests.
 #![allow(dead_code)]
 
-use hcbuf_core::{PoolBox, XenWritable};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use hcbuf_core::backend::soft::SoftXen;
+use hcbuf_core::{Backend, HypercallArgs, PoolBox, PoolSlice, XenErrno, XenWritable};
 
 /// `VmLck` of this process in bytes, from `/proc/self/status`.
 pub fn vm_locked_bytes() -> usize {
@@ -89,4 +92,59 @@ pub fn set_memlock_limit(bytes: u64) {
     // SAFETY: `limit` is a valid rlimit.
     let rc = unsafe { libc::setrlimit(libc::RLIMIT_MEMLOCK, &limit) };
     assert_eq!(rc, 0, "setrlimit: {}", std::io::Error::last_os_error());
+}
+
+/// The software Xen, counting every hypercall that reaches it (a method
+/// that makes two hypercalls counts two; a multicall counts one).
+pub struct Counting {
+    pub soft: SoftXen,
+    calls: AtomicU64,
+}
+
+impl Counting {
+    pub fn new(soft: SoftXen) -> Counting {
+        Counting {
+            soft,
+            calls: AtomicU64::new(0),
+        }
+    }
+
+    /// The hypercalls so far.
+    pub fn calls(&self) -> u64 {
+        self.calls.load(Ordering::SeqCst)
+    }
+
+    /// Counts from zero again.
+    pub fn reset(&self) {
+        self.calls.store(0, Ordering::SeqCst);
+    }
+}
+
+impl Backend for Counting {
+    fn hypercall<A: HypercallArgs>(&self, args: &A) -> Result<u64, XenErrno> {
+        self.calls.fetch_add(1, Ordering::SeqCst);
+        self.soft.hypercall(args)
+    }
+}
+
+/// A xorshift generator: seeded, cheap, good enough to mix test steps.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+/// Checks that a tagged buffer still holds only its tag: an overlap with
+/// another buffer, or a buffer handed out twice, would have overwritten it.
+#[track_caller]
+pub fn verify_tagged(buf: &PoolSlice<'_, u64>, tag: u64) {
+    assert!(
+        buf.iter().all(|&w| w == tag),
+        "buffer {tag:#x} was overwritten (overlap, or handed out twice)"
+    );
 }

@@ -6,7 +6,7 @@
 //! does not invalidate the normal build).
 //!
 //! Under `cfg(loom)` the pool's mutexes, atomics and per-thread slot caches
-//! ("magazines") are loom's (see `src/pool/sync.rs`), so loom runs each
+//! ("magazines") are loom's (see `src/pool/sync/`), so loom runs each
 //! model below under every interleaving of those operations (up to the
 //! preemption bound each states). What is modelled is what the ordinary
 //! tests can only hope to hit by chance:

@@ -34,7 +34,17 @@ pub fn stress(root: &Path, ops: u64) -> Result<()> {
 /// not invalidate the ordinary build.
 pub fn loom(root: &Path) -> Result<()> {
     run(Command::new("cargo")
-        .args(["test", "--release", "-p", "hcbuf-core", "--test", "loom"])
+        .args([
+            "test",
+            "--release",
+            "-p",
+            "hcbuf-core",
+            "--test",
+            "loom",
+            "--",
+            // Each model prints how many executions loom explored.
+            "--nocapture",
+        ])
         .env("RUSTFLAGS", "--cfg loom")
         .env("CARGO_TARGET_DIR", root.join("target/loom"))
         .current_dir(root))

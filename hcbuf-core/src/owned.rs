@@ -128,12 +128,12 @@ impl<T: XenWritable> PoolSlice<'_, T> {
     /// `min(old, len)`; new elements are zero. Useful when Xen answers
     /// that a buffer was too small and says how many entries it has.
     ///
-    /// The memory stays where it is while its slot or its pages still fit
-    /// (shrinking always does, growing within the slot's size class or
-    /// the run's last page does); otherwise the elements move to a new
-    /// block, so handles taken before are invalid (the borrow checker
-    /// already forbids holding one across this call). On error, nothing
-    /// changes.
+    /// The memory stays where it is while the new length keeps its slot's
+    /// size class, or its run's number of pages; otherwise the elements
+    /// move to a new block (handles taken before would be stale, but the
+    /// borrow checker forbids holding one across this call). A move
+    /// allocates, so it can fail, shrinking included (a 64 KiB run
+    /// shrunk to 100 bytes moves to a slot); on error, nothing changes.
     ///
     /// ```
     /// use hcbuf_core::Pool;

@@ -429,6 +429,7 @@ fn resize_in_place(s: &mut hcbuf_core::PoolSlice<'_, u8>, len: usize) -> bool {
 
 #[test]
 fn resizing_keeps_the_contents_and_zeroes_the_new_elements() {
+    assert_eq!(page_size(), 4096, "the cases below count 4 KiB pages");
     let pool = Pool::locked_anonymous();
     // (from, to, stays): within a slot class and within a run's pages the
     // memory stays; across them it moves.

@@ -36,7 +36,7 @@ pub struct Outcome {
 /// the default toolchain with `RUSTC_BOOTSTRAP=1` (the flags cargo-fuzz
 /// passes, `-Zsanitizer=address` among them, are unstable; stable rustc
 /// ships the sanitizer runtimes and accepts them with that variable).
-fn cargo_fuzz(root: &Path) -> Result<Command> {
+fn cargo_fuzz(root: &Path) -> Command {
     let toolchains = output(Command::new("rustup").args(["toolchain", "list"]))
         .map(|out| String::from_utf8_lossy(&out).into_owned())
         .unwrap_or_default();
@@ -48,7 +48,7 @@ fn cargo_fuzz(root: &Path) -> Result<Command> {
         cmd.env("RUSTC_BOOTSTRAP", "1");
     }
     cmd.arg("fuzz").current_dir(root);
-    Ok(cmd)
+    cmd
 }
 
 /// Installs cargo-fuzz from crates.io if it is missing.
@@ -68,6 +68,10 @@ fn ensure_cargo_fuzz() -> Result<()> {
 
 /// Runs `targets` for `seconds` each; fails on the first finding.
 pub fn fuzz(root: &Path, targets: &[String], seconds: u64, grow: bool) -> Result<Vec<Outcome>> {
+    if seconds == 0 {
+        // libFuzzer would take -max_total_time=0 as "no limit".
+        return Err("the fuzzing time must be at least 1 second".into());
+    }
     for t in targets {
         if !TARGETS.contains(&t.as_str()) {
             return Err(format!(
@@ -84,7 +88,7 @@ pub fn fuzz(root: &Path, targets: &[String], seconds: u64, grow: bool) -> Result
             .args(["--release", "--debug-assertions"]);
     };
     crate::step("fuzz", "build the targets", || {
-        let mut cmd = cargo_fuzz(root)?;
+        let mut cmd = cargo_fuzz(root);
         cmd.arg("build");
         common(&mut cmd);
         run(&mut cmd)
@@ -96,7 +100,7 @@ pub fn fuzz(root: &Path, targets: &[String], seconds: u64, grow: bool) -> Result
         let scratch = work.join("corpus").join(target);
         let log = work.join(format!("{target}.log"));
         fs::create_dir_all(&scratch).map_err(io_err("create", &scratch))?;
-        let mut cmd = cargo_fuzz(root)?;
+        let mut cmd = cargo_fuzz(root);
         cmd.args(["run"]);
         common(&mut cmd);
         cmd.arg(target);
@@ -129,10 +133,11 @@ pub fn fuzz(root: &Path, targets: &[String], seconds: u64, grow: bool) -> Result
                 eprintln!("    {line}");
             }
             return Err(format!(
-                "fuzz target {target} failed ({status}); the input is under {}; \
-                 replay it with `cargo +nightly fuzz run --fuzz-dir {} {target} <input>`",
+                "fuzz target {target} failed ({status}); the input is under {}: \
+                 once fixed, copy it into {} as a regression input, replayed by \
+                 `cargo test -p hcbuf-core --test fuzz_corpus`",
                 fuzz_dir.join("artifacts").join(target).display(),
-                fuzz_dir.display()
+                committed.display()
             ));
         }
         let corpus = fs::read_dir(&committed)

@@ -29,6 +29,14 @@ pub fn stress(root: &Path, ops: u64) -> Result<()> {
         .current_dir(root))
 }
 
+/// `flags` (the caller's `RUSTFLAGS`, if any) with `--cfg loom` added.
+fn with_loom(flags: Option<String>) -> String {
+    match flags {
+        Some(f) if !f.trim().is_empty() => format!("{f} --cfg loom"),
+        _ => "--cfg loom".into(),
+    }
+}
+
 /// The loom model of the pool's cross-thread paths: built with
 /// `--cfg loom` into a target directory of its own, so that the flag does
 /// not invalidate the ordinary build.
@@ -45,7 +53,7 @@ pub fn loom(root: &Path) -> Result<()> {
             // Each model prints how many executions loom explored.
             "--nocapture",
         ])
-        .env("RUSTFLAGS", "--cfg loom")
+        .env("RUSTFLAGS", with_loom(std::env::var("RUSTFLAGS").ok()))
         .env("CARGO_TARGET_DIR", root.join("target/loom"))
         .current_dir(root))
 }

@@ -127,14 +127,17 @@ pub fn run(data: &[u8]) {
     for (n, method) in methods.into_iter().enumerate() {
         let outcome = call(&xen, &method);
         if let Err(err) = &outcome {
-            // An errno is Xen's answer to well-formed arguments; a pool or
-            // decoding error is the API refusing them. Never a fault.
-            if let Some(errno) = err.errno() {
-                assert!(
-                    errno.0 > 0 && errno != XenErrno(hcbuf_core::sys::errno::XEN_EFAULT),
-                    "call {n} {method:?}: {err}"
-                );
-            }
+            // Xen's answer to the arguments, never a fault. (The pool
+            // can serve every buffer these arguments need, and the model
+            // never answers what the API cannot decode, so a pool error
+            // or an `Unexpected` is a finding too.)
+            let errno = err
+                .errno()
+                .unwrap_or_else(|| panic!("call {n} {method:?}: {err} is not Xen's errno"));
+            assert!(
+                errno.0 > 0 && errno != XenErrno(hcbuf_core::sys::errno::XEN_EFAULT),
+                "call {n} {method:?}: {err}"
+            );
         }
         assert_eq!(
             xen.backend().faults(),
@@ -269,6 +272,11 @@ fn batch(xen: &Xen<SoftXen>, calls: &[Batched]) {
     for op in &mut infos {
         one_by_one.push(xen.backend().hypercall(&op.call()));
     }
+    // What Xen wrote one by one; cleared for the batch to write again.
+    let written: Vec<GetDomainInfo> = infos.iter().map(|op| *op.payload()).collect();
+    for op in &mut infos {
+        *op.payload_mut() = GetDomainInfo::default();
+    }
     let info_calls: Vec<_> = infos.iter_mut().map(|op| op.call()).collect();
     let mut batch = Batch::new();
     for n in &numbers {
@@ -281,6 +289,12 @@ fn batch(xen: &Xen<SoftXen>, calls: &[Batched]) {
         Ok(results) => assert_eq!(results, one_by_one, "batched vs one by one"),
         Err(err) => panic!("multicall of {calls:?}: {err}"),
     }
+    drop(info_calls);
+    let rewritten: Vec<GetDomainInfo> = infos.iter().map(|op| *op.payload()).collect();
+    assert_eq!(
+        rewritten, written,
+        "the batch wrote what the calls one by one did"
+    );
 }
 
 /// Each field of a derived call becomes its register.

@@ -54,6 +54,10 @@ enum Step {
     Free { which: u8 },
     /// `resize` a live buffer.
     Resize { which: u8, size: Size },
+    /// Shrink a live buffer by `by` bytes and grow it back: the bytes
+    /// the shrink dropped must come back zero, also when both stay in
+    /// place.
+    ShrinkGrow { which: u8, by: u16 },
     /// Write every byte of a live buffer (through `DerefMut`).
     Write { which: u8, byte: u8 },
     /// An IN bounce of caller data.
@@ -183,9 +187,7 @@ pub fn run(data: &[u8]) {
     let steps: Vec<Step> = super::steps(&mut u);
     let pool = config.pool();
     let mut live: Vec<Live<'_>> = Vec::new();
-    // Buffers freed and allocated, as the counters should say.
-    let (mut allocations, mut frees) = (0u64, 0u64);
-    let counted = |bytes: usize| u64::from(bytes > 0);
+    let mut books = Books::default();
 
     for (n, step) in steps.into_iter().enumerate() {
         match step {
@@ -197,7 +199,7 @@ pub fn run(data: &[u8]) {
                 }
                 .expect("a small allocation succeeds");
                 let bytes = buf.bytes().len();
-                allocations += counted(bytes);
+                books.allocations += counted(bytes);
                 let fresh = Live {
                     buf,
                     byte: 0,
@@ -208,13 +210,13 @@ pub fn run(data: &[u8]) {
                 if room(&live, bytes) {
                     live.push(fresh);
                 } else {
-                    frees += counted(bytes);
+                    books.frees += counted(bytes);
                 }
             }
             Step::AllocFrom { size, byte } => {
                 let data = vec![byte; size.elements(1)];
                 let buf = Buf::U8(pool.slice_from(&data).expect("a small allocation succeeds"));
-                allocations += counted(data.len());
+                books.allocations += counted(data.len());
                 let copy = Live {
                     buf,
                     byte,
@@ -225,44 +227,35 @@ pub fn run(data: &[u8]) {
                 if room(&live, data.len()) {
                     live.push(copy);
                 } else {
-                    frees += counted(data.len());
+                    books.frees += counted(data.len());
                 }
             }
             Step::Free { which } => {
-                if !live.is_empty() {
-                    let gone = live.swap_remove(usize::from(which) % live.len());
+                if let Some(i) = pick(&live, which) {
+                    let gone = live.swap_remove(i);
                     gone.check(n);
-                    frees += counted(gone.range().1);
+                    books.frees += counted(gone.range().1);
+                    books.died(gone.range());
                 }
             }
             Step::Resize { which, size } => {
-                if live.is_empty() {
-                    continue;
+                if let Some(i) = pick(&live, which) {
+                    let width = live[i].buf.width();
+                    let new_len = size.elements(width) * width;
+                    resize(&mut live, i, new_len, &mut books, n);
                 }
-                let i = usize::from(which) % live.len();
-                let (old_addr, old_len) = live[i].range();
-                let new_len = size.elements(live[i].buf.width()) * live[i].buf.width();
-                if new_len > old_len && !room(&live, new_len - old_len) {
-                    continue;
-                }
-                live[i]
-                    .buf
-                    .resize(new_len)
-                    .expect("a small resize succeeds");
-                let (addr, len) = live[i].range();
-                assert_eq!(len, new_len, "step {n}: the resized length");
-                let l = &mut live[i];
-                l.written = l.written.min(len);
-                if addr != old_addr || len == 0 {
-                    // Moved: a new allocation and a free, not yet lent
-                    // writable (empty buffers are not counted).
-                    allocations += counted(len);
-                    frees += counted(old_len);
-                    l.writable = false;
+            }
+            Step::ShrinkGrow { which, by } => {
+                if let Some(i) = pick(&live, which) {
+                    let (width, len) = (live[i].buf.width(), live[i].range().1);
+                    let shrunk = len - (usize::from(by) % (len + 1)) / width * width;
+                    resize(&mut live, i, shrunk, &mut books, n);
+                    resize(&mut live, i, len, &mut books, n);
                 }
             }
             Step::Write { which, byte } => {
-                if let Some(l) = live.get_mut(usize::from(which) % MAX_LIVE) {
+                if let Some(i) = pick(&live, which) {
+                    let l = &mut live[i];
                     l.buf.fill(byte);
                     l.byte = byte;
                     l.written = l.range().1;
@@ -273,8 +266,8 @@ pub fn run(data: &[u8]) {
                 let data = vec![byte; size.elements(1)];
                 let bounce = pool.bounce_in(&data).expect("a small bounce succeeds");
                 assert_eq!(bounce.buffer(), &data[..], "step {n}: copied in");
-                allocations += counted(data.len());
-                frees += counted(data.len());
+                books.allocations += counted(data.len());
+                books.frees += counted(data.len());
             }
             Step::BounceOut { size, byte, finish } => {
                 let mut data = vec![!byte; size.elements(1)];
@@ -287,8 +280,8 @@ pub fn run(data: &[u8]) {
                     drop(bounce);
                 }
                 assert!(all_are(&data, byte), "step {n}: copied back");
-                allocations += counted(data.len());
-                frees += counted(data.len());
+                books.allocations += counted(data.len());
+                books.frees += counted(data.len());
             }
             Step::BounceInOut { size, byte, finish } => {
                 let mut data: Vec<u8> = (0..size.elements(1)).map(|i| i as u8).collect();
@@ -307,19 +300,22 @@ pub fn run(data: &[u8]) {
                     drop(bounce);
                 }
                 assert!(data == want, "step {n}: copied back");
-                allocations += counted(data.len());
-                frees += counted(data.len());
+                books.allocations += counted(data.len());
+                books.frees += counted(data.len());
             }
         }
-        check(&pool, &live, allocations, frees, config.tracked, n);
+        check(&pool, &live, &books, config.tracked, n);
     }
     for l in &live {
         l.check(usize::MAX);
     }
-    frees += live.iter().map(|l| counted(l.range().1)).sum::<u64>();
+    books.frees += live.iter().map(|l| counted(l.range().1)).sum::<u64>();
     drop(live);
     let stats = pool.stats();
-    assert_eq!((stats.allocations, stats.frees), (allocations, frees));
+    assert_eq!(
+        (stats.allocations, stats.frees),
+        (books.allocations, books.frees)
+    );
     assert_eq!(stats.live(), 0);
 }
 
@@ -329,8 +325,65 @@ fn room(live: &[Live<'_>], bytes: usize) -> bool {
     live.len() < MAX_LIVE && live_bytes + bytes <= MAX_LIVE_BYTES
 }
 
+/// What the pool's counters and allocation record should say.
+#[derive(Default)]
+struct Books {
+    allocations: u64,
+    frees: u64,
+    /// The most recently freed (or moved-from) ranges, which the record
+    /// must no longer allow unless a live buffer took them again.
+    dead: Vec<(usize, usize)>,
+}
+
+impl Books {
+    fn died(&mut self, (addr, len): (usize, usize)) {
+        if len > 0 {
+            if self.dead.len() == 16 {
+                self.dead.remove(0);
+            }
+            self.dead.push((addr, len));
+        }
+    }
+}
+
+/// An empty buffer counts for nothing (it holds no memory).
+fn counted(bytes: usize) -> u64 {
+    u64::from(bytes > 0)
+}
+
+/// The live buffer `which` names, if any is live.
+fn pick(live: &[Live<'_>], which: u8) -> Option<usize> {
+    (!live.is_empty()).then(|| usize::from(which) % live.len())
+}
+
+/// Resizes live buffer `i` to `new_len` bytes (a multiple of its width)
+/// and brings the model along, if the model has room for it.
+fn resize(live: &mut [Live<'_>], i: usize, new_len: usize, books: &mut Books, n: usize) {
+    let (old_addr, old_len) = live[i].range();
+    if new_len > old_len && !room(live, new_len - old_len) {
+        return;
+    }
+    live[i]
+        .buf
+        .resize(new_len)
+        .expect("a small resize succeeds");
+    let l = &mut live[i];
+    let (addr, len) = l.range();
+    assert_eq!(len, new_len, "step {n}: the resized length");
+    l.written = l.written.min(len);
+    if addr != old_addr || len == 0 {
+        // Moved: a new allocation and a free, not yet lent writable (empty
+        // buffers are not counted).
+        books.allocations += counted(len);
+        books.frees += counted(old_len);
+        books.died((old_addr, old_len));
+        l.writable = false;
+    }
+    l.check(n);
+}
+
 /// The invariants that hold between any two steps.
-fn check(pool: &Pool, live: &[Live<'_>], allocations: u64, frees: u64, tracked: bool, n: usize) {
+fn check(pool: &Pool, live: &[Live<'_>], books: &Books, tracked: bool, n: usize) {
     let mut ranges: Vec<(usize, usize)> = live.iter().map(Live::range).collect();
     ranges.sort_unstable();
     for pair in ranges.windows(2) {
@@ -346,7 +399,7 @@ fn check(pool: &Pool, live: &[Live<'_>], allocations: u64, frees: u64, tracked: 
     let stats = pool.stats();
     assert_eq!(
         (stats.allocations, stats.frees),
-        (allocations, frees),
+        (books.allocations, books.frees),
         "step {n}: {stats:?}"
     );
     assert_eq!(stats.allocations, stats.cache_hits + stats.cache_misses);

@@ -191,10 +191,18 @@ fn issue(xen: &Xen<SoftXen>, call: &Call, canary: &mut [u8], n: usize) {
             "call {n}: a buffer lent read-only was written"
         );
     }
-    // The slot comes straight back (the thread's cache is last in,
-    // first out).
+    assert!(
+        !pool.allows(freed_addr, 1, hcbuf_core::pool::Access::Read),
+        "call {n}: the freed slot is still allowed"
+    );
+    // The slot comes straight back (the thread's cache is last in, first
+    // out), and must read zero as every allocation does.
     let again = pool.slice::<u8>(64).expect("a small buffer");
-    assert_eq!(again.as_ptr() as u64, freed_addr);
+    assert_eq!(
+        again.as_ptr() as u64,
+        freed_addr,
+        "the harness assumes the thread cache hands the freed slot back first"
+    );
     assert!(
         again.iter().all(|&b| b == 0),
         "call {n}: the freed slot was written"

@@ -51,13 +51,11 @@ impl Tracker {
     }
 
     /// The block at `addr` now has `len` requested bytes (resized in
-    /// place); whether it was lent writable does not change.
+    /// place, so never to 0: only empty blocks stay empty in place, and
+    /// they have no record); whether it was lent writable does not change.
     #[cold]
     pub(crate) fn resized(&self, addr: usize, len: usize) {
-        let mut live = self.live();
-        if len == 0 {
-            live.remove(&addr);
-        } else if let Some(block) = live.get_mut(&addr) {
+        if let Some(block) = self.live().get_mut(&addr) {
             block.len = len;
         }
     }

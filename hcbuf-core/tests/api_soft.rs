@@ -18,25 +18,23 @@ use hcbuf_core::sys::sysctl::{
     XEN_SYSCTL_PHYSCAP_hvm, XEN_SYSCTL_PHYSCAP_pv,
 };
 use hcbuf_core::sys::xen::{DOMID_FIRST_RESERVED, DOMID_SELF, domid_t};
-use hcbuf_core::xen::domctl::CreateDomain;
 use hcbuf_core::{Backend, HypercallArgs, Pool, XenErrno};
+
+mod common;
 
 // What `HostConfig::default()` configures, as its documentation states it
 // (the configuration's fields are private to the model, so the values are
 // repeated here; the tests cross-check them between calls where they can).
+// Those other tests check too are in `common::default_host`.
+use common::default_host::{
+    DOM0_PAGES, DOM0_VCPUS, HOST_PAGES, LOCAL_DISTANCE, MAX_RAM_PAGE, REMOTE_DISTANCE,
+};
+use common::{GUEST_HANDLE, pv_guest};
 
-/// Dom0's pages: 1 GiB.
-const DOM0_PAGES: u64 = 262_144;
-/// Dom0's vCPUs, all online and running.
-const DOM0_VCPUS: u32 = 2;
 /// Dom0's CPU time, split evenly between its vCPUs.
 const DOM0_CPU_TIME_NS: u64 = 12_400_000_000;
-/// The host's RAM, in pages.
-const HOST_PAGES: u64 = 524_158;
 /// The pages Xen keeps for itself.
 const XEN_PAGES: u64 = 5_928;
-/// `XENMEM_maximum_ram_page`.
-const MAX_RAM_PAGE: u64 = 0x7_ffe0;
 /// The console ring's size in bytes.
 const CONSOLE_RING: usize = 16 << 10;
 /// The build id.
@@ -44,9 +42,6 @@ const BUILD_ID: [u8; 20] = [
     0x15, 0x1b, 0x37, 0x3f, 0xd6, 0x4b, 0x32, 0x15, 0x93, 0xbf, 0x98, 0x7f, 0xd9, 0x23, 0xcd, 0x10,
     0xda, 0xba, 0xda, 0xc4,
 ];
-/// `node_distance()` without an ACPI SLIT.
-const LOCAL_DISTANCE: u32 = 10;
-const REMOTE_DISTANCE: u32 = 20;
 
 fn tracking_pool() -> Pool {
     let config = PoolConfig::default().source(MemorySource::LockedAnonymous);
@@ -77,17 +72,6 @@ fn errno_of<T: std::fmt::Debug>(result: Result<T, Error>) -> i32 {
     match result {
         Err(Error::Xen { errno, .. }) => errno.0,
         other => panic!("expected a Xen errno, got {other:?}"),
-    }
-}
-
-/// A PV guest with `vcpus` vCPUs, as a toolstack asks for one.
-fn pv_guest(vcpus: u32) -> CreateDomain {
-    CreateDomain {
-        max_vcpus: vcpus,
-        max_grant_frames: -1,
-        max_maptrack_frames: -1,
-        handle: [0xab; 16],
-        ..Default::default()
     }
 }
 
@@ -515,7 +499,7 @@ fn create_pause_unpause_destroy() {
     assert!(d.state.paused && !d.state.running);
     assert_eq!(d.state.letters(), "--p---");
     assert_eq!((d.online_vcpus, d.tot_pages, d.max_pages), (0, 0, 0));
-    assert_eq!((d.handle, d.hvm, d.cpu_time_ns), ([0xab; 16], false, 0));
+    assert_eq!((d.handle, d.hvm, d.cpu_time_ns), (GUEST_HANDLE, false, 0));
     assert_eq!(xen.domains().unwrap()[1], d);
 
     // An id asked for; a taken one is EEXIST; then the next free id after

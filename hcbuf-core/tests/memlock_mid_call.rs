@@ -17,6 +17,7 @@
 
 mod common;
 
+use common::default_host::DOM0_PAGES;
 use common::{Counting, drop_cap_ipc_lock, set_memlock_limit, vm_locked_bytes};
 use hcbuf_core::api::{Batch, Error, Xen};
 use hcbuf_core::backend::soft::{HostConfig, SoftXen};
@@ -79,6 +80,25 @@ struct Case {
     calls_ok: u64,
     /// Runs the method, checking its result when it succeeds.
     run: fn(&Xen<Counting>) -> Result<(), Error>,
+}
+
+/// A per-domain `memory_op` query: the domain id in a slot page, then the
+/// multicall entry that fails.
+fn memory_query(
+    method: &'static str,
+    call: &'static str,
+    run: fn(&Xen<Counting>) -> Result<(), Error>,
+) -> Case {
+    Case {
+        method,
+        call,
+        room: PAGE,
+        before: 1,
+        failing: locks(size_of::<MulticallEntry>()),
+        calls_before: 0,
+        calls_ok: 1,
+        run,
+    }
 }
 
 fn cases() -> Vec<Case> {
@@ -180,47 +200,28 @@ fn cases() -> Vec<Case> {
             calls_ok: 2,
             run: numa_info,
         },
-        Case {
-            // The domain id argument, then the multicall entry carrying
-            // the call (its result may be wider than 31 bits).
-            method: "current_reservation",
-            call: "memory_op current_reservation",
-            room: PAGE,
-            before: 1,
-            failing: locks(size_of::<MulticallEntry>()),
-            calls_before: 0,
-            calls_ok: 1,
-            run: |xen| {
-                assert_eq!(xen.current_reservation(0)?, 262_144);
+        // The domain id argument, then the multicall entry carrying the
+        // call (its result may be wider than 31 bits).
+        memory_query(
+            "current_reservation",
+            "memory_op current_reservation",
+            |xen| {
+                assert_eq!(xen.current_reservation(0)?, DOM0_PAGES);
                 Ok(())
             },
-        },
-        Case {
-            method: "maximum_reservation",
-            call: "memory_op maximum_reservation",
-            room: PAGE,
-            before: 1,
-            failing: locks(size_of::<MulticallEntry>()),
-            calls_before: 0,
-            calls_ok: 1,
-            run: |xen| {
-                assert_eq!(xen.maximum_reservation(0)?, 262_144);
+        ),
+        memory_query(
+            "maximum_reservation",
+            "memory_op maximum_reservation",
+            |xen| {
+                assert_eq!(xen.maximum_reservation(0)?, DOM0_PAGES);
                 Ok(())
             },
-        },
-        Case {
-            method: "maximum_gpfn",
-            call: "memory_op maximum_gpfn",
-            room: PAGE,
-            before: 1,
-            failing: locks(size_of::<MulticallEntry>()),
-            calls_before: 0,
-            calls_ok: 1,
-            run: |xen| {
-                assert_eq!(xen.maximum_gpfn(0)?, 262_143);
-                Ok(())
-            },
-        },
+        ),
+        memory_query("maximum_gpfn", "memory_op maximum_gpfn", |xen| {
+            assert_eq!(xen.maximum_gpfn(0)?, DOM0_PAGES - 1);
+            Ok(())
+        }),
         Case {
             // The caller's two sysctl/domctl buffers (one page of slots),
             // then the multicall's entries.

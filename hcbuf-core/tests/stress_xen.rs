@@ -20,7 +20,10 @@ mod common;
 use std::sync::{Mutex, mpsc};
 use std::time::Instant;
 
-use common::{Counting, Rng, verify_tagged as verify};
+use common::default_host::{
+    DOM0_PAGES, DOM0_VCPUS, HOST_PAGES, LOCAL_DISTANCE, MAX_RAM_PAGE, REMOTE_DISTANCE,
+};
+use common::{Counting, GUEST_HANDLE, Rng, pv_guest, verify_tagged as verify};
 use hcbuf_core::api::{Batch, Xen};
 use hcbuf_core::backend::soft::{HostConfig, SoftXen};
 use hcbuf_core::pool::{MemorySource, PoolConfig};
@@ -29,7 +32,7 @@ use hcbuf_core::sys::errno::XEN_ESRCH;
 use hcbuf_core::sys::version::{XENVER_pagesize, XENVER_version};
 use hcbuf_core::sys::xen::domid_t;
 use hcbuf_core::xen::Op;
-use hcbuf_core::xen::domctl::{CreateDomain, GetDomainInfo};
+use hcbuf_core::xen::domctl::GetDomainInfo;
 use hcbuf_core::xen::sysctl::PhysInfo;
 use hcbuf_core::xen::version::VersionNumber;
 use hcbuf_core::{Pool, PoolSlice, XenErrno};
@@ -44,14 +47,6 @@ const CORES_PER_SOCKET: u32 = 2;
 const THREADS_PER_CORE: u32 = 2;
 const NR_CPUS: u32 = SOCKETS * CORES_PER_SOCKET * THREADS_PER_CORE;
 const NODES: u32 = 2;
-/// `HostConfig::default()`'s RAM, Xen's share, dom0's pages and vCPUs.
-const HOST_PAGES: u64 = 524_158;
-const DOM0_PAGES: u64 = 262_144;
-const DOM0_VCPUS: u32 = 2;
-const MAX_RAM_PAGE: u64 = 0x7_ffe0;
-/// `node_distance()` without an ACPI SLIT.
-const LOCAL_DISTANCE: u32 = 10;
-const REMOTE_DISTANCE: u32 = 20;
 
 fn host() -> HostConfig {
     HostConfig::default()
@@ -126,16 +121,6 @@ struct Shared<'x> {
 fn own_domids(id: u64) -> std::ops::Range<domid_t> {
     let base = 1000 * id as domid_t;
     base..base + 100
-}
-
-fn pv_guest(vcpus: u32) -> CreateDomain {
-    CreateDomain {
-        max_vcpus: vcpus,
-        max_grant_frames: -1,
-        max_maptrack_frames: -1,
-        handle: [0x5a; 16],
-        ..Default::default()
-    }
 }
 
 #[track_caller]
@@ -255,7 +240,7 @@ fn worker<'p>(
                 let info = xen.domain(domid).unwrap();
                 assert_eq!(info.domid, domid);
                 assert_eq!(info.max_pages, max_kb / 4);
-                assert_eq!(info.handle, [0x5a; 16]);
+                assert_eq!(info.handle, GUEST_HANDLE);
                 // No vCPU yet (`XEN_INVALID_MAX_VCPU_ID`) until max_vcpus.
                 assert_eq!(info.max_vcpu_id, u32::MAX);
                 xen.set_max_vcpus(domid, vcpus).unwrap();

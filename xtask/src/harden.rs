@@ -12,21 +12,19 @@ use crate::{Result, run};
 /// Operations of the release stress run (both threads together).
 pub const STRESS_OPS: u64 = 10_000_000;
 
+/// `cargo test --release -p hcbuf-core --test <test> -- --nocapture`: one
+/// test binary in release, its output shown (both print their figures).
+fn release_test(root: &Path, test: &str) -> Command {
+    let mut cmd = Command::new("cargo");
+    cmd.args(["test", "--release", "-p", "hcbuf-core", "--test", test])
+        .args(["--", "--nocapture"])
+        .current_dir(root);
+    cmd
+}
+
 /// The 2-thread stress of pool operations and hypercalls, in release.
 pub fn stress(root: &Path, ops: u64) -> Result<()> {
-    run(Command::new("cargo")
-        .args([
-            "test",
-            "--release",
-            "-p",
-            "hcbuf-core",
-            "--test",
-            "stress_xen",
-            "--",
-            "--nocapture",
-        ])
-        .env("HCBUF_STRESS_OPS", ops.to_string())
-        .current_dir(root))
+    run(release_test(root, "stress_xen").env("HCBUF_STRESS_OPS", ops.to_string()))
 }
 
 /// `flags` (the caller's `RUSTFLAGS`, if any) with `--cfg loom` added.
@@ -37,23 +35,12 @@ fn with_loom(flags: Option<String>) -> String {
     }
 }
 
-/// The loom model of the pool's cross-thread paths: built with
-/// `--cfg loom` into a target directory of its own, so that the flag does
-/// not invalidate the ordinary build.
+/// The loom model of the pool's cross-thread paths (each model prints how
+/// many executions loom explored): built with `--cfg loom` into a target
+/// directory of its own, so that the flag does not invalidate the
+/// ordinary build.
 pub fn loom(root: &Path) -> Result<()> {
-    run(Command::new("cargo")
-        .args([
-            "test",
-            "--release",
-            "-p",
-            "hcbuf-core",
-            "--test",
-            "loom",
-            "--",
-            // Each model prints how many executions loom explored.
-            "--nocapture",
-        ])
+    run(release_test(root, "loom")
         .env("RUSTFLAGS", with_loom(std::env::var("RUSTFLAGS").ok()))
-        .env("CARGO_TARGET_DIR", root.join("target/loom"))
-        .current_dir(root))
+        .env("CARGO_TARGET_DIR", root.join("target/loom")))
 }

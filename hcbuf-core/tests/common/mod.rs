@@ -4,6 +4,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use hcbuf_core::backend::soft::SoftXen;
+use hcbuf_core::xen::domctl::CreateDomain;
 use hcbuf_core::{Backend, HypercallArgs, PoolBox, PoolSlice, XenErrno, XenWritable};
 
 /// `VmLck` of this process in bytes, from `/proc/self/status`.
@@ -147,4 +148,35 @@ pub fn verify_tagged(buf: &PoolSlice<'_, u64>, tag: u64) {
         buf.iter().all(|&w| w == tag),
         "buffer {tag:#x} was overwritten (overlap, or handed out twice)"
     );
+}
+
+/// What `HostConfig::default()` models (the QEMU dom0 of `shared/dom0`).
+/// The configuration's fields are private to the model, so the values
+/// are repeated here, once for every test that checks them.
+pub mod default_host {
+    /// Dom0's pages: 1 GiB.
+    pub const DOM0_PAGES: u64 = 262_144;
+    /// Dom0's vCPUs, all online and running.
+    pub const DOM0_VCPUS: u32 = 2;
+    /// The host's RAM, in pages.
+    pub const HOST_PAGES: u64 = 524_158;
+    /// `XENMEM_maximum_ram_page`.
+    pub const MAX_RAM_PAGE: u64 = 0x7_ffe0;
+    /// `node_distance()` without an ACPI SLIT: within a node, and across.
+    pub const LOCAL_DISTANCE: u32 = 10;
+    pub const REMOTE_DISTANCE: u32 = 20;
+}
+
+/// The UUID [`pv_guest`] gives its domains.
+pub const GUEST_HANDLE: [u8; 16] = [0xab; 16];
+
+/// A PV guest with `vcpus` vCPUs, as a toolstack asks for one.
+pub fn pv_guest(vcpus: u32) -> CreateDomain {
+    CreateDomain {
+        max_vcpus: vcpus,
+        max_grant_frames: -1,
+        max_maptrack_frames: -1,
+        handle: GUEST_HANDLE,
+        ..Default::default()
+    }
 }

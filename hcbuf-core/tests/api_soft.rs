@@ -15,9 +15,10 @@ use hcbuf_core::sys::errno::*;
 use hcbuf_core::sys::hypfs::{XEN_HYPFS_MAX_PATHLEN, xen_hypfs_dirlistentry};
 use hcbuf_core::sys::sysctl::{
     XEN_SYSCTL_PHYSCAP_gnttab_v1, XEN_SYSCTL_PHYSCAP_gnttab_v2, XEN_SYSCTL_PHYSCAP_hap,
-    XEN_SYSCTL_PHYSCAP_hvm, XEN_SYSCTL_PHYSCAP_pv,
+    XEN_SYSCTL_PHYSCAP_hvm, XEN_SYSCTL_PHYSCAP_pv, XEN_SYSCTL_numainfo, xen_sysctl,
+    xen_sysctl_numainfo,
 };
-use hcbuf_core::sys::xen::{DOMID_FIRST_RESERVED, DOMID_SELF, domid_t};
+use hcbuf_core::sys::xen::{__HYPERVISOR_sysctl, DOMID_FIRST_RESERVED, DOMID_SELF, domid_t};
 use hcbuf_core::{Backend, HypercallArgs, Pool, XenErrno};
 
 mod common;
@@ -428,6 +429,46 @@ fn numa_info_has_every_node_and_a_square_distance_matrix() {
         }
         assert_clean(&xen);
     }
+}
+
+/// A Xen that loses a NUMA node between `numa_info`'s two calls: it
+/// answers the count query with one node more than it then has.
+struct NodeGoesAway(SoftXen);
+
+impl Backend for NodeGoesAway {
+    fn hypercall<A: HypercallArgs>(&self, args: &A) -> Result<u64, XenErrno> {
+        let result = self.0.hypercall(args)?;
+        let addr = args.registers()[0] as usize;
+        if A::OP != u64::from(__HYPERVISOR_sysctl) {
+            return Ok(result);
+        }
+        let payload = offset_of!(xen_sysctl, u);
+        let cmd = addr as *const u32;
+        let num_nodes = (addr + payload + offset_of!(xen_sysctl_numainfo, num_nodes)) as *mut u32;
+        let meminfo = (addr + payload + offset_of!(xen_sysctl_numainfo, meminfo)) as *const u64;
+        // SAFETY: a sysctl's first register is the address of the whole
+        // `xen_sysctl` in pool memory, lent writable to the call (Xen
+        // writes it back) and alive until it returns: what Xen itself
+        // reads and writes here. The fields are aligned (the buffer is).
+        unsafe {
+            if cmd.read() == XEN_SYSCTL_numainfo && meminfo.read() == 0 {
+                num_nodes.write(num_nodes.read() + 1);
+            }
+        }
+        Ok(result)
+    }
+}
+
+#[test]
+fn distances_are_read_with_the_count_xen_reports_not_the_one_asked() {
+    let pool = tracking_pool();
+    let soft = SoftXen::new(pool.clone(), HostConfig::default().nodes(3)).unwrap();
+    let xen = Xen::new(NodeGoesAway(soft), pool);
+    let (nodes, distances) = xen.numa_info().unwrap();
+    assert_eq!(nodes.len(), 3, "asked for 4, Xen wrote 3");
+    let (l, r) = (LOCAL_DISTANCE, REMOTE_DISTANCE);
+    assert_eq!(distances, [[l, r, r], [r, l, r], [r, r, l]]);
+    assert_eq!(xen.pool().stats().live(), 0);
 }
 
 // ---------------------------------------------------------------------

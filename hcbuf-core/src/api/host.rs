@@ -125,8 +125,10 @@ impl<B: Backend> Xen<B> {
                 free: m.memfree,
             })
             .collect();
+        // Xen packs the rows with the count it reports, which is smaller
+        // than the one asked for if nodes went away between the calls.
         let distances = (0..got)
-            .map(|i| dist[i * n..i * n + got].to_vec())
+            .map(|i| dist[i * got..i * got + got].to_vec())
             .collect();
         Ok((nodes, distances))
     }

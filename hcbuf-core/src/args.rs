@@ -129,11 +129,11 @@ pub unsafe trait SubOp: XenWritable {
 
 /// The families of sub-op hypercalls, as types.
 pub mod family {
-    use crate::marker::sealed::Sealed;
+    use crate::marker::sealed::Own;
     use hcbuf_sys::xen;
 
-    /// A family of sub-op hypercalls. Sealed.
-    pub trait Family: Sealed {
+    /// A family of sub-op hypercalls. Sealed: the six are hcbuf's.
+    pub trait Family: Own {
         /// Its hypercall number.
         const OP: u32;
         /// Its name, for messages.
@@ -146,7 +146,7 @@ pub mod family {
             #[derive(Debug)]
             pub enum $name {}
             #[diagnostic::do_not_recommend]
-            impl Sealed for $name {}
+            impl Own for $name {}
             impl Family for $name {
                 const OP: u32 = $op;
                 const NAME: &'static str = $text;

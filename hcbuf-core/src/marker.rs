@@ -2,9 +2,17 @@
 //!
 //! Both are `unsafe` and sealed: they are implemented here for integers,
 //! arrays and guest handles, and by `#[derive(HypercallArgs)]`, which
-//! checks every field; a manual `impl` does not compile. So a type cannot
-//! claim a property it lacks, however its fields are hidden behind aliases
-//! or newtypes.
+//! checks every field; a manual `impl` does not compile. (The derive
+//! expands in the user's crate, so it implements a hidden trait,
+//! [`__private::Derived`], from which the seal follows: a hand-written
+//! `unsafe impl` of that trait is the one way around the checks, and it
+//! says `unsafe`.) So a type cannot claim a property it lacks, however
+//! its fields are hidden behind aliases or newtypes.
+//!
+//! Tables that only hcbuf itself may extend (the hypercall families, which
+//! raw `hcbuf-sys` struct is the payload of which commands) are sealed by
+//! a second, crate-private seal (`sealed::Own`) instead, which no derive
+//! grants.
 
 /// The seal. Its module is private, so no one outside this crate can name
 /// it; every type gets it through [`__private::Derived`].
@@ -17,6 +25,18 @@ pub(crate) mod sealed {
                 twin = ...)]` for a payload, `#[hypercall(data, twin = ...)]` for plain data)"
     )]
     pub trait Sealed {}
+
+    /// The seal of what only hcbuf-core itself defines: implemented by
+    /// hand here and nowhere else (not through `Derived`).
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot be added to hcbuf's own tables",
+        label = "not one of hcbuf's",
+        note = "the hypercall families and the raw payload table (which `hcbuf-sys` struct \
+                commands take) are hcbuf's: a payload of your own derives \
+                `#[hypercall(<family> = <command>, twin = <hcbuf_sys type>)]` with a twin \
+                from that table"
+    )]
+    pub trait Own {}
 }
 
 /// For the derive's expansion only. Implementing [`__private::Derived`]

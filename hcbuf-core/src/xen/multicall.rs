@@ -13,8 +13,12 @@ use crate::HypercallArgs;
 use crate::handle::GuestHandleMut;
 use crate::owned::PoolSlice;
 
-/// One call of a batch (`struct multicall_entry`).
-#[derive(HypercallArgs, Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// One call of a batch (`struct multicall_entry`), made by
+/// [`MulticallEntry::new`]. No `Default`: an all-zero entry is hypercall 0
+/// (`set_trap_table`) with a null argument, which would clear a PV
+/// kernel's trap table. (A zeroed slice from the pool holds such entries
+/// too; fill every entry before handing the slice to [`Multicall::new`].)
+#[derive(HypercallArgs, Clone, Copy, Debug, PartialEq, Eq)]
 #[hypercall(data, twin = multicall_entry)]
 #[repr(C)]
 pub struct MulticallEntry {

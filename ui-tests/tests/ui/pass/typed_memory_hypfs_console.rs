@@ -109,7 +109,9 @@ fn main() {
     xen.hypercall(&ConsoleRead::new(&mut input)).unwrap();
 
     // multicall.
-    let mut batch = pool.slice_from(&[MulticallEntry::default(), MulticallEntry::default()]).unwrap();
+    // SAFETY: `xen_version(XENVER_version, NULL)` carries no address.
+    let version = unsafe { MulticallEntry::new(u64::from(hcbuf_core::sys::xen::__HYPERVISOR_xen_version), [0; 6]) };
+    let mut batch = pool.slice_from(&[version, version]).unwrap();
     let multicall = Multicall::new(&mut batch);
     assert_eq!(multicall.nr_calls(), 2);
     xen.hypercall(&multicall).unwrap();

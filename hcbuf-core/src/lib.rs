@@ -57,6 +57,13 @@ pub mod __private {
     /// Compiles only if the raw twin `R` is a payload of family `F`.
     pub const fn assert_twin_family<R: crate::xen::RawPayload<Family = F>, F>() {}
 
+    /// The size of what `field` returns: of a twin's field, given
+    /// `|twin: Twin| twin.field` (never called; by value, so that packed
+    /// twins work too).
+    pub const fn output_size<T, F, C: FnOnce(T) -> F>(_field: &C) -> usize {
+        core::mem::size_of::<F>()
+    }
+
     /// Whether `cmds` holds `cmd` (a `const fn` slice search).
     pub const fn contains(cmds: &[u32], cmd: u32) -> bool {
         let mut i = 0;

@@ -122,10 +122,21 @@ fn emit_data(c: &Container<'_>, twin: &syn::Path) -> TokenStream {
             "field `{ident}` of `{name_str}` is not at the offset of `{ident}` in its hcbuf-sys \
              twin `{twin_str}`: Xen would read it from the wrong place"
         );
+        let size_msg = format!(
+            "field `{ident}` of `{name_str}` is not the size of `{ident}` in its hcbuf-sys twin \
+             `{twin_str}`: Xen would read part of it, or a neighbour with it; give it the twin \
+             field's type"
+        );
+        let ty = statik(f.ty);
         quote_spanned! {ident.span()=>
             const _: () = ::core::assert!(
                 ::core::mem::offset_of!(#this, #ident) == ::core::mem::offset_of!(#twin, #ident),
                 #msg
+            );
+            const _: () = ::core::assert!(
+                ::core::mem::size_of::<#ty>()
+                    == ::hcbuf_core::__private::output_size(&|twin: #twin| twin.#ident),
+                #size_msg
             );
         }
     });

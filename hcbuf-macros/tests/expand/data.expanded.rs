@@ -35,8 +35,18 @@ const _: () = {
         "field `memsize` of `MemInfo` is not at the offset of `memsize` in its hcbuf-sys twin `xen_sysctl_meminfo`: Xen would read it from the wrong place"
     );
     const _: () = ::core::assert!(
+        ::core::mem::size_of:: < u64 > () == ::hcbuf_core::__private::output_size(& |
+        twin : xen_sysctl_meminfo | twin.memsize),
+        "field `memsize` of `MemInfo` is not the size of `memsize` in its hcbuf-sys twin `xen_sysctl_meminfo`: Xen would read part of it, or a neighbour with it; give it the twin field's type"
+    );
+    const _: () = ::core::assert!(
         ::core::mem::offset_of!(MemInfo, memfree) ==
         ::core::mem::offset_of!(xen_sysctl_meminfo, memfree),
         "field `memfree` of `MemInfo` is not at the offset of `memfree` in its hcbuf-sys twin `xen_sysctl_meminfo`: Xen would read it from the wrong place"
+    );
+    const _: () = ::core::assert!(
+        ::core::mem::size_of:: < u64 > () == ::hcbuf_core::__private::output_size(& |
+        twin : xen_sysctl_meminfo | twin.memfree),
+        "field `memfree` of `MemInfo` is not the size of `memfree` in its hcbuf-sys twin `xen_sysctl_meminfo`: Xen would read part of it, or a neighbour with it; give it the twin field's type"
     );
 };

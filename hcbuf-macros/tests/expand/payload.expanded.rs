@@ -40,14 +40,30 @@ const _: () = {
         "field `max_cpus` of `GetCpuInfo` is not at the offset of `max_cpus` in its hcbuf-sys twin `xen_sysctl_getcpuinfo`: Xen would read it from the wrong place"
     );
     const _: () = ::core::assert!(
+        ::core::mem::size_of:: < u32 > () == ::hcbuf_core::__private::output_size(& |
+        twin : xen_sysctl_getcpuinfo | twin.max_cpus),
+        "field `max_cpus` of `GetCpuInfo` is not the size of `max_cpus` in its hcbuf-sys twin `xen_sysctl_getcpuinfo`: Xen would read part of it, or a neighbour with it; give it the twin field's type"
+    );
+    const _: () = ::core::assert!(
         ::core::mem::offset_of!(GetCpuInfo < 'static >, info) ==
         ::core::mem::offset_of!(xen_sysctl_getcpuinfo, info),
         "field `info` of `GetCpuInfo` is not at the offset of `info` in its hcbuf-sys twin `xen_sysctl_getcpuinfo`: Xen would read it from the wrong place"
     );
     const _: () = ::core::assert!(
+        ::core::mem::size_of:: < GuestHandleMut < 'static, CpuInfo > > () ==
+        ::hcbuf_core::__private::output_size(& | twin : xen_sysctl_getcpuinfo | twin
+        .info),
+        "field `info` of `GetCpuInfo` is not the size of `info` in its hcbuf-sys twin `xen_sysctl_getcpuinfo`: Xen would read part of it, or a neighbour with it; give it the twin field's type"
+    );
+    const _: () = ::core::assert!(
         ::core::mem::offset_of!(GetCpuInfo < 'static >, nr_cpus) ==
         ::core::mem::offset_of!(xen_sysctl_getcpuinfo, nr_cpus),
         "field `nr_cpus` of `GetCpuInfo` is not at the offset of `nr_cpus` in its hcbuf-sys twin `xen_sysctl_getcpuinfo`: Xen would read it from the wrong place"
+    );
+    const _: () = ::core::assert!(
+        ::core::mem::size_of:: < u32 > () == ::hcbuf_core::__private::output_size(& |
+        twin : xen_sysctl_getcpuinfo | twin.nr_cpus),
+        "field `nr_cpus` of `GetCpuInfo` is not the size of `nr_cpus` in its hcbuf-sys twin `xen_sysctl_getcpuinfo`: Xen would read part of it, or a neighbour with it; give it the twin field's type"
     );
     #[automatically_derived]
     #[diagnostic::do_not_recommend]

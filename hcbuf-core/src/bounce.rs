@@ -178,7 +178,9 @@ impl<T: XenWritable, D: Direction> Drop for Bounce<'_, '_, T, D> {
             debug_assert!(D::COPY_OUT);
             debug_assert_eq!(data.len(), self.buffer.len());
             // SAFETY: both slices hold `data.len()` elements and do not
-            // overlap (one is caller memory, one pool memory); a bitwise
+            // overlap (the caller's slice, which this bounce borrows
+            // mutably, cannot be the pool copy, a live allocation the
+            // bounce owns, even if the caller's is pool memory too); a bitwise
             // copy of `XenWritable` data is a valid value (every bit
             // pattern is), and pool memory never runs destructors, so no
             // value is dropped twice.

@@ -158,8 +158,9 @@ impl<T: XenWritable> Deref for PoolBox<'_, T> {
     type Target = T;
     #[inline]
     fn deref(&self) -> &T {
-        // SAFETY: the block holds a zero-initialised (valid, `XenWritable`)
-        // `T`, aligned, owned by this box and borrowed through `&self`.
+        // SAFETY: the block holds an initialised `T` (zeroed or copied in;
+        // valid, as `XenWritable` types are for any bytes), aligned, owned
+        // by this box and borrowed through `&self`.
         unsafe { data::<T>(&self.block).as_ref() }
     }
 }
@@ -179,7 +180,7 @@ impl<T: XenWritable> Deref for PoolSlice<'_, T> {
     type Target = [T];
     #[inline]
     fn deref(&self) -> &[T] {
-        // SAFETY: the block holds `len` zero-initialised (valid) `T`s,
+        // SAFETY: the block holds `len` initialised (zeroed or copied; valid) `T`s,
         // aligned, owned by this slice (a zero-length block has an aligned
         // dangling pointer, valid for an empty slice).
         unsafe { std::slice::from_raw_parts(data::<T>(&self.block).as_ptr(), self.len) }

@@ -83,6 +83,11 @@ impl<'a> Guest<'a> {
         base.checked_add(offset as u64).ok_or_else(|| self.fault())
     }
 
+    // Provenance, for every access below: `addr` came from a guest handle,
+    // made from a pointer into pool memory by an `as usize` cast (which
+    // exposes the pointer's provenance; `GuestHandle::from_raw` callers
+    // promise the same), so `with_exposed_provenance` recovers it.
+
     /// Reads a `T` at `addr` (any alignment).
     pub(super) fn read<T: Raw>(&self, addr: u64) -> Result<T, XenErrno> {
         self.check(addr, size_of::<T>(), Access::Read)?;

@@ -142,6 +142,12 @@ fn the_model_is_send_and_sync_and_needs_a_tracking_pool() {
         SoftXen::new(tracking_pool(), bad_dom0),
         Err(SoftXenError::InvalidHost(_))
     ));
+    // Whose byte count would overflow a u64 in physinfo.
+    let huge = HostConfig::default().memory_pages(1 << 53, 0);
+    assert!(matches!(
+        SoftXen::new(tracking_pool(), huge),
+        Err(SoftXenError::InvalidHost(m)) if m.contains("at most 2^40 pages")
+    ));
 }
 
 #[test]

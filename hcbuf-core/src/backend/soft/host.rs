@@ -391,11 +391,21 @@ impl HostConfig {
 
     /// Why this configuration cannot be modelled, if it cannot.
     pub(super) fn validate(&self) -> Result<(), String> {
+        const MAX_PAGES: u64 = 1 << 40;
         if self.nr_cpus == 0 || self.nr_cpus > 4096 {
             return Err(format!("{} CPUs (1 to 4096)", self.nr_cpus));
         }
         if !(1..=64).contains(&self.nr_nodes) {
             return Err(format!("{} NUMA nodes (1 to 64)", self.nr_nodes));
+        }
+        // Byte counts of the host's memory must fit a u64 (physinfo and
+        // numainfo report bytes, as Xen does).
+        if self.total_pages > MAX_PAGES || self.xen_pages > self.total_pages {
+            return Err(format!(
+                "{} pages of RAM of which Xen keeps {} (at most 2^40 pages, 4 PiB, and Xen's \
+                 share at most all of them)",
+                self.total_pages, self.xen_pages
+            ));
         }
         let ring = self.console_ring_size;
         if !ring.is_power_of_two() || !(16..=1 << 30).contains(&ring) {

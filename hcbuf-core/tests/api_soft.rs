@@ -8,7 +8,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use hcbuf_core::api::{CompileInfo, CpuTopology, DomainInfo, Error, NodeInfo, VersionInfo, Xen};
 use hcbuf_core::backend::soft::{DomainConfig, HostConfig, SoftXen};
-use hcbuf_core::pool::{MemorySource, PoolConfig};
 use hcbuf_core::sys::arch::__HYPERVISOR_VIRT_START;
 use hcbuf_core::sys::domctl::{XEN_SCHEDULER_CREDIT, XEN_SCHEDULER_CREDIT2};
 use hcbuf_core::sys::errno::*;
@@ -19,7 +18,7 @@ use hcbuf_core::sys::sysctl::{
     xen_sysctl_numainfo,
 };
 use hcbuf_core::sys::xen::{__HYPERVISOR_sysctl, DOMID_FIRST_RESERVED, DOMID_SELF, domid_t};
-use hcbuf_core::{Backend, HypercallArgs, Pool, XenErrno};
+use hcbuf_core::{Backend, HypercallArgs, XenErrno};
 
 mod common;
 
@@ -30,7 +29,7 @@ mod common;
 use common::default_host::{
     DOM0_PAGES, DOM0_VCPUS, HOST_PAGES, LOCAL_DISTANCE, MAX_RAM_PAGE, REMOTE_DISTANCE,
 };
-use common::{GUEST_HANDLE, pv_guest};
+use common::{GUEST_HANDLE, pv_guest, tracking_pool};
 
 /// Dom0's CPU time, split evenly between its vCPUs.
 const DOM0_CPU_TIME_NS: u64 = 12_400_000_000;
@@ -43,11 +42,6 @@ const BUILD_ID: [u8; 20] = [
     0x15, 0x1b, 0x37, 0x3f, 0xd6, 0x4b, 0x32, 0x15, 0x93, 0xbf, 0x98, 0x7f, 0xd9, 0x23, 0xcd, 0x10,
     0xda, 0xba, 0xda, 0xc4,
 ];
-
-fn tracking_pool() -> Pool {
-    let config = PoolConfig::default().source(MemorySource::LockedAnonymous);
-    Pool::with_config(config.track_allocations(true)).unwrap()
-}
 
 /// The typed API over a software Xen of `host`, both on one pool.
 fn xen_with(host: HostConfig) -> Xen<SoftXen> {

@@ -5,10 +5,10 @@ mod common;
 
 use std::mem::offset_of;
 
-use common::poke_u32;
+use common::default_host::{DOM0_PAGES, HOST_PAGES, LOCAL_DISTANCE, MAX_RAM_PAGE, REMOTE_DISTANCE};
+use common::{poke_u32, tracking_pool};
 use hcbuf_core::args::family::{Domctl, Sysctl};
 use hcbuf_core::backend::soft::{DomainConfig, E820Region, HostConfig, SoftXen, SoftXenError};
-use hcbuf_core::pool::{MemorySource, PoolConfig};
 use hcbuf_core::sys::domctl::{
     XEN_DOMINF_paused, XEN_DOMINF_running, XEN_SCHEDULER_CREDIT2, xen_domctl,
 };
@@ -31,11 +31,6 @@ use hcbuf_core::xen::version::*;
 use hcbuf_core::{
     Backend, GuestHandle, GuestHandleMut, HypercallArgs, Pool, PoolBox, SubOp, XenErrno,
 };
-
-fn tracking_pool() -> Pool {
-    let config = PoolConfig::default().source(MemorySource::LockedAnonymous);
-    Pool::with_config(config.track_allocations(true)).unwrap()
-}
 
 fn soft() -> SoftXen {
     soft_with(HostConfig::default())
@@ -236,7 +231,7 @@ fn physinfo_and_scheduler_are_those_of_the_qemu_host() {
         (2, 1, 2, 1)
     );
     assert_eq!((p.max_cpu_id, p.cpu_khz), (1, 1_996_249));
-    assert_eq!((p.total_pages, p.free_pages), (524_158, 256_086));
+    assert_eq!((p.total_pages, p.free_pages), (HOST_PAGES, 256_086));
     assert_eq!((p.max_mfn, p.capabilities), (0x7_ffde, 0x303));
     assert_eq!(p.hw_cap[0], 0x178b_f3fd);
 
@@ -276,7 +271,7 @@ fn dom0_reads_as_on_the_real_host() {
     let xen = soft();
     let d = domain_info(&xen, 0).unwrap();
     assert_eq!(d.flags, 0xffff_0020, "running, no shutdown code");
-    assert_eq!((d.tot_pages, d.max_pages), (262_144, 262_144));
+    assert_eq!((d.tot_pages, d.max_pages), (DOM0_PAGES, DOM0_PAGES));
     assert_eq!((d.nr_online_vcpus, d.max_vcpu_id, d.cpupool), (2, 1, 0));
     let (result, op) = domctl(
         &xen,
@@ -388,16 +383,16 @@ fn max_mem_changes_the_reservation_memory_op_reports() {
             arg: arg.handle_mut(),
         })
     };
-    assert_eq!(current(DOMID_SELF), Ok(262_144));
-    assert_eq!(current(0), Ok(262_144));
-    assert_eq!(reservation(0), Ok(262_144));
+    assert_eq!(current(DOMID_SELF), Ok(DOM0_PAGES));
+    assert_eq!(current(0), Ok(DOM0_PAGES));
+    assert_eq!(reservation(0), Ok(DOM0_PAGES));
     let mut gpfn = xen.pool().boxed_from(MaximumGpfn { domid: 0 }).unwrap();
     let result = xen.hypercall(&MemoryOp {
         arg: gpfn.handle_mut(),
     });
     assert_eq!(result, Ok(262_143));
     assert_eq!(current(99), errno(XEN_ESRCH));
-    assert_eq!(xen.hypercall(&MaximumRamPage::new()), Ok(0x7_ffe0));
+    assert_eq!(xen.hypercall(&MaximumRamPage::new()), Ok(MAX_RAM_PAGE));
     assert_eq!(
         xen.hypercall(&MemoryCmd { cmd: 63 }),
         errno(XEN_ENOSYS),
@@ -405,7 +400,7 @@ fn max_mem_changes_the_reservation_memory_op_reports() {
     );
 
     domctl(&xen, 0, MaxMem { max_memkb: 1 << 20 }).0.unwrap();
-    assert_eq!(reservation(0), Ok(262_144), "1 GiB is 262144 pages");
+    assert_eq!(reservation(0), Ok(DOM0_PAGES), "1 GiB is 262144 pages");
     domctl(&xen, 0, MaxMem { max_memkb: 2 << 20 }).0.unwrap();
     assert_eq!(reservation(0), Ok(524_288));
     assert_eq!(domain_info(&xen, 0).unwrap().max_pages, 524_288);
@@ -527,8 +522,9 @@ fn cpu_topology_numa_and_cpu_info() {
     result.unwrap();
     assert_eq!(op.payload().num_nodes, 2);
     drop(op);
-    assert_eq!(mem[0].memsize, 524_158 * 4096 / 2);
-    assert_eq!(&distance[..], &[10, 20, 20, 10]);
+    assert_eq!(mem[0].memsize, HOST_PAGES * 4096 / 2);
+    let (l, r) = (LOCAL_DISTANCE, REMOTE_DISTANCE);
+    assert_eq!(&distance[..], &[l, r, r, l]);
 
     let mut info = xen.pool().slice::<CpuInfo>(16).unwrap();
     let (result, op) = sysctl(
@@ -763,7 +759,7 @@ fn a_multicall_runs_every_entry_and_writes_each_result() {
 
     // The wide path of `backend` is a one-entry multicall.
     let wide = hcbuf_core::backend::hypercall_wide(&xen, xen.pool(), &MaximumRamPage::new());
-    assert_eq!(wide.unwrap(), 0x7_ffe0);
+    assert_eq!(wide.unwrap(), MAX_RAM_PAGE);
 }
 
 #[test]
@@ -841,7 +837,7 @@ fn the_typed_api_runs_on_the_model() {
     let domains = xen.domains().unwrap();
     assert_eq!(domains.len(), 1);
     assert_eq!(domains[0].state.letters(), "r-----");
-    assert_eq!(xen.current_reservation(0).unwrap(), 262_144);
+    assert_eq!(xen.current_reservation(0).unwrap(), DOM0_PAGES);
     xen.console_write(b"via the api\n").unwrap();
     let mut index = 0;
     let text = xen.console_read(&mut index, false, false).unwrap();

@@ -23,10 +23,9 @@ use std::time::Instant;
 use common::default_host::{
     DOM0_PAGES, DOM0_VCPUS, HOST_PAGES, LOCAL_DISTANCE, MAX_RAM_PAGE, REMOTE_DISTANCE,
 };
-use common::{Counting, GUEST_HANDLE, Rng, pv_guest, verify_tagged as verify};
+use common::{Counting, GUEST_HANDLE, Rng, pv_guest, tracking_pool, verify_tagged as verify};
 use hcbuf_core::api::{Batch, Xen};
 use hcbuf_core::backend::soft::{HostConfig, SoftXen};
-use hcbuf_core::pool::{MemorySource, PoolConfig};
 use hcbuf_core::sys::domctl::XEN_SCHEDULER_CREDIT2;
 use hcbuf_core::sys::errno::XEN_ESRCH;
 use hcbuf_core::sys::version::{XENVER_pagesize, XENVER_version};
@@ -373,10 +372,7 @@ fn worker<'p>(
 #[test]
 fn two_threads_pool_and_typed_hypercalls_on_the_soft_xen() {
     let target = target_ops();
-    let config = PoolConfig::default()
-        .source(MemorySource::LockedAnonymous)
-        .track_allocations(true);
-    let pool = Pool::with_config(config).unwrap();
+    let pool = tracking_pool();
     let soft = SoftXen::new(pool.clone(), host()).unwrap();
     let xen = Xen::new(Counting::new(soft), pool);
     let start_domains: Vec<domid_t> = xen.domains().unwrap().iter().map(|d| d.domid).collect();

@@ -2,12 +2,10 @@
 //! guest address against.
 
 use hcbuf_core::Pool;
-use hcbuf_core::pool::{Access, MemorySource, PoolConfig};
+mod common;
 
-fn tracking_pool() -> Pool {
-    let config = PoolConfig::default().source(MemorySource::LockedAnonymous);
-    Pool::with_config(config.track_allocations(true)).unwrap()
-}
+use common::tracking_pool;
+use hcbuf_core::pool::Access;
 
 #[test]
 fn only_live_pool_ranges_are_allowed_and_writes_only_once_lent_writable() {

@@ -4,8 +4,9 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use hcbuf_core::backend::soft::SoftXen;
+use hcbuf_core::pool::{MemorySource, PoolConfig};
 use hcbuf_core::xen::domctl::CreateDomain;
-use hcbuf_core::{Backend, HypercallArgs, PoolBox, PoolSlice, XenErrno, XenWritable};
+use hcbuf_core::{Backend, HypercallArgs, Pool, PoolBox, PoolSlice, XenErrno, XenWritable};
 
 /// `VmLck` of this process in bytes, from `/proc/self/status`.
 pub fn vm_locked_bytes() -> usize {
@@ -179,4 +180,11 @@ pub fn pv_guest(vcpus: u32) -> CreateDomain {
         handle: GUEST_HANDLE,
         ..Default::default()
     }
+}
+
+/// A pool on locked anonymous memory that records its live allocations,
+/// as the software Xen needs.
+pub fn tracking_pool() -> Pool {
+    let config = PoolConfig::default().source(MemorySource::LockedAnonymous);
+    Pool::with_config(config.track_allocations(true)).unwrap()
 }

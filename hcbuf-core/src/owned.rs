@@ -110,8 +110,7 @@ impl<T: XenWritable> PoolBox<'_, T> {
     /// The address of the value, for writing (the pool zeroes it before
     /// its next use).
     pub fn as_mut_ptr(&mut self) -> *mut T {
-        self.block.mark_written();
-        self.pool.note_writable(&self.block);
+        self.pool.lend_writable(&mut self.block);
         data::<T>(&self.block).as_ptr()
     }
 }
@@ -169,8 +168,7 @@ impl<T: XenWritable> DerefMut for PoolBox<'_, T> {
     #[inline]
     fn deref_mut(&mut self) -> &mut T {
         // Handed out writable: the pool zeroes it before its next use.
-        self.block.mark_written();
-        self.pool.note_writable(&self.block);
+        self.pool.lend_writable(&mut self.block);
         // SAFETY: as for `deref`, with exclusive access through `&mut self`.
         unsafe { data::<T>(&self.block).as_mut() }
     }
@@ -191,8 +189,7 @@ impl<T: XenWritable> DerefMut for PoolSlice<'_, T> {
     #[inline]
     fn deref_mut(&mut self) -> &mut [T] {
         // Handed out writable: the pool zeroes it before its next use.
-        self.block.mark_written();
-        self.pool.note_writable(&self.block);
+        self.pool.lend_writable(&mut self.block);
         // SAFETY: as for `deref`, with exclusive access through `&mut self`.
         unsafe { std::slice::from_raw_parts_mut(data::<T>(&self.block).as_ptr(), self.len) }
     }

@@ -276,7 +276,7 @@ unsafe impl Sync for Block {}
 impl Block {
     /// Records that the first `len` bytes may now be written.
     #[inline]
-    pub(crate) fn mark_written(&mut self) {
+    fn mark_written(&mut self) {
         self.dirty = self.dirty.max(self.len);
     }
 
@@ -423,11 +423,13 @@ impl Pool {
         Ok(block)
     }
 
-    /// Records that the owner handed `block` out writable: Xen may now
-    /// write it. (Only the tracked record changes; the block itself tracks
-    /// its dirty prefix with [`Block::mark_written`].)
+    /// Records that the owner hands `block` out writable (a `&mut`, a
+    /// handle Xen writes through): the block's requested bytes must be
+    /// zeroed before their next use, and the allocation record now lets
+    /// Xen write them.
     #[inline(always)]
-    pub(crate) fn note_writable(&self, block: &Block) {
+    pub(crate) fn lend_writable(&self, block: &mut Block) {
+        block.mark_written();
         if let Some(tracker) = &self.inner.tracker {
             tracker.written(block.ptr.as_ptr() as usize);
         }

@@ -32,19 +32,27 @@ pub struct Outcome {
     pub corpus: usize,
 }
 
-/// The toolchain cargo-fuzz builds with: nightly if rustup has it, else
+/// Whether cargo-fuzz builds with nightly (rustup has it) or else with
 /// the default toolchain with `RUSTC_BOOTSTRAP=1` (the flags cargo-fuzz
 /// passes, `-Zsanitizer=address` among them, are unstable; stable rustc
 /// ships the sanitizer runtimes and accepts them with that variable).
-fn cargo_fuzz(root: &Path) -> Command {
+fn has_nightly() -> bool {
     let toolchains = output(Command::new("rustup").args(["toolchain", "list"]))
         .map(|out| String::from_utf8_lossy(&out).into_owned())
         .unwrap_or_default();
+    let nightly = toolchains.lines().any(|l| l.starts_with("nightly"));
+    if !nightly {
+        println!("xtask fuzz: no nightly toolchain: using the default one with RUSTC_BOOTSTRAP=1");
+    }
+    nightly
+}
+
+/// `cargo [+nightly] fuzz`, run from `root`.
+fn cargo_fuzz(root: &Path, nightly: bool) -> Command {
     let mut cmd = Command::new("cargo");
-    if toolchains.lines().any(|l| l.starts_with("nightly")) {
+    if nightly {
         cmd.arg("+nightly");
     } else {
-        println!("xtask fuzz: no nightly toolchain: using the default one with RUSTC_BOOTSTRAP=1");
         cmd.env("RUSTC_BOOTSTRAP", "1");
     }
     cmd.arg("fuzz").current_dir(root);
@@ -81,6 +89,7 @@ pub fn fuzz(root: &Path, targets: &[String], seconds: u64, grow: bool) -> Result
         }
     }
     crate::step("fuzz", "cargo-fuzz", ensure_cargo_fuzz)?;
+    let nightly = has_nightly();
     let fuzz_dir = root.join("hcbuf-core/fuzz");
     let common = |cmd: &mut Command| {
         cmd.arg("--fuzz-dir")
@@ -88,7 +97,7 @@ pub fn fuzz(root: &Path, targets: &[String], seconds: u64, grow: bool) -> Result
             .args(["--release", "--debug-assertions"]);
     };
     crate::step("fuzz", "build the targets", || {
-        let mut cmd = cargo_fuzz(root);
+        let mut cmd = cargo_fuzz(root, nightly);
         cmd.arg("build");
         common(&mut cmd);
         run(&mut cmd)
@@ -100,7 +109,7 @@ pub fn fuzz(root: &Path, targets: &[String], seconds: u64, grow: bool) -> Result
         let scratch = work.join("corpus").join(target);
         let log = work.join(format!("{target}.log"));
         fs::create_dir_all(&scratch).map_err(io_err("create", &scratch))?;
-        let mut cmd = cargo_fuzz(root);
+        let mut cmd = cargo_fuzz(root, nightly);
         cmd.args(["run"]);
         common(&mut cmd);
         cmd.arg(target);

@@ -27,12 +27,10 @@ impl<'a> Batch<'a> {
 
     /// Adds `call`; returns its index in the results.
     pub fn push<A: HypercallArgs>(&mut self, call: &'a A) -> usize {
-        let [a0, a1, a2, a3, a4] = call.registers();
-        // SAFETY: the registers were lowered by the derive from integers
-        // and guest handles borrowed by `call`, which this batch borrows
-        // for `'a`, so the memory they reach stays alive and untouched
-        // until the batch has been issued and dropped.
-        let entry = unsafe { MulticallEntry::new(A::OP, [a0, a1, a2, a3, a4, 0]) };
+        // SAFETY: this batch borrows `call` for `'a`, so the memory its
+        // handles reach stays alive and untouched until the batch has been
+        // issued and dropped.
+        let entry = unsafe { MulticallEntry::carrying(call) };
         self.entries.push(entry);
         self.entries.len() - 1
     }

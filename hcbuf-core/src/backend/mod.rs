@@ -63,11 +63,9 @@ pub fn hypercall_wide<B: Backend, A: HypercallArgs>(
     pool: &Pool,
     args: &A,
 ) -> Result<u64, WideError> {
-    let [a0, a1, a2, a3, a4] = args.registers();
-    // SAFETY: the registers were lowered by the derive from integers and
-    // guest handles borrowed by `args`, which this function holds until
-    // the multicall has returned.
-    let entry = unsafe { MulticallEntry::new(A::OP, [a0, a1, a2, a3, a4, 0]) };
+    // SAFETY: this function holds `args` borrowed until the multicall has
+    // returned.
+    let entry = unsafe { MulticallEntry::carrying(args) };
     let mut calls = pool.slice_from(&[entry])?;
     // 0 on success: the carried call's result is in the entry.
     backend.hypercall(&Multicall::new(&mut calls))?;

@@ -48,6 +48,20 @@ impl MulticallEntry {
         }
     }
 
+    /// The entry that carries `call` (its number and its five registers).
+    ///
+    /// # Safety
+    /// `call` must stay borrowed, so that the memory its handles reach
+    /// stays alive and untouched, until the multicall carrying this entry
+    /// has returned (the registers are `call`'s, lowered by the derive from
+    /// integers and guest handles).
+    pub unsafe fn carrying<A: HypercallArgs>(call: &A) -> Self {
+        let [a0, a1, a2, a3, a4] = call.registers();
+        // SAFETY: the caller keeps `call`, and so every handle among its
+        // registers, borrowed until the multicall has returned.
+        unsafe { MulticallEntry::new(A::OP, [a0, a1, a2, a3, a4, 0]) }
+    }
+
     /// The hypercall number.
     pub fn op(&self) -> u64 {
         self.op

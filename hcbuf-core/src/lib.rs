@@ -64,6 +64,55 @@ pub mod __private {
         core::mem::size_of::<F>()
     }
 
+    /// Compiles only if `T` is a type `hcbuf-sys` declares (a mirrored
+    /// struct or union, or a byte array): a twin must be part of the ABI
+    /// proven against Xen's headers, never a type of the user's own.
+    pub const fn assert_abi_declared<T: hcbuf_sys::abi::Declared>() {}
+
+    /// Whether bytes `offset .. offset + size` of a type laid out as
+    /// `twin` overlap none of `twin`'s fields: a `#[hypercall(pad)]` field
+    /// must lie over the twin's padding only, or it would hide a real
+    /// field from the offset comparison.
+    pub const fn over_padding(twin: &hcbuf_sys::abi::Layout, offset: usize, size: usize) -> bool {
+        let end = offset + size;
+        let mut i = 0;
+        while i < twin.fields.len() {
+            let f = &twin.fields[i];
+            if offset < f.offset + f.size && f.offset < end {
+                return false;
+            }
+            i += 1;
+        }
+        end <= twin.size
+    }
+
+    /// Whether `twin` has no fields (a byte array or other buffer type), so
+    /// that one `#[hypercall(whole)]` field may stand for all of it.
+    pub const fn fieldless(twin: &hcbuf_sys::abi::Layout) -> bool {
+        twin.fields.is_empty()
+    }
+
+    /// Compiles only if `F` was derived with `twin = T`: a
+    /// `#[hypercall(whole)]` field that is not a byte array must be data
+    /// checked against the same twin as the payload it makes up.
+    pub const fn assert_same_twin<F: ?Sized + HasTwin<Twin = T>, T>() {}
+
+    /// The `twin` a type was derived with.
+    ///
+    /// # Safety
+    /// Only the derive implements this, for a type whose layout it checked
+    /// against `Twin`.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not data derived with a `twin`",
+        label = "not `#[derive(HypercallArgs)]` with this twin",
+        note = "a `#[hypercall(whole)]` field is a byte array over a buffer type, or a struct \
+                that derives `#[hypercall(data, twin = ...)]` with the payload's own twin"
+    )]
+    pub unsafe trait HasTwin: crate::marker::sealed::Sealed {
+        /// The `hcbuf-sys` type the layout was checked against.
+        type Twin;
+    }
+
     /// Whether `cmds` holds `cmd` (a `const fn` slice search).
     pub const fn contains(cmds: &[u32], cmd: u32) -> bool {
         let mut i = 0;

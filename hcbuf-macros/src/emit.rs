@@ -105,17 +105,64 @@ fn emit_data(c: &Container<'_>, twin: &syn::Path) -> TokenStream {
     );
     let size_msg = format!("`{name_str}` and its hcbuf-sys twin `{twin_str}` differ in size");
     let align_msg = format!("`{name_str}` and its hcbuf-sys twin `{twin_str}` differ in alignment");
-    let offsets = c.fields.iter().filter(|f| !f.pad).map(|f| {
+    let (impl_generics, _, where_clause) = c.input.generics.split_for_impl();
+    let has_twin = impl_header(c, quote!(::hcbuf_core::__private::HasTwin));
+    let declared = quote! { <#twin as ::hcbuf_core::sys::abi::Declared>::LAYOUT };
+    let offsets = c.fields.iter().map(|f| {
         let ident = f.ident;
+        if f.pad {
+            let msg = format!(
+                "field `{ident}` of `{name_str}` is marked `#[hypercall(pad)]` but lies over a \
+                 field of its hcbuf-sys twin `{twin_str}`: padding is not compared with the twin, \
+                 so a real field there would go unchecked; remove `#[hypercall(pad)]` and give \
+                 the field the twin field's name and type"
+            );
+            let ty = statik(f.ty);
+            return quote_spanned! {ident.span()=>
+                const _: () = ::core::assert!(
+                    ::hcbuf_core::__private::over_padding(
+                        &#declared,
+                        ::core::mem::offset_of!(#this, #ident),
+                        ::core::mem::size_of::<#ty>(),
+                    ),
+                    #msg
+                );
+            };
+        }
         if f.whole {
             let msg = format!("field `{ident}` of `{name_str}` is not the whole of `{twin_str}`");
+            let fields_msg = format!(
+                "field `{ident}` of `{name_str}` is marked `#[hypercall(whole)]`, but its twin \
+                 `{twin_str}` has fields of its own: `whole` is for buffer types (byte arrays) \
+                 only; remove it and declare the twin's fields by name"
+            );
             let ty = statik(f.ty);
+            // A byte array stands for a fieldless twin (a buffer type);
+            // anything else must be data derived with the same twin.
+            let what = if matches!(f.ty, Type::Array(_)) {
+                quote_spanned! {ident.span()=>
+                    const _: () = ::core::assert!(
+                        ::hcbuf_core::__private::fieldless(&#declared),
+                        #fields_msg
+                    );
+                }
+            } else {
+                let fty = f.ty;
+                let check = format_ident!("__hcbuf_whole_twin_{}", ident);
+                quote_spanned! {fty.span()=>
+                    #[allow(dead_code)]
+                    fn #check #impl_generics () #where_clause {
+                        ::hcbuf_core::__private::assert_same_twin::<#fty, #twin>();
+                    }
+                }
+            };
             return quote_spanned! {ident.span()=>
                 const _: () = ::core::assert!(
                     ::core::mem::offset_of!(#this, #ident) == 0
                         && ::core::mem::size_of::<#ty>() == ::core::mem::size_of::<#twin>(),
                     #msg
                 );
+                #what
             };
         }
         let msg = format!(
@@ -147,7 +194,16 @@ fn emit_data(c: &Container<'_>, twin: &syn::Path) -> TokenStream {
         #safe {}
         #[automatically_derived]
         #writable {}
+        #[automatically_derived]
+        #has_twin {
+            type Twin = #twin;
+        }
         #checks
+        #[allow(dead_code)]
+        fn __hcbuf_twin_declared() {
+            // The twin is part of the ABI hcbuf-sys declares and proves.
+            ::hcbuf_core::__private::assert_abi_declared::<#twin>();
+        }
         // One constant per assertion, so that every failing one is reported.
         const _: () = ::core::assert!(
             ::core::mem::size_of::<#this>() == 0 #(+ #field_sizes)*,

@@ -78,3 +78,52 @@ impl Module {
             .map(|c| c.name)
     }
 }
+
+/// A type this crate declares: a struct or union mirrored from Xen's
+/// headers (and proven against them by the layout test), or a byte array
+/// (the buffer types of `xen_version` and the like, whose C typedefs are
+/// arrays of `char`). `hcbuf-core`'s derive accepts only such types as a
+/// payload's `twin`, and reads [`Declared::LAYOUT`] to check that a field
+/// marked as padding covers only bytes the twin leaves as padding.
+///
+/// Sealed: implemented by [`abi!`](crate::abi!) for every struct and union
+/// it declares, and here for byte arrays; a type of another crate cannot
+/// claim to be part of the Xen ABI.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a type of the Xen ABI that hcbuf-sys declares",
+    label = "not declared in hcbuf-sys",
+    note = "a `twin` is the `hcbuf_sys` struct or union mirrored from Xen's headers (and \
+            proven against them), e.g. `twin = hcbuf_core::sys::sysctl::xen_sysctl_cputopo`; \
+            a type of your own cannot vouch for the layout Xen uses"
+)]
+pub trait Declared: private::Sealed {
+    /// The type's layout, as registered in its module's
+    /// [`Module::layouts`].
+    const LAYOUT: Layout;
+}
+
+/// The seal of [`Declared`]: the module is private, so no other crate can
+/// name `Sealed`, let alone implement it.
+mod private {
+    pub trait Sealed {}
+}
+#[doc(hidden)]
+pub(crate) use private::Sealed as __Sealed;
+
+macro_rules! byte_arrays {
+    ($($t:ty => $name:literal),*) => {$(
+        impl<const N: usize> private::Sealed for [$t; N] {}
+        #[diagnostic::do_not_recommend]
+        impl<const N: usize> Declared for [$t; N] {
+            const LAYOUT: Layout = Layout {
+                name: $name,
+                kind: Kind::Alias,
+                c_type: $name,
+                size: N,
+                align: 1,
+                fields: &[],
+            };
+        }
+    )*};
+}
+byte_arrays!(u8 => "uint8_t[N]", i8 => "char[N]");

@@ -43,9 +43,15 @@ macro_rules! abi {
         #[repr(C)]
         pub struct $name { $( $(#[$fm])* pub $f: $ft, )* }
         $crate::abi!(@size $name $size);
+        impl $crate::abi::__Sealed for $name {}
+        #[diagnostic::do_not_recommend]
+        impl $crate::abi::Declared for $name {
+            const LAYOUT: $crate::abi::Layout =
+                $crate::abi!(@layout $name, Struct, concat!("struct ", stringify!($name)) $(, $cty)?;
+                    $($f: $ft),*);
+        }
         $crate::abi!(@items $hs [$($l)*
-            $crate::abi!(@layout $name, Struct, concat!("struct ", stringify!($name)) $(, $cty)?;
-                $($f: $ft),*),
+            <$name as $crate::abi::Declared>::LAYOUT,
         ] $cs $($rest)*);
     };
 
@@ -60,9 +66,15 @@ macro_rules! abi {
         #[repr(C)]
         pub union $name { $( $(#[$fm])* pub $f: $ft, )* }
         $crate::abi!(@size $name $size);
+        impl $crate::abi::__Sealed for $name {}
+        #[diagnostic::do_not_recommend]
+        impl $crate::abi::Declared for $name {
+            const LAYOUT: $crate::abi::Layout =
+                $crate::abi!(@layout $name, Union, concat!("union ", stringify!($name)) $(, $cty)?;
+                    $($f: $ft),*);
+        }
         $crate::abi!(@items $hs [$($l)*
-            $crate::abi!(@layout $name, Union, concat!("union ", stringify!($name)) $(, $cty)?;
-                $($f: $ft),*),
+            <$name as $crate::abi::Declared>::LAYOUT,
         ] $cs $($rest)*);
     };
 

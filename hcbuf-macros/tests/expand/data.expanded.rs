@@ -9,10 +9,19 @@ const _: () = {
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
     unsafe impl ::hcbuf_core::XenWritable for MemInfo {}
+    #[automatically_derived]
+    #[diagnostic::do_not_recommend]
+    unsafe impl ::hcbuf_core::__private::HasTwin for MemInfo {
+        type Twin = xen_sysctl_meminfo;
+    }
     #[allow(dead_code)]
     fn __hcbuf_field_checks() {
         ::hcbuf_core::__private::assert_xen_writable::<u64>();
         ::hcbuf_core::__private::assert_xen_writable::<u64>();
+    }
+    #[allow(dead_code)]
+    fn __hcbuf_twin_declared() {
+        ::hcbuf_core::__private::assert_abi_declared::<xen_sysctl_meminfo>();
     }
     const _: () = ::core::assert!(
         ::core::mem::size_of:: < MemInfo > () == 0 + ::core::mem::size_of:: < u64 > () +

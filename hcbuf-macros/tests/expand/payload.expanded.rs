@@ -9,6 +9,11 @@ const _: () = {
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
     unsafe impl<'a> ::hcbuf_core::XenWritable for GetCpuInfo<'a> {}
+    #[automatically_derived]
+    #[diagnostic::do_not_recommend]
+    unsafe impl<'a> ::hcbuf_core::__private::HasTwin for GetCpuInfo<'a> {
+        type Twin = xen_sysctl_getcpuinfo;
+    }
     #[allow(dead_code)]
     fn __hcbuf_field_checks<'a>() {
         ::hcbuf_core::__private::assert_xen_writable::<u32>();
@@ -16,6 +21,10 @@ const _: () = {
         ::hcbuf_core::__private::assert_xen_writable::<GuestHandleMut<'a, CpuInfo>>();
         ::hcbuf_core::__private::assert_xen_writable::<u32>();
         ::hcbuf_core::__private::assert_xen_writable::<u32>();
+    }
+    #[allow(dead_code)]
+    fn __hcbuf_twin_declared() {
+        ::hcbuf_core::__private::assert_abi_declared::<xen_sysctl_getcpuinfo>();
     }
     const _: () = ::core::assert!(
         ::core::mem::size_of:: < GetCpuInfo < 'static > > () == 0 +
@@ -45,6 +54,12 @@ const _: () = {
         "field `max_cpus` of `GetCpuInfo` is not the size of `max_cpus` in its hcbuf-sys twin `xen_sysctl_getcpuinfo`: Xen would read part of it, or a neighbour with it; give it the twin field's type"
     );
     const _: () = ::core::assert!(
+        ::hcbuf_core::__private::over_padding(& < xen_sysctl_getcpuinfo as
+        ::hcbuf_core::sys::abi::Declared > ::LAYOUT, ::core::mem::offset_of!(GetCpuInfo <
+        'static >, _pad0), ::core::mem::size_of:: < u32 > (),),
+        "field `_pad0` of `GetCpuInfo` is marked `#[hypercall(pad)]` but lies over a field of its hcbuf-sys twin `xen_sysctl_getcpuinfo`: padding is not compared with the twin, so a real field there would go unchecked; remove `#[hypercall(pad)]` and give the field the twin field's name and type"
+    );
+    const _: () = ::core::assert!(
         ::core::mem::offset_of!(GetCpuInfo < 'static >, info) ==
         ::core::mem::offset_of!(xen_sysctl_getcpuinfo, info),
         "field `info` of `GetCpuInfo` is not at the offset of `info` in its hcbuf-sys twin `xen_sysctl_getcpuinfo`: Xen would read it from the wrong place"
@@ -64,6 +79,12 @@ const _: () = {
         ::core::mem::size_of:: < u32 > () == ::hcbuf_core::__private::output_size(& |
         twin : xen_sysctl_getcpuinfo | twin.nr_cpus),
         "field `nr_cpus` of `GetCpuInfo` is not the size of `nr_cpus` in its hcbuf-sys twin `xen_sysctl_getcpuinfo`: Xen would read part of it, or a neighbour with it; give it the twin field's type"
+    );
+    const _: () = ::core::assert!(
+        ::hcbuf_core::__private::over_padding(& < xen_sysctl_getcpuinfo as
+        ::hcbuf_core::sys::abi::Declared > ::LAYOUT, ::core::mem::offset_of!(GetCpuInfo <
+        'static >, _pad1), ::core::mem::size_of:: < u32 > (),),
+        "field `_pad1` of `GetCpuInfo` is marked `#[hypercall(pad)]` but lies over a field of its hcbuf-sys twin `xen_sysctl_getcpuinfo`: padding is not compared with the twin, so a real field there would go unchecked; remove `#[hypercall(pad)]` and give the field the twin field's name and type"
     );
     #[automatically_derived]
     #[diagnostic::do_not_recommend]

@@ -63,16 +63,16 @@ fn emit_call(c: &Container<'_>, op: &syn::Expr) -> TokenStream {
         let ident = f.ident;
         quote_spanned! {f.ty.span()=> ::hcbuf_core::args::RegisterArg::register(&self.#ident) }
     });
-    let zeros = (c.fields.len()..5).map(|_| quote!(0u64));
+    let zeros = (c.fields.len()..5).map(|_| quote!(0));
     let checks = field_checks(c, "assert_register_arg");
     quote! {
         #[automatically_derived]
         #derived {}
         #[automatically_derived]
         #args {
-            const OP: u64 = (#op) as u64;
+            const OP: ::core::primitive::u64 = (#op) as ::core::primitive::u64;
             #[inline]
-            fn registers(&self) -> [u64; 5] {
+            fn registers(&self) -> [::core::primitive::u64; 5] {
                 [#(#registers,)* #(#zeros,)*]
             }
         }
@@ -241,7 +241,7 @@ fn emit_sub_op(
         #[automatically_derived]
         #sub_op {
             type Family = ::hcbuf_core::args::family::#family;
-            const CMD: u32 = (#cmd) as u32;
+            const CMD: ::core::primitive::u32 = (#cmd) as ::core::primitive::u32;
         }
         #[allow(dead_code)]
         fn __hcbuf_twin_family() {
@@ -251,7 +251,7 @@ fn emit_sub_op(
         const _: () = ::core::assert!(
             ::hcbuf_core::__private::contains(
                 <#twin as ::hcbuf_core::xen::RawPayload>::CMDS,
-                (#cmd) as u32,
+                (#cmd) as ::core::primitive::u32,
             ),
             #cmd_msg
         );

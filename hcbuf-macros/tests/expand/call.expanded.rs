@@ -6,15 +6,16 @@ const _: () = {
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
     unsafe impl<'a> ::hcbuf_core::args::HypercallArgs for ExtraVersion<'a> {
-        const OP: u64 = (__HYPERVISOR_xen_version) as u64;
+        const OP: ::core::primitive::u64 = (__HYPERVISOR_xen_version)
+            as ::core::primitive::u64;
         #[inline]
-        fn registers(&self) -> [u64; 5] {
+        fn registers(&self) -> [::core::primitive::u64; 5] {
             [
                 ::hcbuf_core::args::RegisterArg::register(&self.cmd),
                 ::hcbuf_core::args::RegisterArg::register(&self.buf),
-                0u64,
-                0u64,
-                0u64,
+                0,
+                0,
+                0,
             ]
         }
     }

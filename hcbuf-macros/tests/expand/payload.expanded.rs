@@ -90,7 +90,8 @@ const _: () = {
     #[diagnostic::do_not_recommend]
     unsafe impl<'a> ::hcbuf_core::args::SubOp for GetCpuInfo<'a> {
         type Family = ::hcbuf_core::args::family::Sysctl;
-        const CMD: u32 = (XEN_SYSCTL_getcpuinfo) as u32;
+        const CMD: ::core::primitive::u32 = (XEN_SYSCTL_getcpuinfo)
+            as ::core::primitive::u32;
     }
     #[allow(dead_code)]
     fn __hcbuf_twin_family() {
@@ -101,7 +102,8 @@ const _: () = {
     }
     const _: () = ::core::assert!(
         ::hcbuf_core::__private::contains(< xen_sysctl_getcpuinfo as
-        ::hcbuf_core::xen::RawPayload > ::CMDS, (XEN_SYSCTL_getcpuinfo) as u32,),
+        ::hcbuf_core::xen::RawPayload > ::CMDS, (XEN_SYSCTL_getcpuinfo) as
+        ::core::primitive::u32,),
         "command `XEN_SYSCTL_getcpuinfo` does not take `xen_sysctl_getcpuinfo`: the header's command and the payload would disagree, and Xen would read the payload as another command's"
     );
 };

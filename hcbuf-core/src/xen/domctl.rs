@@ -326,7 +326,7 @@ typed_union! {
         /// `XEN_SCHEDULER_RTDS`, domain-wide.
         rtds / as_rtds: SchedRtds,
         /// Per vCPU (`XEN_DOMCTL_SCHEDOP_*vcpuinfo`).
-        v / as_v: SchedulerOpV<'a>,
+        v / as_v: SchedulerOpV<'a> => unsafe,
     }
 }
 

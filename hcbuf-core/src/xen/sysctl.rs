@@ -374,9 +374,9 @@ typed_union! {
     /// of [`GetPmStat`].
     pub union GetPmStatU<'a>: xen_sysctl_get_pmstat_u, reads = safe {
         /// P-state statistics (`PMSTAT_get_pxstat`).
-        getpx / as_getpx: PmPxStat<'a>,
+        getpx / as_getpx: PmPxStat<'a> => unsafe,
         /// C-state statistics (`PMSTAT_get_cxstat`).
-        getcx / as_getcx: PmCxStat<'a>,
+        getcx / as_getcx: PmCxStat<'a> => unsafe,
     }
 }
 
@@ -510,7 +510,7 @@ typed_union! {
     /// by [`PmOp::cmd`].
     pub union PmOpU<'a>: xen_sysctl_pm_op_u, reads = safe {
         /// `GET_CPUFREQ_PARA`.
-        get_para / as_get_para: GetCpufreqPara<'a>,
+        get_para / as_get_para: GetCpufreqPara<'a> => unsafe,
         /// `SET_CPUFREQ_GOV`.
         set_gov / as_set_gov: SetCpufreqGov,
         /// `SET_CPUFREQ_PARA`.
@@ -720,7 +720,7 @@ typed_union! {
     /// [`SchedulerOp::sched_id`].
     pub union SchedulerOpU<'a>: xen_sysctl_scheduler_op_u, reads = safe {
         /// ARINC653.
-        sched_arinc653 / as_sched_arinc653: SchedArinc653<'a>,
+        sched_arinc653 / as_sched_arinc653: SchedArinc653<'a> => unsafe,
         /// Credit.
         sched_credit / as_sched_credit: CreditSchedule,
         /// Credit2.

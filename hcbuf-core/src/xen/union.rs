@@ -10,9 +10,13 @@
 ///
 /// Every member must be a type that implements `XenWritable` (an integer
 /// or a derived struct, each checked against the raw member's twin).
-/// `reads = safe` gives safe accessors, sound only if no member holds a
-/// `GuestHandle` (which is `Copy`: read through another member, one could
-/// be copied out of integer bytes); `reads = unsafe` gives `unsafe` ones.
+/// `reads = safe` gives safe accessors, `reads = unsafe` gives `unsafe`
+/// ones; a member may override the union's choice with `=> unsafe` (or
+/// `=> safe`) after its type. A member that holds a guest handle
+/// (`GuestHandle` or `GuestHandleMut`, directly or in a nested struct)
+/// must read `unsafe`: read through it, bytes written as another member's
+/// integers would come back as a handle to any address, which a bit copy
+/// (or Xen, were the payload reissued) could then use.
 macro_rules! typed_union {
     (
         $(#[$meta:meta])*
@@ -35,7 +39,7 @@ macro_rules! typed_union {
     (@impl [$($meta:tt)*] $name:ident [$($gen:tt)*] [$($statik:tt)*] $twin:ty, $reads:tt {
         $(
             $(#[$fmeta:meta])*
-            $field:ident / $getter:ident: $ty:ty
+            $field:ident / $getter:ident: $ty:ty $(=> $member_reads:tt)?
         ),+ $(,)?
     }) => {
         $($meta)*
@@ -59,7 +63,7 @@ macro_rules! typed_union {
                     union
                 }
 
-                typed_union!(@get $reads $field $getter $ty);
+                typed_union!(@get [$($member_reads)? $reads] $field $getter $ty);
             )+
         }
 
@@ -109,7 +113,7 @@ macro_rules! typed_union {
         static_assertions::assert_eq_size!($($statik)*, $twin);
         static_assertions::assert_eq_align!($($statik)*, $twin);
     };
-    (@get safe $field:ident $getter:ident $ty:ty) => {
+    (@get [safe $($default:tt)?] $field:ident $getter:ident $ty:ty) => {
         #[doc = concat!("The `", stringify!($field), "` member (as built, or as Xen wrote it).")]
         pub fn $getter(&self) -> &$ty {
             // SAFETY: every byte is initialised (see the constructors) and
@@ -119,7 +123,7 @@ macro_rules! typed_union {
             unsafe { &self.$field }
         }
     };
-    (@get unsafe $field:ident $getter:ident $ty:ty) => {
+    (@get [unsafe $($default:tt)?] $field:ident $getter:ident $ty:ty) => {
         #[doc = concat!("The `", stringify!($field), "` member (as built, or as Xen wrote it).")]
         ///
         /// # Safety

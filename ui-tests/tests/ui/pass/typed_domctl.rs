@@ -40,7 +40,8 @@ fn main() {
     params[1] = SchedParamVcpu { u: SchedParamVcpuU::rtds(SchedRtds { period: 10_000, budget: 4_000, flags: 0 }), vcpuid: 1 };
     assert_eq!(params[1].u.as_rtds().budget, 4_000);
     let v = SchedulerOpU::v(SchedulerOpV { vcpus: params.handle_mut(), nr_vcpus: 2, padding: 0 });
-    assert_eq!(v.as_v().nr_vcpus, 2);
+    // SAFETY: built by `SchedulerOpU::v`.
+    assert_eq!(unsafe { v.as_v() }.nr_vcpus, 2);
     domctl(&pool, &xen, SchedulerOp { sched_id: XEN_SCHEDULER_RTDS, cmd: XEN_DOMCTL_SCHEDOP_getvcpuinfo, u: v });
 
     domctl(&pool, &xen, SetDomainHandle { handle: [7; 16] });

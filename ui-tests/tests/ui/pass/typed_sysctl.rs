@@ -73,7 +73,8 @@ fn main() {
     };
     let mut op = Op::sysctl(&pool, PmOp { cmd: GET_CPUFREQ_PARA, cpuid: 0, u: PmOpU::get_para(para) }).unwrap();
     xen.hypercall(&op.call()).unwrap();
-    assert_eq!(op.payload().u.as_get_para().cpu_num, 8);
+    // SAFETY: the union was built as `get_para`, and Xen answered that command.
+    assert_eq!(unsafe { op.payload().u.as_get_para() }.cpu_num, 8);
     assert_eq!(op.payload().u.as_set_para().ctrl_type, 8); // the same bytes
     let governor = SetCpufreqGov { scaling_governor: *b"ondemand\0\0\0\0\0\0\0\0" };
     sysctl(&pool, &xen, PmOp { cmd: SET_CPUFREQ_GOV, cpuid: 0, u: PmOpU::set_gov(governor) });

@@ -79,9 +79,12 @@ pub struct Bounce<'p, 'c, T: XenWritable, D: Direction> {
     _direction: PhantomData<(D, &'c [T])>,
 }
 
+/// Every bounce copies `T` bit for bit (in, back, or both), so `T` is
+/// `Copy`: a bounced `GuestHandleMut` would be duplicated, two exclusive
+/// handles to one buffer.
 impl Pool {
     /// Bounces `data` in for Xen to read.
-    pub fn bounce_in<'c, T: XenWritable>(
+    pub fn bounce_in<'c, T: XenWritable + Copy>(
         &self,
         data: &'c [T],
     ) -> Result<Bounce<'_, 'c, T, In>, PoolError> {
@@ -94,7 +97,7 @@ impl Pool {
 
     /// A zeroed buffer the size of `data` for Xen to write; copied into
     /// `data` when finished or dropped.
-    pub fn bounce_out<'c, T: XenWritable>(
+    pub fn bounce_out<'c, T: XenWritable + Copy>(
         &self,
         data: &'c mut [T],
     ) -> Result<Bounce<'_, 'c, T, Out>, PoolError> {
@@ -107,7 +110,7 @@ impl Pool {
 
     /// `data` bounced in for Xen to read and update; copied back when
     /// finished or dropped.
-    pub fn bounce_in_out<'c, T: XenWritable>(
+    pub fn bounce_in_out<'c, T: XenWritable + Copy>(
         &self,
         data: &'c mut [T],
     ) -> Result<Bounce<'_, 'c, T, InOut>, PoolError> {

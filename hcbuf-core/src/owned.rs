@@ -61,8 +61,14 @@ impl Pool {
     }
 
     /// A copy of `values` in pool memory.
+    ///
+    /// `T: Copy`: a bit copy of a non-`Copy` value (a `GuestHandleMut`, an
+    /// exclusive handle) would leave two owners of one exclusive borrow.
     #[inline(always)]
-    pub fn slice_from<T: XenWritable>(&self, values: &[T]) -> Result<PoolSlice<'_, T>, PoolError> {
+    pub fn slice_from<T: XenWritable + Copy>(
+        &self,
+        values: &[T],
+    ) -> Result<PoolSlice<'_, T>, PoolError> {
         let block = self.alloc_copy(as_bytes(values), align_of::<T>())?;
         Ok(PoolSlice {
             block,

@@ -72,8 +72,12 @@ pub mod __private {
     /// Whether bytes `offset .. offset + size` of a type laid out as
     /// `twin` overlap none of `twin`'s fields: a `#[hypercall(pad)]` field
     /// must lie over the twin's padding only, or it would hide a real
-    /// field from the offset comparison.
+    /// field from the offset comparison. A twin without fields (a byte
+    /// array, a buffer type) has no padding: every byte of it is data.
     pub const fn over_padding(twin: &hcbuf_sys::abi::Layout, offset: usize, size: usize) -> bool {
+        if twin.fields.is_empty() {
+            return false;
+        }
         let end = offset + size;
         let mut i = 0;
         while i < twin.fields.len() {

@@ -112,10 +112,11 @@ fn emit_data(c: &Container<'_>, twin: &syn::Path) -> TokenStream {
         let ident = f.ident;
         if f.pad {
             let msg = format!(
-                "field `{ident}` of `{name_str}` is marked `#[hypercall(pad)]` but lies over a \
-                 field of its hcbuf-sys twin `{twin_str}`: padding is not compared with the twin, \
-                 so a real field there would go unchecked; remove `#[hypercall(pad)]` and give \
-                 the field the twin field's name and type"
+                "field `{ident}` of `{name_str}` is marked `#[hypercall(pad)]` but lies over \
+                 bytes its hcbuf-sys twin `{twin_str}` uses (a field, or a buffer type, which has \
+                 no padding): padding is not compared with the twin, so what Xen reads or writes \
+                 there would go unchecked; remove `#[hypercall(pad)]` and give the field the twin \
+                 field's name and type (`#[hypercall(whole)]` for a buffer type)"
             );
             let ty = statik(f.ty);
             return quote_spanned! {ident.span()=>
@@ -137,7 +138,8 @@ fn emit_data(c: &Container<'_>, twin: &syn::Path) -> TokenStream {
                  only; remove it and declare the twin's fields by name"
             );
             let ty = statik(f.ty);
-            // A byte array stands for a fieldless twin (a buffer type);
+            // An array stands for a fieldless twin (a buffer type: a byte
+            // array, so the alignment check leaves only 1-byte elements);
             // anything else must be data derived with the same twin.
             let what = if matches!(f.ty, Type::Array(_)) {
                 quote_spanned! {ident.span()=>

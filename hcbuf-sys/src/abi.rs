@@ -107,7 +107,8 @@ pub trait Declared: private::Sealed {
 mod private {
     pub trait Sealed {}
 }
-#[doc(hidden)]
+/// The path `abi!` names the seal by (`$crate::abi::__Sealed`); crate-private,
+/// so an `abi!` invoked from another crate does not compile.
 pub(crate) use private::Sealed as __Sealed;
 
 macro_rules! byte_arrays {

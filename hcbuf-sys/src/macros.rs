@@ -43,13 +43,8 @@ macro_rules! abi {
         #[repr(C)]
         pub struct $name { $( $(#[$fm])* pub $f: $ft, )* }
         $crate::abi!(@size $name $size);
-        impl $crate::abi::__Sealed for $name {}
-        #[diagnostic::do_not_recommend]
-        impl $crate::abi::Declared for $name {
-            const LAYOUT: $crate::abi::Layout =
-                $crate::abi!(@layout $name, Struct, concat!("struct ", stringify!($name)) $(, $cty)?;
-                    $($f: $ft),*);
-        }
+        $crate::abi!(@declared $name, Struct, concat!("struct ", stringify!($name)) $(, $cty)?;
+            $($f: $ft),*);
         $crate::abi!(@items $hs [$($l)*
             <$name as $crate::abi::Declared>::LAYOUT,
         ] $cs $($rest)*);
@@ -66,13 +61,8 @@ macro_rules! abi {
         #[repr(C)]
         pub union $name { $( $(#[$fm])* pub $f: $ft, )* }
         $crate::abi!(@size $name $size);
-        impl $crate::abi::__Sealed for $name {}
-        #[diagnostic::do_not_recommend]
-        impl $crate::abi::Declared for $name {
-            const LAYOUT: $crate::abi::Layout =
-                $crate::abi!(@layout $name, Union, concat!("union ", stringify!($name)) $(, $cty)?;
-                    $($f: $ft),*);
-        }
+        $crate::abi!(@declared $name, Union, concat!("union ", stringify!($name)) $(, $cty)?;
+            $($f: $ft),*);
         $crate::abi!(@items $hs [$($l)*
             <$name as $crate::abi::Declared>::LAYOUT,
         ] $cs $($rest)*);
@@ -121,6 +111,15 @@ macro_rules! abi {
             concat!("the size of ", stringify!($name), " is not the ", stringify!($size),
                 " bytes the Xen ABI gives it"),
         );
+    };
+
+    (@declared $name:ident, $kind:ident, $default_c:expr $(, $c:literal)?; $($f:ident : $ft:ty),*) => {
+        impl $crate::abi::__Sealed for $name {}
+        #[diagnostic::do_not_recommend]
+        impl $crate::abi::Declared for $name {
+            const LAYOUT: $crate::abi::Layout =
+                $crate::abi!(@layout $name, $kind, $default_c $(, $c)?; $($f: $ft),*);
+        }
     };
 
     (@layout $name:ident, $kind:ident, $default_c:expr $(, $c:literal)?; $($f:ident : $ft:ty),*) => {

@@ -57,7 +57,7 @@ const _: () = {
         ::hcbuf_core::__private::over_padding(& < xen_sysctl_getcpuinfo as
         ::hcbuf_core::sys::abi::Declared > ::LAYOUT, ::core::mem::offset_of!(GetCpuInfo <
         'static >, _pad0), ::core::mem::size_of:: < u32 > (),),
-        "field `_pad0` of `GetCpuInfo` is marked `#[hypercall(pad)]` but lies over a field of its hcbuf-sys twin `xen_sysctl_getcpuinfo`: padding is not compared with the twin, so a real field there would go unchecked; remove `#[hypercall(pad)]` and give the field the twin field's name and type"
+        "field `_pad0` of `GetCpuInfo` is marked `#[hypercall(pad)]` but lies over bytes its hcbuf-sys twin `xen_sysctl_getcpuinfo` uses (a field, or a buffer type, which has no padding): padding is not compared with the twin, so what Xen reads or writes there would go unchecked; remove `#[hypercall(pad)]` and give the field the twin field's name and type (`#[hypercall(whole)]` for a buffer type)"
     );
     const _: () = ::core::assert!(
         ::core::mem::offset_of!(GetCpuInfo < 'static >, info) ==
@@ -84,7 +84,7 @@ const _: () = {
         ::hcbuf_core::__private::over_padding(& < xen_sysctl_getcpuinfo as
         ::hcbuf_core::sys::abi::Declared > ::LAYOUT, ::core::mem::offset_of!(GetCpuInfo <
         'static >, _pad1), ::core::mem::size_of:: < u32 > (),),
-        "field `_pad1` of `GetCpuInfo` is marked `#[hypercall(pad)]` but lies over a field of its hcbuf-sys twin `xen_sysctl_getcpuinfo`: padding is not compared with the twin, so a real field there would go unchecked; remove `#[hypercall(pad)]` and give the field the twin field's name and type"
+        "field `_pad1` of `GetCpuInfo` is marked `#[hypercall(pad)]` but lies over bytes its hcbuf-sys twin `xen_sysctl_getcpuinfo` uses (a field, or a buffer type, which has no padding): padding is not compared with the twin, so what Xen reads or writes there would go unchecked; remove `#[hypercall(pad)]` and give the field the twin field's name and type (`#[hypercall(whole)]` for a buffer type)"
     );
     #[automatically_derived]
     #[diagnostic::do_not_recommend]

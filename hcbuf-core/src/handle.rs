@@ -17,14 +17,22 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::ops::Range;
 
-use crate::marker::{__private, HypercallSafe, XenWritable};
+use crate::marker::{__private, HypercallSafe, PlainData, XenWritable};
 use crate::owned::{PoolBox, PoolSlice};
+
+/// The borrow a [`GuestHandle`] holds, and its element type.
+type Shared<'a, T> = PhantomData<(&'a (), fn() -> T)>;
+/// The borrow a [`GuestHandleMut`] holds, and its element type.
+type Exclusive<'a, T> = PhantomData<(&'a mut (), fn() -> T)>;
 
 /// A handle to pool memory holding `T` (one or several) that Xen may read.
 #[repr(transparent)]
 pub struct GuestHandle<'a, T> {
     addr: u64,
-    _borrow: PhantomData<&'a T>,
+    // The borrow of the pool memory, and the element type (by `fn`, so
+    // that naming the type asks nothing of it: a declaration may name an
+    // element spelled with the same lifetime).
+    _borrow: Shared<'a, T>,
 }
 
 /// A handle to pool memory holding `T` (one or several) that Xen may write
@@ -32,7 +40,11 @@ pub struct GuestHandle<'a, T> {
 #[repr(transparent)]
 pub struct GuestHandleMut<'a, T> {
     addr: u64,
-    _borrow: PhantomData<&'a mut T>,
+    // As for `GuestHandle`, exclusive. Covariant in `T`, as a handle to
+    // plain data may be: only Xen writes through it, and what it writes is
+    // plain data, whose lifetimes (those of a nested union's spelling) are
+    // marks, not borrows.
+    _borrow: Exclusive<'a, T>,
 }
 
 static_assertions::assert_eq_size!(
@@ -107,16 +119,18 @@ macro_rules! handle_common {
 
         // SAFETY: a handle is one u64 (no padding); its address is pool
         // memory by construction (or the caller's proof for `from_raw`).
+        // Only a handle to plain data is hypercall data itself: the bytes
+        // Xen writes behind a handle in a payload never become an address.
         #[diagnostic::do_not_recommend]
         unsafe impl<T> __private::Derived for $name<'_, T> {}
         // SAFETY: as above.
         #[diagnostic::do_not_recommend]
-        unsafe impl<T> HypercallSafe for $name<'_, T> {}
+        unsafe impl<T: PlainData> HypercallSafe for $name<'_, T> {}
         // SAFETY: Rust never dereferences a handle, so any value Xen writes
         // back into one is a valid (if useless) handle; in practice Xen
         // writes back what it read.
         #[diagnostic::do_not_recommend]
-        unsafe impl<T> XenWritable for $name<'_, T> {}
+        unsafe impl<T: PlainData> XenWritable for $name<'_, T> {}
     };
 }
 
@@ -192,9 +206,13 @@ impl<T: XenWritable> PoolSlice<'_, T> {
     }
 
     /// A handle for Xen to read elements `range` (an offset into the
-    /// slice). `None` if the range is out of bounds or reversed.
+    /// slice). `None` if the range is out of bounds or reversed; the null
+    /// handle if it is empty (its address would be the next buffer's).
     pub fn handle_range(&self, range: Range<usize>) -> Option<GuestHandle<'_, T>> {
         let part = self.get(range)?;
+        if part.is_empty() {
+            return Some(GuestHandle::null());
+        }
         Some(GuestHandle {
             addr: addr_of(part.as_ptr()),
             _borrow: PhantomData,
@@ -202,12 +220,36 @@ impl<T: XenWritable> PoolSlice<'_, T> {
     }
 
     /// A handle for Xen to write elements `range`. `None` if the range is
-    /// out of bounds or reversed.
+    /// out of bounds or reversed; the null handle if it is empty.
     pub fn handle_range_mut(&mut self, range: Range<usize>) -> Option<GuestHandleMut<'_, T>> {
         let part = self.get_mut(range)?;
+        if part.is_empty() {
+            return Some(GuestHandleMut::null());
+        }
         Some(GuestHandleMut {
             addr: addr_of(part.as_mut_ptr()),
             _borrow: PhantomData,
         })
     }
+}
+
+/// The spelling of a declaration's guest handles that users fill: each a
+/// handle borrowed from pool memory for `'a`, with the element type and
+/// direction the declaration gives (`IN`: [`GuestHandle`]; `OUT` and
+/// `IN/OUT`: [`GuestHandleMut`]), and each nested union a
+/// [`Selected`](crate::xen::Selected) whose member is chosen by a
+/// constructor. `xen_sysctl_readconsole<Typed<'a>>` is the
+/// `XEN_SYSCTL_readconsole` payload (named
+/// [`ReadConsole`](crate::xen::sysctl::ReadConsole)).
+pub struct Typed<'a>(PhantomData<&'a mut ()>, std::convert::Infallible);
+
+// SAFETY: both handles are `#[repr(transparent)]` over a `u64` (asserted
+// above to be the ABI handle's layout, `RawHandle`'s), and `Selected<'a, U>`
+// is `#[repr(transparent)]` over `U`.
+unsafe impl<'a> hcbuf_sys::handles::Handles for Typed<'a> {
+    type In<T> = GuestHandle<'a, T>;
+    type Out<T> = GuestHandleMut<'a, T>;
+    type InOut<T> = GuestHandleMut<'a, T>;
+    type Union<U: Copy> = crate::xen::Selected<'a, U>;
+    type Elements = Typed<'static>;
 }

@@ -57,6 +57,36 @@ pub mod __private {
     /// Compiles only if the raw twin `R` is a payload of family `F`.
     pub const fn assert_twin_family<R: crate::xen::RawPayload<Family = F>, F>() {}
 
+    /// The type `T` of a twin's field (typed: `Declared::With<Typed>`).
+    pub struct TwinFieldOf<T>(core::marker::PhantomData<fn() -> T>);
+
+    impl<T> TwinFieldOf<T> {
+        /// Given `|twin| &twin.field` (never called).
+        pub fn of<S, C: FnOnce(&S) -> &T>(_field: C) -> Self {
+            TwinFieldOf(core::marker::PhantomData)
+        }
+
+        /// Compiles only if `F`, the type of a user's payload field, may
+        /// stand for `T`, the twin's field of the same name.
+        pub fn holds<F: TwinField<T>>(self) {}
+    }
+
+    /// `Self` may stand for the twin's field type `T`: the same type, or
+    /// a `GuestHandleMut` where the twin's handle is one Xen only reads.
+    #[diagnostic::on_unimplemented(
+        message = "this field is `{Self}`, but the twin's field of the same name is `{T}`",
+        label = "not the twin's type",
+        note = "a payload field has its twin's type, with the twin's guest handles typed: the \
+                element type and direction Xen's header gives (a `GuestHandle` where Xen only \
+                reads, a `GuestHandleMut` where it writes), an integer where the twin has one, \
+                and the declared struct (`xen_..._t<Typed<'a>>`, or its hcbuf name) where the \
+                twin nests one; give the field the type `{T}`"
+    )]
+    pub trait TwinField<T> {}
+    impl<T> TwinField<T> for T {}
+    #[diagnostic::do_not_recommend]
+    impl<'a, T> TwinField<crate::GuestHandle<'a, T>> for crate::GuestHandleMut<'a, T> {}
+
     /// The size of what `field` returns: of a twin's field, given
     /// `|twin: Twin| twin.field` (never called; by value, so that packed
     /// twins work too).
@@ -82,7 +112,7 @@ pub mod __private {
         let mut i = 0;
         while i < twin.fields.len() {
             let f = &twin.fields[i];
-            if offset < f.offset + f.size && f.offset < end {
+            if !f.pad && offset < f.offset + f.size && f.offset < end {
                 return false;
             }
             i += 1;

@@ -154,14 +154,14 @@ fn version_numbers_and_strings_are_those_of_the_measured_xen() {
     assert_eq!(number(99), errno(XEN_ENOSYS));
 
     let extra: ExtraVersion = version_buffer(&xen).unwrap();
-    assert_eq!(c_str(&extra.text), ".7");
+    assert_eq!(c_str(&extra), ".7");
     let caps: Capabilities = version_buffer(&xen).unwrap();
     assert_eq!(
-        c_str(&caps.text),
+        c_str(&caps.0),
         "xen-3.0-x86_64 hvm-3.0-x86_32 hvm-3.0-x86_32p hvm-3.0-x86_64 "
     );
     let changeset: Changeset = version_buffer(&xen).unwrap();
-    assert_eq!(c_str(&changeset.text), "");
+    assert_eq!(c_str(&changeset), "");
     let info: CompileInfo = version_buffer(&xen).unwrap();
     assert_eq!(
         c_str(&info.compiler),
@@ -169,7 +169,7 @@ fn version_numbers_and_strings_are_those_of_the_measured_xen() {
     );
     assert_eq!(c_str(&info.compile_by), "pkg-xen-devel");
     let cmdline: CommandLine = version_buffer(&xen).unwrap();
-    assert!(c_str(&cmdline.text).contains("dom0_mem=1024M,max:1024M"));
+    assert!(c_str(&cmdline.0).contains("dom0_mem=1024M,max:1024M"));
     let params: PlatformParameters = version_buffer(&xen).unwrap();
     assert_eq!(params.virt_start, 0xffff_8000_0000_0000);
 
@@ -372,13 +372,19 @@ fn create_pause_unpause_destroy_change_what_getdomaininfo_sees() {
 fn max_mem_changes_the_reservation_memory_op_reports() {
     let xen = soft();
     let reservation = |domid| {
-        let mut arg = xen.pool().boxed_from(MaximumReservation { domid }).unwrap();
+        let mut arg = xen
+            .pool()
+            .boxed_from(MaximumReservation::new(MemoryDomain { domid }))
+            .unwrap();
         xen.hypercall(&MemoryOp {
             arg: arg.handle_mut(),
         })
     };
     let current = |domid| {
-        let mut arg = xen.pool().boxed_from(CurrentReservation { domid }).unwrap();
+        let mut arg = xen
+            .pool()
+            .boxed_from(CurrentReservation::new(MemoryDomain { domid }))
+            .unwrap();
         xen.hypercall(&MemoryOp {
             arg: arg.handle_mut(),
         })
@@ -386,7 +392,10 @@ fn max_mem_changes_the_reservation_memory_op_reports() {
     assert_eq!(current(DOMID_SELF), Ok(DOM0_PAGES));
     assert_eq!(current(0), Ok(DOM0_PAGES));
     assert_eq!(reservation(0), Ok(DOM0_PAGES));
-    let mut gpfn = xen.pool().boxed_from(MaximumGpfn { domid: 0 }).unwrap();
+    let mut gpfn = xen
+        .pool()
+        .boxed_from(MaximumGpfn::new(MemoryDomain { domid: 0 }))
+        .unwrap();
     let result = xen.hypercall(&MemoryOp {
         arg: gpfn.handle_mut(),
     });
@@ -548,7 +557,7 @@ fn memory_maps_are_e820_tables() {
             arg: arg.handle_mut(),
         })
         .unwrap();
-        arg.map.nr_entries
+        arg.nr_entries
     };
     assert_eq!(count, 7, "a null buffer asks for the count");
     let mut table = xen.pool().slice::<E820Entry>(count as usize + 1).unwrap();
@@ -558,7 +567,7 @@ fn memory_maps_are_e820_tables() {
             buffer: table.handle_mut(),
             ..Default::default()
         };
-        let mut arg = xen.pool().boxed_from(MachineMemoryMap { map }).unwrap();
+        let mut arg = xen.pool().boxed_from(MachineMemoryMap::new(map)).unwrap();
         let result = xen.hypercall(&MemoryOp {
             arg: arg.handle_mut(),
         });
@@ -570,12 +579,12 @@ fn memory_maps_are_e820_tables() {
             buffer: table.handle_mut(),
             ..Default::default()
         };
-        let mut arg = xen.pool().boxed_from(MachineMemoryMap { map }).unwrap();
+        let mut arg = xen.pool().boxed_from(MachineMemoryMap::new(map)).unwrap();
         xen.hypercall(&MemoryOp {
             arg: arg.handle_mut(),
         })
         .unwrap();
-        assert_eq!(arg.map.nr_entries, count);
+        assert_eq!(arg.nr_entries, count);
     }
     assert_eq!(
         (table[3].addr(), table[3].size(), table[3].region_type()),
@@ -597,12 +606,12 @@ fn memory_maps_are_e820_tables() {
         buffer: table.handle_mut(),
         ..Default::default()
     };
-    let mut arg = xen.pool().boxed_from(GetMemoryMap { map }).unwrap();
+    let mut arg = xen.pool().boxed_from(GetMemoryMap::new(map)).unwrap();
     xen.hypercall(&MemoryOp {
         arg: arg.handle_mut(),
     })
     .unwrap();
-    assert_eq!(arg.map.nr_entries, 1);
+    assert_eq!(arg.nr_entries, 1);
     drop(arg);
     assert_eq!(table[0].size(), 1 << 30);
 }
@@ -700,7 +709,7 @@ fn injected_failures_come_first_and_are_counted() {
         buf: extra.handle_mut(),
     })
     .unwrap();
-    assert_eq!(c_str(&extra.text), ".7");
+    assert_eq!(c_str(&*extra), ".7");
     assert_eq!((xen.injected_failures(), xen.faults()), (2, 0));
 
     xen.fail_next(XenErrno(XEN_EBUSY), 5);
@@ -718,7 +727,7 @@ fn a_multicall_runs_every_entry_and_writes_each_result() {
     let xen = soft();
     let mut arg = xen
         .pool()
-        .boxed_from(CurrentReservation { domid: DOMID_SELF })
+        .boxed_from(CurrentReservation::new(MemoryDomain { domid: DOMID_SELF }))
         .unwrap();
     let arg_addr = arg.handle_mut().addr();
     let memory_op = u64::from(__HYPERVISOR_memory_op);

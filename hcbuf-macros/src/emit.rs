@@ -86,8 +86,6 @@ fn emit_data(c: &Container<'_>, twin: &syn::Path) -> TokenStream {
     let derived = impl_header(c, quote!(::hcbuf_core::__private::Derived));
     let safe = impl_header(c, quote!(::hcbuf_core::HypercallSafe));
     let writable = impl_header(c, quote!(::hcbuf_core::XenWritable));
-    let checks = field_checks(c, "assert_xen_writable");
-
     // Layout assertions are evaluated in constants, where no lifetime but
     // 'static exists: check the 'static instance (lifetimes do not change
     // layout).
@@ -171,23 +169,32 @@ fn emit_data(c: &Container<'_>, twin: &syn::Path) -> TokenStream {
             "field `{ident}` of `{name_str}` is not at the offset of `{ident}` in its hcbuf-sys \
              twin `{twin_str}`: Xen would read it from the wrong place"
         );
-        let size_msg = format!(
-            "field `{ident}` of `{name_str}` is not the size of `{ident}` in its hcbuf-sys twin \
-             `{twin_str}`: Xen would read part of it, or a neighbour with it; give it the twin \
-             field's type"
-        );
         let ty = statik(f.ty);
-        quote_spanned! {ident.span()=>
+        let check = format_ident!("__hcbuf_twin_field_{}", ident);
+        let offset = quote_spanned! {ident.span()=>
             const _: () = ::core::assert!(
                 ::core::mem::offset_of!(#this, #ident) == ::core::mem::offset_of!(#twin, #ident),
                 #msg
             );
-            const _: () = ::core::assert!(
-                ::core::mem::size_of::<#ty>()
-                    == ::hcbuf_core::__private::output_size(&|twin: #twin| twin.#ident),
-                #size_msg
-            );
-        }
+        };
+        // The field has the type of the twin's field of the same name, with
+        // the twin's handles typed: element type, direction, integer or
+        // handle (which also makes it the twin field's size).
+        let typed = quote_spanned! {f.ty.span()=>
+            #[allow(dead_code)]
+            fn #check() {
+                // Two statements, so that the twin field's type is known
+                // before the comparison is (else the comparison would be
+                // used to infer it).
+                let twin_field = ::hcbuf_core::__private::TwinFieldOf::of(
+                    |twin: &<#twin as ::hcbuf_core::sys::abi::Declared>::With<
+                        ::hcbuf_core::handle::Typed<'static>,
+                    >| &twin.#ident,
+                );
+                twin_field.holds::<#ty>();
+            }
+        };
+        quote! { #offset #typed }
     });
     quote! {
         #[automatically_derived]
@@ -200,11 +207,16 @@ fn emit_data(c: &Container<'_>, twin: &syn::Path) -> TokenStream {
         #has_twin {
             type Twin = #twin;
         }
-        #checks
         #[allow(dead_code)]
         fn __hcbuf_twin_declared() {
-            // The twin is part of the ABI hcbuf-sys declares and proves.
+            // The twin is part of the ABI hcbuf-sys declares and proves, and
+            // typed it is data Xen may write; each field has its type.
             ::hcbuf_core::__private::assert_abi_declared::<#twin>();
+            ::hcbuf_core::__private::assert_xen_writable::<
+                <#twin as ::hcbuf_core::sys::abi::Declared>::With<
+                    ::hcbuf_core::handle::Typed<'static>,
+                >,
+            >();
         }
         // One constant per assertion, so that every failing one is reported.
         const _: () = ::core::assert!(

@@ -44,6 +44,18 @@ pub struct Field {
     pub offset: usize,
     /// `size_of` the field's type in bytes (0 for a flexible array member).
     pub size: usize,
+    /// Explicit padding: bytes C leaves unnamed, declared so that the
+    /// struct has no implicit padding. Not compared with the headers (C has
+    /// no such field); a derive's `#[hypercall(pad)]` may lie over it.
+    pub pad: bool,
+}
+
+/// The size of a field, given `|s: S| s.field` (never called; by value,
+/// so that packed structs work too, and typed through the struct, so that
+/// a field spelled through a generic parameter has its `Raw` size).
+#[doc(hidden)]
+pub const fn field_size<S, F, C: FnOnce(S) -> F>(_field: &C) -> usize {
+    core::mem::size_of::<F>()
 }
 
 /// One mirrored constant.
@@ -97,6 +109,10 @@ impl Module {
             a type of your own cannot vouch for the layout Xen uses"
 )]
 pub trait Declared: private::Sealed {
+    /// The same declaration with its guest handles spelled by `H`
+    /// ([`Handles`](crate::handles::Handles)): `Self` for the raw spelling
+    /// and for declarations without handles.
+    type With<H: crate::handles::Handles>;
     /// The type's layout, as registered in its module's
     /// [`Module::layouts`].
     const LAYOUT: Layout;
@@ -116,6 +132,7 @@ macro_rules! byte_arrays {
         impl<const N: usize> private::Sealed for [$t; N] {}
         #[diagnostic::do_not_recommend]
         impl<const N: usize> Declared for [$t; N] {
+            type With<H: crate::handles::Handles> = Self;
             const LAYOUT: Layout = Layout {
                 name: $name,
                 kind: Kind::Alias,

@@ -18,7 +18,7 @@
 //! [`xen_domctl`]: crate::domctl::xen_domctl
 //! [`XEN_DOMCTL_INTERFACE_VERSION`]: crate::domctl::XEN_DOMCTL_INTERFACE_VERSION
 
-use crate::arch::{xen_arch_domainconfig, xen_guest_handle_64_t, xen_pfn_t};
+use crate::arch::{xen_arch_domainconfig, xen_pfn_t};
 use crate::xen::{domid_t, xen_domain_handle_t};
 
 abi! {
@@ -216,13 +216,12 @@ abi! {
 
     /// `XEN_DOMCTL_getpageframeinfo3`: both fields may be updated by Xen to
     /// allow preemption.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_domctl_getpageframeinfo3 (size 16) {
+    pub struct xen_domctl_getpageframeinfo3<H> (size 16) {
         /// IN: the number of entries in `array`.
         pub num: u64,
         /// IN/OUT: guest handle of `xen_pfn_t`s; each GFN is replaced by its
         /// `XEN_DOMCTL_PFINFO_*` type.
-        pub array: xen_guest_handle_64_t,
+        pub array: H::Out<xen_pfn_t>,
     }
 
     /// Disable shadow mode.
@@ -264,16 +263,17 @@ abi! {
     }
 
     /// `XEN_DOMCTL_shadow_op`: control shadow page tables and log-dirty.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_domctl_shadow_op (size 40) {
+    pub struct xen_domctl_shadow_op<H> (size 40) {
         /// IN: `XEN_DOMCTL_SHADOW_OP_*`.
         pub op: u32,
         /// IN: `XEN_DOMCTL_SHADOW_ENABLE_*` or `XEN_DOMCTL_SHADOW_LOGDIRTY_*`.
         pub mode: u32,
         /// IN/OUT: shadow memory allocation in MiB (`*_ALLOCATION`).
         pub mb: u32,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: u32,
         /// IN: guest handle of the dirty bitmap (`PEEK`/`CLEAN`).
-        pub dirty_bitmap: xen_guest_handle_64_t,
+        pub dirty_bitmap: H::Out<u8>,
         /// IN/OUT: the bitmap's size in pages (bits); updated to the actual
         /// size.
         pub pages: u64,
@@ -289,12 +289,13 @@ abi! {
     }
 
     /// `XEN_DOMCTL_setvcpucontext` / `XEN_DOMCTL_getvcpucontext`.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_domctl_vcpucontext (size 16) {
+    pub struct xen_domctl_vcpucontext<H> (size 16) {
         /// IN: the vCPU.
         pub vcpu: u32,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: u32,
         /// IN/OUT: guest handle of a `vcpu_guest_context_t`.
-        pub ctxt: xen_guest_handle_64_t,
+        pub ctxt: H::InOut<u8>,
     }
 
     /// `XEN_DOMCTL_getvcpuinfo`.
@@ -308,10 +309,14 @@ abi! {
         pub blocked: u8,
         /// OUT: currently scheduled on its CPU?
         pub running: u8,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: u8,
         /// OUT: total CPU time consumed, in nanoseconds.
         pub cpu_time: u64,
         /// OUT: the physical CPU it currently maps to.
         pub cpu: u32,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad_end: u32,
     }
 
     /// Bit index of [`XEN_VCPUAFFINITY_HARD`].
@@ -394,10 +399,9 @@ abi! {
     }
 
     /// One vCPU's scheduling parameters (`XEN_DOMCTL_SCHEDOP_*vcpuinfo`).
-    #[derive(Clone, Copy)]
-    pub struct xen_domctl_schedparam_vcpu (size 16) {
+    pub struct xen_domctl_schedparam_vcpu<H> (size 16) {
         /// The parameters, by scheduler.
-        pub u: xen_domctl_schedparam_vcpu_u,
+        pub u: H::Union<xen_domctl_schedparam_vcpu_u>,
         /// The vCPU.
         pub vcpuid: u32,
     }
@@ -414,12 +418,10 @@ abi! {
     pub const XEN_DOMCTL_SCHEDOP_getvcpuinfo: u32 = 3;
 
     /// The per-vCPU array of `xen_domctl_scheduler_op`.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_domctl_scheduler_op_u_v (size 16,
-        c "__typeof__(((struct xen_domctl_scheduler_op *)0)->u.v)")
-    {
+    pub struct xen_domctl_scheduler_op_u_v<H> (size 16,
+        c "__typeof__(((struct xen_domctl_scheduler_op *)0)->u.v)") {
         /// Guest handle of an array of `xen_domctl_schedparam_vcpu_t`.
-        pub vcpus: xen_guest_handle_64_t,
+        pub vcpus: H::Out<xen_domctl_schedparam_vcpu<H::Elements>>,
         /// IN: elements in `vcpus`; OUT: elements processed.
         pub nr_vcpus: u32,
         /// Padding.
@@ -442,14 +444,13 @@ abi! {
     }
 
     /// `XEN_DOMCTL_scheduler_op`.
-    #[derive(Clone, Copy)]
-    pub struct xen_domctl_scheduler_op (size 24) {
+    pub struct xen_domctl_scheduler_op<H> (size 24) {
         /// `XEN_SCHEDULER_*`.
         pub sched_id: u32,
         /// `XEN_DOMCTL_SCHEDOP_*`.
         pub cmd: u32,
         /// IN/OUT: the parameters.
-        pub u: xen_domctl_scheduler_op_u,
+        pub u: H::Union<xen_domctl_scheduler_op_u>,
     }
 
     /// `XEN_DOMCTL_setdomainhandle`.
@@ -486,6 +487,8 @@ abi! {
         pub nr_mfns: u64,
         /// IN: non-zero to allow access, 0 to deny it.
         pub allow_access: u8,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: [u8; 7],
     }
 
     /// `XEN_DOMCTL_ioport_permission`.
@@ -497,6 +500,8 @@ abi! {
         pub nr_ports: u32,
         /// IN: non-zero to allow access, 0 to deny it.
         pub allow_access: u8,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: [u8; 3],
     }
 
     /// `XEN_DOMCTL_hypercall_init`.
@@ -514,13 +519,14 @@ abi! {
     }
 
     /// `XEN_DOMCTL_gethvmcontext` / `XEN_DOMCTL_sethvmcontext`.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_domctl_hvmcontext (size 16) {
+    pub struct xen_domctl_hvmcontext<H> (size 16) {
         /// IN/OUT: the buffer's size / the bytes filled.
         pub size: u32,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: u32,
         /// IN/OUT: guest handle of the data; get with 0 to learn the size
         /// needed.
-        pub buffer: xen_guest_handle_64_t,
+        pub buffer: H::InOut<u8>,
     }
 
     /// `XEN_DOMCTL_set_address_size` / `XEN_DOMCTL_get_address_size`.
@@ -560,21 +566,20 @@ abi! {
     /// A PCI device of `xen_domctl_assign_device`.
     #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
     pub struct xen_domctl_assign_device_u_pci (size 4,
-        c "__typeof__(((struct xen_domctl_assign_device *)0)->u.pci)")
-    {
+        c "__typeof__(((struct xen_domctl_assign_device *)0)->u.pci)") {
         /// The machine PCI id (SBDF) of the device.
         pub machine_sbdf: u32,
     }
 
     /// A device tree device of `xen_domctl_assign_device`.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_domctl_assign_device_u_dt (size 16,
-        c "__typeof__(((struct xen_domctl_assign_device *)0)->u.dt)")
-    {
+    pub struct xen_domctl_assign_device_u_dt<H> (size 16,
+        c "__typeof__(((struct xen_domctl_assign_device *)0)->u.dt)") {
         /// The length of `path`.
         pub size: u32,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: u32,
         /// Guest handle of the device tree node's path (`char`s).
-        pub path: xen_guest_handle_64_t,
+        pub path: H::In<u8>,
     }
 
     /// The device of `xen_domctl_assign_device`, by `dev`.
@@ -590,27 +595,27 @@ abi! {
 
     /// `XEN_DOMCTL_assign_device`, `XEN_DOMCTL_test_assign_device` and
     /// `XEN_DOMCTL_deassign_device`.
-    #[derive(Clone, Copy)]
-    pub struct xen_domctl_assign_device (size 24) {
+    pub struct xen_domctl_assign_device<H> (size 24) {
         /// IN: `XEN_DOMCTL_DEV_*`.
         pub dev: u32,
         /// IN: `XEN_DOMCTL_DEV_RDM_RELAXED` or 0.
         pub flags: u32,
         /// IN: the device.
-        pub u: xen_domctl_assign_device_u,
+        pub u: H::Union<xen_domctl_assign_device_u>,
     }
 
     /// `XEN_DOMCTL_get_device_group`: the sibling devices of a PCI device.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_domctl_get_device_group (size 24) {
+    pub struct xen_domctl_get_device_group<H> (size 24) {
         /// IN: the machine PCI id (SBDF) of the device.
         pub machine_sbdf: u32,
         /// IN: the capacity of `sdev_array`.
         pub max_sdevs: u32,
         /// OUT: the number of siblings.
         pub num_sdevs: u32,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: u32,
         /// OUT: guest handle of an array of `uint32_t` SBDFs.
-        pub sdev_array: xen_guest_handle_64_t,
+        pub sdev_array: H::Out<u32>,
     }
 
     /// `enum pt_irq_type`: a PCI INTx line.
@@ -627,8 +632,7 @@ abi! {
     /// `PT_IRQ_TYPE_ISA` binding.
     #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
     pub struct xen_domctl_bind_pt_irq_u_isa (size 1,
-        c "__typeof__(((struct xen_domctl_bind_pt_irq *)0)->u.isa)")
-    {
+        c "__typeof__(((struct xen_domctl_bind_pt_irq *)0)->u.isa)") {
         /// The guest ISA IRQ.
         pub isa_irq: u8,
     }
@@ -636,8 +640,7 @@ abi! {
     /// `PT_IRQ_TYPE_PCI` binding.
     #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
     pub struct xen_domctl_bind_pt_irq_u_pci (size 3,
-        c "__typeof__(((struct xen_domctl_bind_pt_irq *)0)->u.pci)")
-    {
+        c "__typeof__(((struct xen_domctl_bind_pt_irq *)0)->u.pci)") {
         /// The guest PCI bus.
         pub bus: u8,
         /// The guest PCI device.
@@ -649,10 +652,11 @@ abi! {
     /// `PT_IRQ_TYPE_MSI` binding.
     #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
     pub struct xen_domctl_bind_pt_irq_u_msi (size 16,
-        c "__typeof__(((struct xen_domctl_bind_pt_irq *)0)->u.msi)")
-    {
+        c "__typeof__(((struct xen_domctl_bind_pt_irq *)0)->u.msi)") {
         /// The guest vector.
         pub gvec: u8,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: [u8; 3],
         /// `XEN_DOMCTL_VMSI_X86_*`.
         pub gflags: u32,
         /// The guest MSI-X table address.
@@ -662,8 +666,7 @@ abi! {
     /// `PT_IRQ_TYPE_SPI` binding.
     #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
     pub struct xen_domctl_bind_pt_irq_u_spi (size 2,
-        c "__typeof__(((struct xen_domctl_bind_pt_irq *)0)->u.spi)")
-    {
+        c "__typeof__(((struct xen_domctl_bind_pt_irq *)0)->u.spi)") {
         /// The guest SPI.
         pub spi: u16,
     }
@@ -698,14 +701,13 @@ abi! {
 
     /// `XEN_DOMCTL_bind_pt_irq` / `XEN_DOMCTL_unbind_pt_irq`: bind a real
     /// IRQ to a guest one.
-    #[derive(Clone, Copy)]
-    pub struct xen_domctl_bind_pt_irq (size 24) {
+    pub struct xen_domctl_bind_pt_irq<H> (size 24) {
         /// The machine IRQ.
         pub machine_irq: u32,
         /// `enum pt_irq_type` (`PT_IRQ_TYPE_*`).
         pub irq_type: u32,
         /// The guest side.
-        pub u: xen_domctl_bind_pt_irq_u,
+        pub u: H::Union<xen_domctl_bind_pt_irq_u>,
     }
 
     /// `add_mapping`: add the mapping.
@@ -770,22 +772,23 @@ abi! {
 
     /// `XEN_DOMCTL_get_cpu_policy` / `XEN_DOMCTL_set_cpu_policy` (x86): the
     /// domain's CPUID and MSR policies.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_domctl_cpu_policy (size 40) {
+    pub struct xen_domctl_cpu_policy<H> (size 40) {
         /// IN/OUT: the number of leaves in / written to `leaves`.
         pub nr_leaves: u32,
         /// IN/OUT: the number of MSRs in / written to `msrs`.
         pub nr_msrs: u32,
         /// IN/OUT: guest handle of an array of `xen_cpuid_leaf_t`.
-        pub leaves: xen_guest_handle_64_t,
+        pub leaves: H::InOut<u8>,
         /// IN/OUT: guest handle of an array of `xen_msr_entry_t`.
-        pub msrs: xen_guest_handle_64_t,
+        pub msrs: H::InOut<u8>,
         /// OUT (set, some errors): the CPUID leaf that failed auditing.
         pub err_leaf: u32,
         /// OUT (set, some errors): the CPUID subleaf that failed auditing.
         pub err_subleaf: u32,
         /// OUT (set, some errors): the MSR that failed auditing.
         pub err_msr: u32,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: u32,
     }
     /// `struct xen_domctl_cpu_policy`.
     pub type xen_domctl_cpu_policy_t (size 40) = xen_domctl_cpu_policy;
@@ -813,8 +816,7 @@ abi! {
     }
 
     /// `XEN_DOMCTL_gethvmcontext_partial`: one record of the HVM context.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_domctl_hvmcontext_partial (size 24) {
+    pub struct xen_domctl_hvmcontext_partial<H> (size 24) {
         /// IN: the record's type.
         pub r#type: u32,
         /// IN: the instance of that type.
@@ -822,7 +824,7 @@ abi! {
         /// IN: the buffer's size.
         pub bufsz: u64,
         /// OUT: guest handle of the buffer to write the record into.
-        pub buffer: xen_guest_handle_64_t,
+        pub buffer: H::Out<u8>,
     }
 
     /// `XEN_DOMCTL_gettscinfo` / `XEN_DOMCTL_settscinfo`: all IN/OUT.
@@ -841,20 +843,23 @@ abi! {
     }
 
     /// `XEN_DOMCTL_gdbsx_guestmemio`: guest memory I/O for gdbsx.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_domctl_gdbsx_memio (size 40) {
+    pub struct xen_domctl_gdbsx_memio<H> (size 40) {
         /// IN: optional `init_mm.pgd[3]` value.
         pub pgd3val: u64,
         /// IN: the guest virtual address.
         pub gva: u64,
         /// IN: the user buffer's virtual address.
-        pub uva: u64,
+        pub uva: H::Out<u8>,
         /// IN: the number of bytes to read or write.
         pub len: u32,
         /// IN: 0 reads from the guest, 1 writes to it.
         pub gwr: u8,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: [u8; 3],
         /// OUT: the bytes remaining to be copied.
         pub remain: u32,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad_end: u32,
     }
 
     /// `XEN_DOMCTL_gdbsx_pausevcpu` / `XEN_DOMCTL_gdbsx_unpausevcpu`.
@@ -869,6 +874,8 @@ abi! {
     pub struct xen_domctl_gdbsx_domstatus (size 12) {
         /// Whether the domain is paused.
         pub paused: u8,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: [u8; 3],
         /// A vCPU with a pending event, if any.
         pub vcpu_id: u32,
         /// That vCPU's event.
@@ -893,8 +900,7 @@ abi! {
     /// `XEN_VM_EVENT_ENABLE` results.
     #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
     pub struct xen_domctl_vm_event_op_u_enable (size 4,
-        c "__typeof__(((struct xen_domctl_vm_event_op *)0)->u.enable)")
-    {
+        c "__typeof__(((struct xen_domctl_vm_event_op *)0)->u.enable)") {
         /// OUT: the ring's event channel port.
         pub port: u32,
     }
@@ -911,14 +917,13 @@ abi! {
     }
 
     /// `XEN_DOMCTL_vm_event_op`: set up and tear down a VM event ring.
-    #[derive(Clone, Copy)]
-    pub struct xen_domctl_vm_event_op (size 12) {
+    pub struct xen_domctl_vm_event_op<H> (size 12) {
         /// `XEN_VM_EVENT_*`.
         pub op: u32,
         /// `XEN_DOMCTL_VM_EVENT_OP_*`.
         pub mode: u32,
         /// The operation's results.
-        pub u: xen_domctl_vm_event_op_u,
+        pub u: H::Union<xen_domctl_vm_event_op_u>,
     }
 
     /// Turn memory sharing on or off.
@@ -934,12 +939,11 @@ abi! {
     }
 
     /// `XEN_DOMCTL_mem_sharing_op`.
-    #[derive(Clone, Copy)]
-    pub struct xen_domctl_mem_sharing_op (size 2) {
+    pub struct xen_domctl_mem_sharing_op<H> (size 2) {
         /// `XEN_DOMCTL_MEM_SHARING_*`.
         pub op: u8,
         /// The arguments.
-        pub u: xen_domctl_mem_sharing_op_u,
+        pub u: H::Union<xen_domctl_mem_sharing_op_u>,
     }
 
     /// `XEN_DOMCTL_audit_p2m`: all OUT error counts.
@@ -961,16 +965,17 @@ abi! {
     }
 
     /// `XEN_DOMCTL_setvcpuextstate` / `XEN_DOMCTL_getvcpuextstate` (x86).
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_domctl_vcpuextstate (size 32) {
+    pub struct xen_domctl_vcpuextstate<H> (size 32) {
         /// IN: the vCPU.
         pub vcpu: u32,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: u32,
         /// GET IN/OUT: the xfeature mask of the saved format; SET: ignored.
         pub xfeature_mask: u64,
         /// SET IN / GET IN/OUT: the size of the state.
         pub size: u64,
         /// Guest handle of the state (`uint64_t`s).
-        pub buffer: xen_guest_handle_64_t,
+        pub buffer: H::InOut<u64>,
     }
 
     /// `XEN_DOMCTL_set_access_required`: whether page access events need a
@@ -1022,19 +1027,17 @@ abi! {
     /// `XEN_DOMCTL_set_vcpu_msrs` / `XEN_DOMCTL_get_vcpu_msrs` (x86). A null
     /// `msrs` asks for the maximum `msr_count`; get fails with `ENOBUFS`
     /// (and updates `msr_count`) if the array is too small.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_domctl_vcpu_msrs (size 16) {
+    pub struct xen_domctl_vcpu_msrs<H> (size 16) {
         /// IN: the vCPU.
         pub vcpu: u32,
         /// IN/OUT: the number of entries in / written to `msrs`.
         pub msr_count: u32,
         /// IN/OUT: guest handle of an array of `xen_domctl_vcpu_msr_t`.
-        pub msrs: xen_guest_handle_64_t,
+        pub msrs: H::InOut<xen_domctl_vcpu_msr>,
     }
 
     /// `XEN_DOMCTL_setvnumainfo`: the guest's virtual NUMA topology.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_domctl_vnuma (size 48) {
+    pub struct xen_domctl_vnuma<H> (size 48) {
         /// IN: the number of vNUMA nodes (> 0).
         pub nr_vnodes: u32,
         /// IN: the number of memory ranges.
@@ -1045,15 +1048,15 @@ abi! {
         pub pad: u32,
         /// IN: guest handle of `nr_vnodes * nr_vnodes` node distances
         /// (`unsigned int`s).
-        pub vdistance: xen_guest_handle_64_t,
+        pub vdistance: H::In<u32>,
         /// IN: guest handle of the vNUMA node of each vCPU (`nr_vcpus`
         /// `unsigned int`s).
-        pub vcpu_to_vnode: xen_guest_handle_64_t,
+        pub vcpu_to_vnode: H::In<u32>,
         /// IN: guest handle of the physical node of each vNUMA node
         /// (`nr_vnodes` `unsigned int`s).
-        pub vnode_to_pnode: xen_guest_handle_64_t,
+        pub vnode_to_pnode: H::In<u32>,
         /// IN: guest handle of `nr_vmemranges` `xen_vmemrange_t`s.
-        pub vmemrange: xen_guest_handle_64_t,
+        pub vmemrange: H::In<crate::memory::xen_vmemrange>,
     }
 
     /// `XEN_DOMCTL_psr_cmt_op`: Cache Monitoring Technology.
@@ -1113,8 +1116,7 @@ abi! {
     /// `XEN_DOMCTL_MONITOR_EVENT_WRITE_CTRLREG` options.
     #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
     pub struct xen_domctl_monitor_op_u_mov_to_cr (size 16,
-        c "__typeof__(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr)")
-    {
+        c "__typeof__(((struct xen_domctl_monitor_op *)0)->u.mov_to_cr)") {
         /// Which control register.
         pub index: u8,
         /// Pause the vCPU until the response.
@@ -1132,19 +1134,19 @@ abi! {
     /// `XEN_DOMCTL_MONITOR_EVENT_MOV_TO_MSR` options.
     #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
     pub struct xen_domctl_monitor_op_u_mov_to_msr (size 8,
-        c "__typeof__(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr)")
-    {
+        c "__typeof__(((struct xen_domctl_monitor_op *)0)->u.mov_to_msr)") {
         /// The MSR.
         pub msr: u32,
         /// Send the event only when the value changes.
         pub onchangeonly: u8,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: [u8; 3],
     }
 
     /// `XEN_DOMCTL_MONITOR_EVENT_GUEST_REQUEST` options.
     #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
     pub struct xen_domctl_monitor_op_u_guest_request (size 2,
-        c "__typeof__(((struct xen_domctl_monitor_op *)0)->u.guest_request)")
-    {
+        c "__typeof__(((struct xen_domctl_monitor_op *)0)->u.guest_request)") {
         /// Pause the vCPU until the response.
         pub sync: u8,
         /// Also accept requests from guest user space.
@@ -1154,8 +1156,7 @@ abi! {
     /// `XEN_DOMCTL_MONITOR_EVENT_DEBUG_EXCEPTION` options.
     #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
     pub struct xen_domctl_monitor_op_u_debug_exception (size 1,
-        c "__typeof__(((struct xen_domctl_monitor_op *)0)->u.debug_exception)")
-    {
+        c "__typeof__(((struct xen_domctl_monitor_op *)0)->u.debug_exception)") {
         /// Pause the vCPU until the response.
         pub sync: u8,
     }
@@ -1163,8 +1164,7 @@ abi! {
     /// `XEN_DOMCTL_MONITOR_EVENT_VMEXIT` options.
     #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
     pub struct xen_domctl_monitor_op_u_vmexit (size 1,
-        c "__typeof__(((struct xen_domctl_monitor_op *)0)->u.vmexit)")
-    {
+        c "__typeof__(((struct xen_domctl_monitor_op *)0)->u.vmexit)") {
         /// Send the event and do not process the VM exit.
         pub sync: u8,
     }
@@ -1188,15 +1188,14 @@ abi! {
 
     /// `XEN_DOMCTL_monitor_op`: choose the VM events reported on the
     /// monitor ring.
-    #[derive(Clone, Copy)]
-    pub struct xen_domctl_monitor_op (size 24) {
+    pub struct xen_domctl_monitor_op<H> (size 24) {
         /// `XEN_DOMCTL_MONITOR_OP_*`.
         pub op: u32,
         /// `XEN_DOMCTL_MONITOR_EVENT_*` (ENABLE/DISABLE); OUT: a bitmap of
         /// `1 << XEN_DOMCTL_MONITOR_EVENT_*` (GET_CAPABILITIES).
         pub event: u32,
         /// `XEN_DOMCTL_MONITOR_OP_ENABLE` options.
-        pub u: xen_domctl_monitor_op_u,
+        pub u: H::Union<xen_domctl_monitor_op_u>,
     }
 
     /// `XEN_DOMCTL_psr_alloc`: cache and memory bandwidth allocation.

@@ -6,7 +6,6 @@
 //! `arg3`/`arg4` the data buffer and its size. `XEN_HYPFS_OP_get_version`
 //! takes no arguments (all 0).
 
-use core::ffi::c_char;
 
 abi! {
     headers = ["xen/hypfs.h"];
@@ -50,7 +49,7 @@ abi! {
     pub const XEN_HYPFS_ENC_GZIP: u8 = 1;
 
     /// One entry of a directory's contents.
-    #[derive(Debug)]
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
     pub struct xen_hypfs_dirlistentry (size 16) {
         /// The entry's header.
         pub e: xen_hypfs_direntry,
@@ -58,7 +57,10 @@ abi! {
         pub off_next: u16,
         /// The NUL-terminated entry name, possibly padded for alignment (a
         /// flexible array member).
-        pub name: [c_char; 0],
+        pub name: [u8; 0],
+        /// Padding (C leaves these bytes unnamed): the name's first two
+        /// bytes, if any.
+        pad _pad: [u8; 2],
     }
 
     /// Returns the highest interface version the hypervisor supports; all

@@ -3,8 +3,12 @@
 //! Plain data and constants, 1:1 with Xen's public headers (and Linux's
 //! `xen/privcmd.h` for the ioctl interface): hypercall numbers, sub-op
 //! command numbers, interface versions, Xen's errno values, and
-//! `#[repr(C)]` structs in which guest handles are plain integers of the
-//! ABI's width. Names are the C names, so the headers are the reference
+//! `#[repr(C)]` structs. A struct with guest handles is declared once,
+//! generic over how they are spelled ([`handles`]): by default as
+//! [`RawHandle`](handles::RawHandle)s, integer addresses of the ABI's width;
+//! `hcbuf-core` spells them as typed handles to pool memory. C `char`
+//! arrays are mirrored as byte arrays (`[u8; N]`), and C's implicit padding
+//! as explicit `pad` fields, so every struct is plain data. Names are the C names, so the headers are the reference
 //! documentation. There is no logic here: typed, checked use of these items
 //! is `hcbuf-core`'s job.
 //!
@@ -25,6 +29,8 @@
 #[macro_use]
 mod macros;
 pub mod abi;
+pub mod handles;
+pub mod marker;
 
 macro_rules! modules {
     ($( $(#[$m:meta])* $name:ident ),* $(,)?) => {

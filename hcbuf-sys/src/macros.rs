@@ -32,10 +32,35 @@ macro_rules! abi {
         $crate::abi!(@items [$($h),*] [] [] $($items)*);
     };
 
+    // A struct with guest handles (or nested unions): generic over how
+    // they are spelled, `Raw` by default.
+    (@items $hs:tt [$($l:tt)*] $cs:tt
+        $(#[$m:meta])*
+        pub struct $name:ident <$h:ident> (size $size:literal $(, c $cty:literal)?) {
+            $( $(#[$fm:meta])* $vis:ident $f:ident : $ft:ty ),* $(,)?
+        }
+        $($rest:tt)*
+    ) => {
+        $(#[$m])*
+        #[repr(C)]
+        pub struct $name<$h: $crate::handles::Handles = $crate::handles::Raw> {
+            $( $(#[$fm])* pub $f: $ft, )*
+        }
+        $crate::abi!(@size $name $size);
+        $crate::abi!(@padding $name; $($f: $ft),*);
+        $crate::abi!(@declared $name, Struct, concat!("struct ", stringify!($name)) $(, $cty)?;
+            [$h] $name<$h>; by_field $($vis $f: $ft),*);
+        $crate::abi!(@markers [$h: $crate::handles::Handles] $name<$h>; $($ft),*);
+        $crate::abi!(@std [$h: $crate::handles::Handles] $name $name<$h>; $($f: $ft),*);
+        $crate::abi!(@items $hs [$($l)*
+            <$name as $crate::abi::Declared>::LAYOUT,
+        ] $cs $($rest)*);
+    };
+
     (@items $hs:tt [$($l:tt)*] $cs:tt
         $(#[$m:meta])*
         pub struct $name:ident (size $size:literal $(, c $cty:literal)?) {
-            $( $(#[$fm:meta])* pub $f:ident : $ft:ty ),* $(,)?
+            $( $(#[$fm:meta])* $vis:ident $f:ident : $ft:ty ),* $(,)?
         }
         $($rest:tt)*
     ) => {
@@ -43,8 +68,10 @@ macro_rules! abi {
         #[repr(C)]
         pub struct $name { $( $(#[$fm])* pub $f: $ft, )* }
         $crate::abi!(@size $name $size);
+        $crate::abi!(@padding $name; $($f: $ft),*);
         $crate::abi!(@declared $name, Struct, concat!("struct ", stringify!($name)) $(, $cty)?;
-            $($f: $ft),*);
+            [__H] $name; by_field $($vis $f: $ft),*);
+        $crate::abi!(@markers [] $name; $($ft),*);
         $crate::abi!(@items $hs [$($l)*
             <$name as $crate::abi::Declared>::LAYOUT,
         ] $cs $($rest)*);
@@ -62,7 +89,7 @@ macro_rules! abi {
         pub union $name { $( $(#[$fm])* pub $f: $ft, )* }
         $crate::abi!(@size $name $size);
         $crate::abi!(@declared $name, Union, concat!("union ", stringify!($name)) $(, $cty)?;
-            $($f: $ft),*);
+            [__H] $name; by_type $(pub $f: $ft),*);
         $crate::abi!(@items $hs [$($l)*
             <$name as $crate::abi::Declared>::LAYOUT,
         ] $cs $($rest)*);
@@ -77,7 +104,7 @@ macro_rules! abi {
         pub type $name = $t;
         $crate::abi!(@size $name $size);
         $crate::abi!(@items $hs [$($l)*
-            $crate::abi!(@layout $name, Alias, stringify!($name) $(, $cty)?;),
+            $crate::abi!(@layout $name, Alias, stringify!($name) $(, $cty)?; by_type),
         ] $cs $($rest)*);
     };
 
@@ -113,16 +140,19 @@ macro_rules! abi {
         );
     };
 
-    (@declared $name:ident, $kind:ident, $default_c:expr $(, $c:literal)?; $($f:ident : $ft:ty),*) => {
+    (@declared $name:ident, $kind:ident, $default_c:expr $(, $c:literal)?;
+        [$h:ident] $with:ty; $sizer:ident $($vis:ident $f:ident : $ft:ty),*) => {
         impl $crate::abi::__Sealed for $name {}
         #[diagnostic::do_not_recommend]
         impl $crate::abi::Declared for $name {
+            type With<$h: $crate::handles::Handles> = $with;
             const LAYOUT: $crate::abi::Layout =
-                $crate::abi!(@layout $name, $kind, $default_c $(, $c)?; $($f: $ft),*);
+                $crate::abi!(@layout $name, $kind, $default_c $(, $c)?; $sizer $($vis $f: $ft),*);
         }
     };
 
-    (@layout $name:ident, $kind:ident, $default_c:expr $(, $c:literal)?; $($f:ident : $ft:ty),*) => {
+    (@layout $name:ident, $kind:ident, $default_c:expr $(, $c:literal)?;
+        $sizer:ident $($vis:ident $f:ident : $ft:ty),*) => {
         $crate::abi::Layout {
             name: stringify!($name),
             kind: $crate::abi::Kind::$kind,
@@ -133,9 +163,92 @@ macro_rules! abi {
                 $crate::abi::Field {
                     name: stringify!($f),
                     offset: ::core::mem::offset_of!($name, $f),
-                    size: ::core::mem::size_of::<$ft>(),
+                    size: $crate::abi!(@size_of $sizer $name $f $ft),
+                    pad: $crate::abi!(@is_pad $vis),
                 },
             )*],
+        }
+    };
+
+    // A struct field's size through the struct (its type may name the
+    // generic parameter); a union field's by its type (unions are not
+    // generic, and reading a union field is `unsafe`).
+    (@size_of by_field $name:ident $f:ident $ft:ty) => { $crate::abi::field_size(&|s: $name| s.$f) };
+    (@size_of by_type $name:ident $f:ident $ft:ty) => { ::core::mem::size_of::<$ft>() };
+
+    (@is_pad pub) => { false };
+    (@is_pad pad) => { true };
+
+    // No implicit padding: the fields, explicit padding included, fill the
+    // struct, so no byte handed to Xen is uninitialised.
+    (@padding $name:ident; $($f:ident : $ft:ty),*) => {
+        const _: () = assert!(
+            ::core::mem::size_of::<$name>() == 0 $(+ $crate::abi::field_size(&|s: $name| s.$f))*,
+            concat!("`", stringify!($name), "` has implicit padding: declare it as a `pad` field")
+        );
+    };
+
+    // The marker traits, each bounded by every field: a declaration is
+    // plain data (or Xen-writable, or hypercall-safe) exactly when its
+    // fields are, for the handle spelling in use. (`for<'__x>` keeps a
+    // bound on a concrete field type from being a trivially false one.)
+    (@markers [$($g:tt)*] $ty:ty; $($ft:ty),*) => {
+        // SAFETY: no implicit padding (asserted above, for the `Raw`
+        // spelling; other spellings have its layout by `Handles`'s
+        // contract), and every field is hypercall-safe.
+        #[diagnostic::do_not_recommend]
+        unsafe impl<$($g)*> $crate::marker::__private::Derived for $ty
+        where $(for<'__x> $ft: $crate::marker::HypercallSafe),* {}
+        // SAFETY: as above.
+        #[diagnostic::do_not_recommend]
+        unsafe impl<$($g)*> $crate::marker::HypercallSafe for $ty
+        where $(for<'__x> $ft: $crate::marker::HypercallSafe),* {}
+        // SAFETY: as above, and every bit pattern of every field is valid.
+        #[diagnostic::do_not_recommend]
+        unsafe impl<$($g)*> $crate::marker::XenWritable for $ty
+        where $(for<'__x> $ft: $crate::marker::XenWritable),* {}
+        // SAFETY: as above, and no field holds an address.
+        #[diagnostic::do_not_recommend]
+        unsafe impl<$($g)*> $crate::marker::PlainData for $ty
+        where $(for<'__x> $ft: $crate::marker::PlainData),* {}
+    };
+
+    // What `#[derive]` would give, bounded by the fields (a derive would
+    // bound only the parameter): `Clone`, `Copy`, `PartialEq` and `Eq`
+    // hold for the raw spelling, `Debug` and `Default` for both.
+    (@std [$($g:tt)*] $name:ident $ty:ty; $($f:ident : $ft:ty),*) => {
+        impl<$($g)*> ::core::clone::Clone for $ty
+        where $(for<'__x> $ft: ::core::clone::Clone),* {
+            fn clone(&self) -> Self {
+                Self { $($f: ::core::clone::Clone::clone(&self.$f)),* }
+            }
+        }
+        // (The `Copy` check does not see through `for<'__x>`; every concrete
+        // field type of a declaration is `Copy`, so no bound here is
+        // trivially false.)
+        impl<$($g)*> ::core::marker::Copy for $ty
+        where $($ft: ::core::marker::Copy),* {}
+        impl<$($g)*> ::core::cmp::PartialEq for $ty
+        where $(for<'__x> $ft: ::core::cmp::PartialEq),* {
+            fn eq(&self, other: &Self) -> bool {
+                true $(&& self.$f == other.$f)*
+            }
+        }
+        impl<$($g)*> ::core::cmp::Eq for $ty
+        where $(for<'__x> $ft: ::core::cmp::Eq),* {}
+        impl<$($g)*> ::core::default::Default for $ty
+        where $(for<'__x> $ft: ::core::default::Default),* {
+            fn default() -> Self {
+                Self { $($f: ::core::default::Default::default()),* }
+            }
+        }
+        impl<$($g)*> ::core::fmt::Debug for $ty
+        where $(for<'__x> $ft: ::core::fmt::Debug),* {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct(stringify!($name))
+                    $(.field(stringify!($f), &self.$f))*
+                    .finish()
+            }
         }
     };
 

@@ -24,7 +24,7 @@
 
 use core::ffi::c_uint;
 
-use crate::arch::{xen_guest_handle_64_t, xen_guest_handle_t, xen_pfn_t, xen_ulong_t};
+use crate::arch::{xen_guest_handle_t, xen_pfn_t, xen_ulong_t};
 use crate::xen::domid_t;
 
 abi! {
@@ -137,11 +137,10 @@ abi! {
 
     /// Argument of `XENMEM_{increase,decrease}_reservation`,
     /// `XENMEM_populate_physmap` and `XENMEM_claim_pages`.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_memory_reservation (size 32) {
+    pub struct xen_memory_reservation<H> (size 32) {
         /// Handle of an array of `xen_pfn_t`: OUT MFNs (increase), IN GMFNs
         /// (decrease), IN GPFNs / OUT GMFNs (populate), zero (claim).
-        pub extent_start: xen_guest_handle_t,
+        pub extent_start: H::InOut<xen_pfn_t>,
         /// The number of extents.
         pub nr_extents: xen_ulong_t,
         /// Each extent is `2^extent_order` pages, equally aligned.
@@ -150,16 +149,17 @@ abi! {
         pub mem_flags: c_uint,
         /// The domain whose reservation changes (unprivileged: `DOMID_SELF`).
         pub domid: domid_t,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: [u8; 6],
     }
 
     /// `XENMEM_exchange`: frees `in` and allocates `out` atomically.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_memory_exchange (size 72) {
+    pub struct xen_memory_exchange<H> (size 72) {
         /// IN: the extents to give up (GMFN bases).
-        pub r#in: xen_memory_reservation,
+        pub r#in: xen_memory_reservation<H>,
         /// IN/OUT: the new extents (GPFNs in, GMFNs out); same domain and
         /// total size as `in`.
-        pub out: xen_memory_reservation,
+        pub out: xen_memory_reservation<H>,
         /// OUT: how many `in` extents were exchanged; must be zero on entry.
         pub nr_exchanged: xen_ulong_t,
     }
@@ -173,15 +173,18 @@ abi! {
     }
 
     /// `XENMEM_machphys_mfn_list` and `XENMEM_machphys_compat_mfn_list`.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_machphys_mfn_list (size 24) {
+    pub struct xen_machphys_mfn_list<H> (size 24) {
         /// IN: the capacity of `extent_start`.
         pub max_extents: c_uint,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad0: u32,
         /// Handle of an array of `xen_pfn_t` receiving the 2 MiB extents'
         /// MFNs (0 for a gap).
-        pub extent_start: xen_guest_handle_t,
+        pub extent_start: H::Out<xen_pfn_t>,
         /// OUT: the number of entries written.
         pub nr_extents: c_uint,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad1: u32,
     }
 
     /// `XENMEM_machphys_mapping`: where the M2P table is mapped.
@@ -238,8 +241,7 @@ abi! {
     }
 
     /// `XENMEM_add_to_physmap_batch`.
-    #[derive(Clone, Copy)]
-    pub struct xen_add_to_physmap_batch (size 32) {
+    pub struct xen_add_to_physmap_batch<H> (size 32) {
         /// IN: the domain whose physmap changes.
         pub domid: domid_t,
         /// IN: the source space (`XENMAPSPACE_*`).
@@ -247,13 +249,15 @@ abi! {
         /// IN: the number of pages.
         pub size: u16,
         /// IN: the foreign domain, or zero.
-        pub u: xen_add_to_physmap_batch_extra,
+        /// (The C union `u`, [`xen_add_to_physmap_batch_extra`], whose
+        /// members are both `u16`: `foreign_domid` or `res0`.)
+        pub u: u16,
         /// IN: handle of `size` `xen_ulong_t` indexes into the space.
-        pub idxs: xen_guest_handle_t,
+        pub idxs: H::In<xen_ulong_t>,
         /// IN: handle of `size` `xen_pfn_t` GPFNs where the pages appear.
-        pub gpfns: xen_guest_handle_t,
+        pub gpfns: H::In<xen_pfn_t>,
         /// OUT: handle of `size` `int` per-page error codes.
-        pub errs: xen_guest_handle_t,
+        pub errs: H::Out<i32>,
     }
 
     /// `XENMEM_remove_from_physmap`.
@@ -261,27 +265,31 @@ abi! {
     pub struct xen_remove_from_physmap (size 16) {
         /// The domain whose physmap changes.
         pub domid: domid_t,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: [u8; 6],
         /// The GPFN to unmap.
         pub gpfn: xen_pfn_t,
     }
 
     /// `XENMEM_memory_map` and `XENMEM_machine_memory_map`.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_memory_map (size 16) {
+    pub struct xen_memory_map<H> (size 16) {
         /// IN: the buffer's capacity in entries; OUT: entries stored.
         pub nr_entries: c_uint,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: u32,
         /// Handle of the buffer of 20-byte E820 entries (see the module
         /// documentation).
-        pub buffer: xen_guest_handle_t,
+        pub buffer: H::Out<e820entry>,
     }
 
     /// `XENMEM_set_memory_map`: a domain and its memory map.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_foreign_memory_map (size 24) {
+    pub struct xen_foreign_memory_map<H> (size 24) {
         /// The domain whose map is set.
         pub domid: domid_t,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: [u8; 6],
         /// The map.
-        pub map: xen_memory_map,
+        pub map: xen_memory_map<H>,
     }
 
     /// `XENMEM_{set,get}_pod_target`.
@@ -297,6 +305,8 @@ abi! {
         pub pod_entries: u64,
         /// IN: the domain.
         pub domid: domid_t,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: [u8; 6],
     }
 
     /// Paging op: nominate a page for eviction.
@@ -307,14 +317,17 @@ abi! {
     pub const XENMEM_paging_op_prep: u8 = 2;
 
     /// `XENMEM_paging_op`.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_mem_paging_op (size 24) {
+    pub struct xen_mem_paging_op<H> (size 24) {
         /// `XENMEM_paging_op_*`.
         pub op: u8,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad0: u8,
         /// The domain.
         pub domain: domid_t,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad1: u32,
         /// IN (`prep`): buffer to fill the page from.
-        pub buffer: xen_guest_handle_64_t,
+        pub buffer: H::In<u8>,
         /// IN: the GFN operated on.
         pub gfn: u64,
     }
@@ -352,8 +365,7 @@ abi! {
     pub const XENMEM_access_default: xenmem_access_t = 10;
 
     /// `XENMEM_access_op`.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_mem_access_op (size 32) {
+    pub struct xen_mem_access_op<H> (size 32) {
         /// `XENMEM_access_op_*`.
         pub op: u8,
         /// A `xenmem_access_t`.
@@ -365,9 +377,9 @@ abi! {
         /// The first PFN (set) or the PFN (get); `!0` means the default.
         pub pfn: u64,
         /// Handle of `u64` PFNs (`set_access_multi` only).
-        pub pfn_list: xen_guest_handle_t,
+        pub pfn_list: H::In<u64>,
         /// Handle of `u8` access values matching `pfn_list`.
-        pub access_list: xen_guest_handle_t,
+        pub access_list: H::In<u8>,
     }
 
     /// Sharing op: nominate a GFN.
@@ -432,6 +444,8 @@ abi! {
         pub client_handle: u64,
         /// IN: the client domain.
         pub client_domain: domid_t,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: [u8; 6],
     }
 
     /// Sharing `range_share` arguments.
@@ -509,8 +523,12 @@ abi! {
     pub struct xen_mem_sharing_op (size 48) {
         /// `XENMEM_sharing_op_*`.
         pub op: u8,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad0: u8,
         /// The domain.
         pub domain: domid_t,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad1: u32,
         /// The op's arguments.
         pub u: xen_mem_sharing_op_u,
     }
@@ -548,22 +566,23 @@ abi! {
     pub const XENMEM_RDM_ALL: u32 = 1;
 
     /// `XENMEM_reserved_device_memory_map`.
-    #[derive(Clone, Copy)]
-    pub struct xen_reserved_device_memory_map (size 24) {
+    pub struct xen_reserved_device_memory_map<H> (size 24) {
         /// IN: [`XENMEM_RDM_ALL`] or 0.
         pub flags: u32,
         /// IN: the capacity of `buffer`; OUT: the entries needed (with
         /// `-ERANGE` when too small).
         pub nr_entries: c_uint,
         /// OUT: handle of [`xen_reserved_device_memory`] entries.
-        pub buffer: xen_guest_handle_t,
-        /// IN: the device (unless [`XENMEM_RDM_ALL`]).
-        pub dev: xen_reserved_device_memory_map_dev,
+        pub buffer: H::Out<xen_reserved_device_memory>,
+        /// IN: the device (unless [`XENMEM_RDM_ALL`]): the C union `dev`,
+        /// whose only member is this.
+        pub dev: physdev_pci_device,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: u32,
     }
 
     /// `XENMEM_acquire_resource`: maps the frames of a guest resource.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_mem_acquire_resource (size 32) {
+    pub struct xen_mem_acquire_resource<H> (size 32) {
         /// IN: the domain owning the resource.
         pub domid: domid_t,
         /// IN: the resource type (`XENMEM_resource_*`).
@@ -580,7 +599,7 @@ abi! {
         pub frame: u64,
         /// IN/OUT: handle of `xen_pfn_t` frames (MFNs out for a PV caller,
         /// GFNs in for an HVM caller).
-        pub frame_list: xen_guest_handle_t,
+        pub frame_list: H::Out<xen_pfn_t>,
     }
 
     /// Resource type: an ioreq server's pages.
@@ -640,8 +659,7 @@ abi! {
     }
 
     /// `XENMEM_get_vnumainfo`: a domain's vNUMA topology.
-    #[derive(Clone, Copy)]
-    pub struct xen_vnuma_topology_info (size 40) {
+    pub struct xen_vnuma_topology_info<H> (size 40) {
         /// IN: the domain.
         pub domid: domid_t,
         /// Padding.
@@ -653,11 +671,11 @@ abi! {
         /// IN: capacity; OUT: the number of memory ranges.
         pub nr_vmemranges: c_uint,
         /// OUT: the distance table.
-        pub vdistance: xen_vnuma_topology_info_vdistance,
+        pub vdistance: H::Out<u32>,
         /// OUT: the vCPU-to-node map.
-        pub vcpu_to_vnode: xen_vnuma_topology_info_vcpu_to_vnode,
+        pub vcpu_to_vnode: H::Out<u32>,
         /// OUT: the memory ranges.
-        pub vmemrange: xen_vnuma_topology_info_vmemrange,
+        pub vmemrange: H::Out<xen_vmemrange>,
     }
 
     /// Where hvmloader puts the E820 table in an HVM guest.
@@ -700,5 +718,33 @@ abi! {
         pub r#type: u32,
         /// Must be zero (version 1).
         pub reserved: u32,
+    }
+}
+
+impl e820entry {
+    /// An entry for `size` bytes at `addr` of type `region_type`
+    /// (`E820_*`).
+    pub const fn new(addr: u64, size: u64, region_type: u32) -> Self {
+        e820entry {
+            addr,
+            size,
+            r#type: region_type,
+        }
+    }
+
+    /// The region's base address (the struct is packed: fields are read
+    /// by value).
+    pub const fn addr(&self) -> u64 {
+        self.addr
+    }
+
+    /// The region's size in bytes.
+    pub const fn size(&self) -> u64 {
+        self.size
+    }
+
+    /// The region's type (`E820_*`).
+    pub const fn region_type(&self) -> u32 {
+        self.r#type
     }
 }

@@ -43,6 +43,8 @@ abi! {
         pub num: c_int,
         /// The target domain.
         pub dom: domid_t,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: u16,
         /// The entries.
         pub entry: *mut privcmd_mmap_entry,
     }
@@ -54,6 +56,8 @@ abi! {
         pub num: c_int,
         /// The target domain.
         pub dom: domid_t,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: u16,
         /// The virtual address to map at.
         pub addr: u64,
         /// The frames; on error an entry is or'd with
@@ -73,6 +77,8 @@ abi! {
         pub num: c_uint,
         /// The target domain.
         pub dom: domid_t,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: u16,
         /// The virtual address to map at.
         pub addr: u64,
         /// The frames.
@@ -98,6 +104,8 @@ abi! {
         pub dom: domid_t,
         /// The number of buffers.
         pub num: u16,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: u32,
         /// The buffers.
         pub ubufs: *const privcmd_dm_op_buf,
     }
@@ -107,6 +115,8 @@ abi! {
     pub struct privcmd_mmap_resource (size 32) {
         /// The target domain.
         pub dom: domid_t,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: u16,
         /// The resource type (`XENMEM_resource_*`).
         pub r#type: u32,
         /// The resource id.

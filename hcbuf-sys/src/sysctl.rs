@@ -20,9 +20,7 @@
 //! [`xen_sysctl_u`]: crate::sysctl::xen_sysctl_u
 //! [`XEN_SYSCTL_INTERFACE_VERSION`]: crate::sysctl::XEN_SYSCTL_INTERFACE_VERSION
 
-use core::ffi::c_char;
 
-use crate::arch::{xen_guest_handle_64_t, xen_guest_handle_t};
 use crate::xen::{domid_t, xen_domain_handle_t, xenctl_bitmap};
 
 abi! {
@@ -34,8 +32,7 @@ abi! {
 
     /// Read console output from Xen's console ring buffer
     /// (`XEN_SYSCTL_readconsole`).
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_sysctl_readconsole (size 24) {
+    pub struct xen_sysctl_readconsole<H> (size 24) {
         /// IN: non-zero to clear the ring after reading.
         pub clear: u8,
         /// IN: non-zero to start at `index` instead of the oldest data.
@@ -49,9 +46,11 @@ abi! {
         pub index: u32,
         /// IN: guest handle of the buffer to write console data to
         /// (`char`).
-        pub buffer: xen_guest_handle_64_t,
+        pub buffer: H::Out<u8>,
         /// IN: the size of `buffer`; OUT: the bytes written to it.
         pub count: u32,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: u32,
     }
 
     /// `xen_sysctl_tbuf_op.cmd`: get the trace buffer's base MFN and size.
@@ -70,18 +69,23 @@ abi! {
 
     /// Control the trace buffers and get their machine base address
     /// (`XEN_SYSCTL_tbuf_op`).
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_sysctl_tbuf_op (size 48) {
+    pub struct xen_sysctl_tbuf_op<H> (size 48) {
         /// IN: the sub-operation (`XEN_SYSCTL_TBUFOP_*`).
         pub cmd: u32,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad0: u32,
         /// IN/OUT: the CPUs being traced.
-        pub cpu_mask: xenctl_bitmap,
+        pub cpu_mask: xenctl_bitmap<H>,
         /// IN/OUT: the event classes being traced.
         pub evt_mask: u32,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad1: u32,
         /// OUT: the MFN of the trace buffer.
         pub buffer_mfn: u64,
         /// IN/OUT: the trace buffer size.
         pub size: u32,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad2: u32,
     }
 
     /// Bit index of [`XEN_SYSCTL_PHYSCAP_hvm`].
@@ -173,7 +177,7 @@ abi! {
     #[derive(Clone, Copy, Debug, PartialEq, Eq)]
     pub struct xen_sysctl_perfc_desc (size 84) {
         /// The counter's name.
-        pub name: [c_char; 80],
+        pub name: [u8; 80],
         /// The number of values this counter has.
         pub nr_vals: u32,
     }
@@ -181,43 +185,48 @@ abi! {
     pub type xen_sysctl_perfc_val_t (size 4) = u32;
 
     /// Control Xen's software performance counters (`XEN_SYSCTL_perfc_op`).
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_sysctl_perfc_op (size 32) {
+    pub struct xen_sysctl_perfc_op<H> (size 32) {
         /// IN: the sub-operation (`XEN_SYSCTL_PERFCOP_*`).
         pub cmd: u32,
         /// OUT: the number of counter descriptions.
         pub nr_counters: u32,
         /// OUT: the number of values.
         pub nr_vals: u32,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: u32,
         /// Guest handle of the counter descriptions
         /// ([`xen_sysctl_perfc_desc`] array), or 0.
-        pub desc: xen_guest_handle_64_t,
+        pub desc: H::Out<xen_sysctl_perfc_desc>,
         /// Guest handle of the counter values
         /// ([`xen_sysctl_perfc_val_t`] array), or 0.
-        pub val: xen_guest_handle_64_t,
+        pub val: H::Out<u32>,
     }
 
     /// List domains' information (`XEN_SYSCTL_getdomaininfolist`).
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_sysctl_getdomaininfolist (size 24) {
+    pub struct xen_sysctl_getdomaininfolist<H> (size 24) {
         /// IN: the lowest domain id to report.
         pub first_domain: domid_t,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad0: u16,
         /// IN: the number of entries `buffer` has room for.
         pub max_domains: u32,
         /// IN: guest handle of the `xen_domctl_getdomaininfo_t` array to
         /// fill.
-        pub buffer: xen_guest_handle_64_t,
+        pub buffer: H::Out<crate::domctl::xen_domctl_getdomaininfo>,
         /// OUT: the number of entries written.
         pub num_domains: u32,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad1: u32,
     }
 
     /// Inject debug keys into Xen (`XEN_SYSCTL_debug_keys`).
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_sysctl_debug_keys (size 16) {
+    pub struct xen_sysctl_debug_keys<H> (size 16) {
         /// IN: guest handle of the keys (`const char`).
-        pub keys: xen_guest_handle_64_t,
+        pub keys: H::In<u8>,
         /// IN: the number of keys.
         pub nr_keys: u32,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: u32,
     }
 
     /// One physical CPU's information.
@@ -228,14 +237,17 @@ abi! {
     }
 
     /// Get physical CPU information (`XEN_SYSCTL_getcpuinfo`).
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_sysctl_getcpuinfo (size 24) {
+    pub struct xen_sysctl_getcpuinfo<H> (size 24) {
         /// IN: the number of entries `info` has room for.
         pub max_cpus: u32,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad0: u32,
         /// IN: guest handle of the [`xen_sysctl_cpuinfo`] array to fill.
-        pub info: xen_guest_handle_64_t,
+        pub info: H::Out<xen_sysctl_cpuinfo>,
         /// OUT: the number of entries written.
         pub nr_cpus: u32,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad1: u32,
     }
 
     /// Free heap memory in an address-width range (`XEN_SYSCTL_availheap`).
@@ -247,6 +259,8 @@ abi! {
         pub max_bitwidth: u32,
         /// IN: the NUMA node of interest (-1 for all nodes).
         pub node: i32,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: u32,
         /// OUT: the bytes available in the specified region.
         pub avail_bytes: u64,
     }
@@ -263,8 +277,7 @@ abi! {
     }
 
     /// P-state statistics of one CPU (`PMSTAT_get_pxstat`).
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct pm_px_stat (size 24) {
+    pub struct pm_px_stat<H> (size 24) {
         /// The total number of P-states.
         pub total: u8,
         /// The number of usable P-states.
@@ -273,15 +286,16 @@ abi! {
         pub last: u8,
         /// The current P-state.
         pub cur: u8,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: u32,
         /// Guest handle of the P-state transition table (`uint64`).
-        pub trans_pt: xen_guest_handle_64_t,
+        pub trans_pt: H::Out<u64>,
         /// Guest handle of the [`pm_px_val`] array.
-        pub pt: xen_guest_handle_64_t,
+        pub pt: H::Out<pm_px_val>,
     }
 
     /// C-state statistics of one CPU (`PMSTAT_get_cxstat`).
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct pm_cx_stat (size 56) {
+    pub struct pm_cx_stat<H> (size 56) {
         /// The number of entries in `triggers` and `residencies`, C0
         /// included.
         pub nr: u32,
@@ -290,19 +304,19 @@ abi! {
         /// The idle time since boot.
         pub idle_time: u64,
         /// Guest handle of the C-state trigger counts (`uint64`).
-        pub triggers: xen_guest_handle_64_t,
+        pub triggers: H::Out<u64>,
         /// Guest handle of the C-state residencies (`uint64`).
-        pub residencies: xen_guest_handle_64_t,
+        pub residencies: H::Out<u64>,
         /// The number of entries in `pc`.
         pub nr_pc: u32,
         /// The number of entries in `cc`.
         pub nr_cc: u32,
         /// Guest handle of the package C-state residencies (`uint64`,
         /// PC1 at index 0); unwritten slots keep the caller's sentinel.
-        pub pc: xen_guest_handle_64_t,
+        pub pc: H::Out<u64>,
         /// Guest handle of the core C-state residencies (`uint64`, CC1
         /// at index 0); unwritten slots keep the caller's sentinel.
-        pub cc: xen_guest_handle_64_t,
+        pub cc: H::Out<u64>,
     }
 
     /// Mask of the category bits of `xen_sysctl_get_pmstat.type`.
@@ -325,14 +339,13 @@ abi! {
     pub const PMSTAT_reset_cxstat: u32 = PMSTAT_CX | 0x3;
 
     /// Power management statistics of one CPU (`XEN_SYSCTL_get_pmstat`).
-    #[derive(Clone, Copy)]
-    pub struct xen_sysctl_get_pmstat (size 64) {
+    pub struct xen_sysctl_get_pmstat<H> (size 64) {
         /// IN: what to get (`PMSTAT_*`).
         pub r#type: u32,
         /// IN: the physical CPU.
         pub cpuid: u32,
         /// The statistics, selected by `type`.
-        pub u: xen_sysctl_get_pmstat_u,
+        pub u: H::Union<xen_sysctl_get_pmstat_u>,
     }
 
     /// `xen_sysctl_get_pmstat.u`.
@@ -392,22 +405,23 @@ abi! {
 
     /// A CPU's cpufreq parameters (`GET_CPUFREQ_PARA`), named as Linux's
     /// sysfs files.
-    #[derive(Clone, Copy)]
-    pub struct xen_get_cpufreq_para (size 120) {
+    pub struct xen_get_cpufreq_para<H> (size 120) {
         /// IN/OUT: the number of entries of `affected_cpus`.
         pub cpu_num: u32,
         /// IN/OUT: the number of entries of `scaling_available_frequencies`.
         pub freq_num: u32,
         /// IN/OUT: the size of `scaling_available_governors`.
         pub gov_num: u32,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad0: u32,
         /// OUT: guest handle of the CPUs sharing the frequency (`uint32`).
-        pub affected_cpus: xen_guest_handle_64_t,
+        pub affected_cpus: H::Out<u32>,
         /// OUT: guest handle of the available frequencies (`uint32`).
-        pub scaling_available_frequencies: xen_guest_handle_64_t,
+        pub scaling_available_frequencies: H::Out<u32>,
         /// OUT: guest handle of the available governors' names (`char`).
-        pub scaling_available_governors: xen_guest_handle_64_t,
+        pub scaling_available_governors: H::Out<u8>,
         /// OUT: the cpufreq driver's name.
-        pub scaling_driver: [c_char; CPUFREQ_NAME_LEN],
+        pub scaling_driver: [u8; CPUFREQ_NAME_LEN],
         /// OUT: the current frequency.
         pub cpuinfo_cur_freq: u32,
         /// OUT: the largest frequency.
@@ -417,15 +431,17 @@ abi! {
         /// OUT: the governor's current frequency.
         pub scaling_cur_freq: u32,
         /// OUT: the governor's name.
-        pub scaling_governor: [c_char; CPUFREQ_NAME_LEN],
+        pub scaling_governor: [u8; CPUFREQ_NAME_LEN],
         /// OUT: the governor's largest frequency.
         pub scaling_max_freq: u32,
         /// OUT: the governor's smallest frequency.
         pub scaling_min_freq: u32,
         /// OUT: the governor's own parameters.
-        pub u: xen_get_cpufreq_para_u,
+        pub u: H::Union<xen_get_cpufreq_para_u>,
         /// OUT: whether turbo mode is enabled.
         pub turbo_enabled: i32,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad1: u32,
     }
 
     /// `xen_get_cpufreq_para.u`: the parameters of a specific governor.
@@ -444,7 +460,7 @@ abi! {
     #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
     pub struct xen_set_cpufreq_gov (size 16) {
         /// IN: the governor's name.
-        pub scaling_governor: [c_char; CPUFREQ_NAME_LEN],
+        pub scaling_governor: [u8; CPUFREQ_NAME_LEN],
     }
 
     /// `xen_set_cpufreq_para.ctrl_type`: the governor's largest frequency.
@@ -499,15 +515,14 @@ abi! {
     pub const XEN_SYSCTL_CX_UNLIMITED: u32 = 0xffff_ffff;
 
     /// Get or set Xen's power management (`XEN_SYSCTL_pm_op`).
-    #[derive(Clone, Copy)]
-    pub struct xen_sysctl_pm_op (size 128) {
+    pub struct xen_sysctl_pm_op<H> (size 128) {
         /// IN: the operation (`*_CPUFREQ_*`, `XEN_SYSCTL_pm_op_*`).
         pub cmd: u32,
         /// IN: the physical CPU (or the selector for the max C-state
         /// operations).
         pub cpuid: u32,
         /// The operation's argument or result.
-        pub u: xen_sysctl_pm_op_u,
+        pub u: H::Union<xen_sysctl_pm_op_u>,
     }
 
     /// `xen_sysctl_pm_op.u`.
@@ -541,17 +556,18 @@ abi! {
 
     /// Offline, online or query a range of pages
     /// (`XEN_SYSCTL_page_offline_op`).
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_sysctl_page_offline_op (size 24) {
+    pub struct xen_sysctl_page_offline_op<H> (size 24) {
         /// IN: the operation (`sysctl_*page*`).
         pub cmd: u32,
         /// IN: the first MFN of the range.
         pub start: u32,
         /// IN: the last MFN of the range.
         pub end: u32,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: u32,
         /// OUT: guest handle (`XEN_GUEST_HANDLE(uint32)`, not `_64`) of one
         /// status word per page: bits 0-15 `PG_*` flags, bits 16-31 owner.
-        pub status: xen_guest_handle_t,
+        pub status: H::Out<u32>,
     }
 
     /// Mask of the result bits of a page status word.
@@ -613,7 +629,7 @@ abi! {
     #[derive(Clone, Copy, Debug, PartialEq, Eq)]
     pub struct xen_sysctl_lockprof_data (size 80) {
         /// The lock's name (may include up to two `%d` specifiers).
-        pub name: [c_char; 40],
+        pub name: [u8; 40],
         /// The record type (`LOCKPROF_TYPE_*`).
         pub r#type: i32,
         /// The index (e.g. the domain id).
@@ -629,18 +645,19 @@ abi! {
     }
 
     /// Query or reset lock profiling (`XEN_SYSCTL_lockprof_op`).
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_sysctl_lockprof_op (size 32) {
+    pub struct xen_sysctl_lockprof_op<H> (size 32) {
         /// IN: the sub-operation (`XEN_SYSCTL_LOCKPROF_*`).
         pub cmd: u32,
         /// IN: the number of entries `data` has room for.
         pub max_elem: u32,
         /// OUT (query): the number of entries available.
         pub nr_elem: u32,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: u32,
         /// OUT (query): nanoseconds of profile measurement.
         pub time: u64,
         /// Guest handle of the [`xen_sysctl_lockprof_data`] array, or 0.
-        pub data: xen_guest_handle_64_t,
+        pub data: H::Out<xen_sysctl_lockprof_data>,
     }
 
     /// A CPU's core id is unknown (it is offline).
@@ -662,14 +679,15 @@ abi! {
     }
 
     /// Get the CPU topology (`XEN_SYSCTL_cputopoinfo`).
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_sysctl_cputopoinfo (size 16) {
+    pub struct xen_sysctl_cputopoinfo<H> (size 16) {
         /// IN: the number of entries of `cputopo` (with a null handle: a
         /// request for the maximum). OUT: the number written, or the number
         /// Xen wanted to write if that is larger.
         pub num_cpus: u32,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: u32,
         /// Guest handle of the [`xen_sysctl_cputopo`] array, or 0.
-        pub cputopo: xen_guest_handle_64_t,
+        pub cputopo: H::Out<xen_sysctl_cputopo>,
     }
 
     /// A node's memory size is unknown (note: 32 bits, while `memsize` is
@@ -688,18 +706,19 @@ abi! {
     }
 
     /// Get the NUMA topology (`XEN_SYSCTL_numainfo`).
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_sysctl_numainfo (size 24) {
+    pub struct xen_sysctl_numainfo<H> (size 24) {
         /// IN: the number of entries of `meminfo` and the square root of
         /// the number of entries of `distance` (both handles null: a request
         /// for the maximum). OUT: the number written, or the number Xen
         /// wanted to write if that is larger.
         pub num_nodes: u32,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: u32,
         /// Guest handle of the [`xen_sysctl_meminfo`] array, or 0.
-        pub meminfo: xen_guest_handle_64_t,
+        pub meminfo: H::Out<xen_sysctl_meminfo>,
         /// Guest handle of the node distance matrix (`uint32`, `i*N + j`
         /// with N the returned `num_nodes`), or 0.
-        pub distance: xen_guest_handle_64_t,
+        pub distance: H::Out<u32>,
     }
 
     /// `xen_sysctl_cpupool_op.op`: create a cpupool.
@@ -720,8 +739,7 @@ abi! {
     pub const XEN_SYSCTL_CPUPOOL_PAR_ANY: u32 = 0xFFFF_FFFF;
 
     /// Manage cpupools (`XEN_SYSCTL_cpupool_op`).
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_sysctl_cpupool_op (size 40) {
+    pub struct xen_sysctl_cpupool_op<H> (size 40) {
         /// IN: the operation (`XEN_SYSCTL_CPUPOOL_OP_*`).
         pub op: u32,
         /// IN: CREATE, DESTROY, INFO, ADDCPU, RMCPU, MOVEDOMAIN; OUT:
@@ -736,7 +754,7 @@ abi! {
         /// OUT: INFO: the number of domains in the cpupool.
         pub n_dom: u32,
         /// OUT: INFO, FREEINFO: the CPU map.
-        pub cpumap: xenctl_bitmap,
+        pub cpumap: xenctl_bitmap<H>,
     }
 
     /// The most entries an ARINC653 schedule has.
@@ -749,9 +767,10 @@ abi! {
         pub major_frame: u64,
         /// The number of valid entries of `sched_entries`.
         pub num_sched_entries: u8,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: [u8; 7],
         /// The schedule entries.
-        pub sched_entries:
-            [xen_sysctl_arinc653_schedule_sched_entries; ARINC653_MAX_DOMAINS_PER_SCHEDULE],
+        pub sched_entries: [xen_sysctl_arinc653_schedule_sched_entries; ARINC653_MAX_DOMAINS_PER_SCHEDULE],
     }
 
     /// One entry of `xen_sysctl_arinc653_schedule.sched_entries`.
@@ -764,6 +783,8 @@ abi! {
         pub dom_handle: xen_domain_handle_t,
         /// The vCPU this entry applies to (0 for a single-vCPU domain).
         pub vcpu_id: u32,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: u32,
         /// The vCPU's time per major frame in nanoseconds.
         pub runtime: u64,
     }
@@ -806,24 +827,24 @@ abi! {
     pub const XEN_SYSCTL_SCHEDOP_getinfo: u32 = 1;
 
     /// Parameters of the ARINC653 scheduler.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_sysctl_sched_arinc653 (size 8) {
+    pub struct xen_sysctl_sched_arinc653<H> (size 8) {
         /// Guest handle of the [`xen_sysctl_arinc653_schedule`].
-        pub schedule: xen_guest_handle_64_t,
+        pub schedule: H::Out<xen_sysctl_arinc653_schedule>,
     }
 
     /// Get or set a cpupool scheduler's parameters
     /// (`XEN_SYSCTL_scheduler_op`).
-    #[derive(Clone, Copy)]
-    pub struct xen_sysctl_scheduler_op (size 32) {
+    pub struct xen_sysctl_scheduler_op<H> (size 32) {
         /// IN: the cpupool whose scheduler is targeted.
         pub cpupool_id: u32,
         /// IN: the scheduler (`XEN_SCHEDULER_*`, see domctl).
         pub sched_id: u32,
         /// IN: `XEN_SYSCTL_SCHEDOP_*`.
         pub cmd: u32,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: u32,
         /// The parameters, selected by `sched_id`.
-        pub u: xen_sysctl_scheduler_op_u,
+        pub u: H::Union<xen_sysctl_scheduler_op_u>,
     }
 
     /// `xen_sysctl_scheduler_op.u`.
@@ -850,14 +871,13 @@ abi! {
     pub const XEN_SYSCTL_COVERAGE_reset: u32 = 2;
 
     /// Read or reset code coverage data (`XEN_SYSCTL_coverage_op`).
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_sysctl_coverage_op (size 16) {
+    pub struct xen_sysctl_coverage_op<H> (size 16) {
         /// IN: the sub-operation (`XEN_SYSCTL_COVERAGE_*`).
         pub cmd: u32,
         /// IN/OUT: the size of `buffer`.
         pub size: u32,
         /// OUT: guest handle of the output buffer (`char`).
-        pub buffer: xen_guest_handle_64_t,
+        pub buffer: H::Out<u8>,
     }
 
     /// `xen_sysctl_psr_cmt_op.cmd`: get the total number of RMIDs.
@@ -872,14 +892,13 @@ abi! {
     pub const XEN_SYSCTL_PSR_CMT_get_l3_event_mask: u32 = 4;
 
     /// Query cache monitoring technology (`XEN_SYSCTL_psr_cmt_op`).
-    #[derive(Clone, Copy)]
-    pub struct xen_sysctl_psr_cmt_op (size 16) {
+    pub struct xen_sysctl_psr_cmt_op<H> (size 16) {
         /// IN: the sub-operation (`XEN_SYSCTL_PSR_CMT_*`).
         pub cmd: u32,
         /// Padding, may be extended for future use.
         pub flags: u32,
         /// The argument or result.
-        pub u: xen_sysctl_psr_cmt_op_u,
+        pub u: H::Union<xen_sysctl_psr_cmt_op_u>,
     }
 
     /// `xen_sysctl_psr_cmt_op.u`.
@@ -910,16 +929,17 @@ abi! {
     pub const XEN_INVALID_DEV: u32 = XEN_INVALID_NODE_ID - 1;
 
     /// Get the NUMA nodes of PCI devices (`XEN_SYSCTL_pcitopoinfo`).
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_sysctl_pcitopoinfo (size 24) {
+    pub struct xen_sysctl_pcitopoinfo<H> (size 24) {
         /// IN: the number of entries of `devs` and `nodes`; OUT: the number
         /// processed.
         pub num_devs: u32,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: u32,
         /// IN: guest handle of the devices (`physdev_pci_device_t` array).
-        pub devs: xen_guest_handle_64_t,
+        pub devs: H::In<crate::memory::physdev_pci_device>,
         /// OUT: guest handle of one node id per device (`uint32`), or
         /// [`XEN_INVALID_NODE_ID`] / [`XEN_INVALID_DEV`].
-        pub nodes: xen_guest_handle_64_t,
+        pub nodes: H::Out<u32>,
     }
 
     /// `xen_sysctl_psr_alloc.cmd`: get L3 CAT information.
@@ -934,14 +954,13 @@ abi! {
     pub const XEN_SYSCTL_PSR_MBA_LINEAR: u32 = 1 << 0;
 
     /// Query resource allocation technology (`XEN_SYSCTL_psr_alloc`).
-    #[derive(Clone, Copy)]
-    pub struct xen_sysctl_psr_alloc (size 20) {
+    pub struct xen_sysctl_psr_alloc<H> (size 20) {
         /// IN: the sub-operation (`XEN_SYSCTL_PSR_get_*`).
         pub cmd: u32,
         /// IN: the socket.
         pub target: u32,
         /// OUT: the result.
-        pub u: xen_sysctl_psr_alloc_u,
+        pub u: H::Union<xen_sysctl_psr_alloc_u>,
     }
 
     /// `xen_sysctl_psr_alloc.u`.
@@ -1026,15 +1045,14 @@ abi! {
 
     /// Get one of the host's featuresets (`XEN_SYSCTL_get_cpu_featureset`,
     /// x86).
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_sysctl_cpu_featureset (size 16) {
+    pub struct xen_sysctl_cpu_featureset<H> (size 16) {
         /// IN: which featureset (`XEN_SYSCTL_cpu_featureset_*`).
         pub index: u32,
         /// IN: the number of entries of `features`; OUT: the number
         /// written, or the maximum if the handle is null.
         pub nr_features: u32,
         /// OUT: guest handle of the featureset words (`uint32`).
-        pub features: xen_guest_handle_64_t,
+        pub features: H::Out<u32>,
     }
 
     /// The version of the `.livepatch.funcs` payload layout.
@@ -1043,10 +1061,9 @@ abi! {
     pub const XEN_LIVEPATCH_NAME_SIZE: usize = 128;
 
     /// The name uniquely identifying a livepatch payload.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_livepatch_name (size 16) {
+    pub struct xen_livepatch_name<H> (size 16) {
         /// IN: guest handle of the name (`char`).
-        pub name: xen_guest_handle_64_t,
+        pub name: H::In<u8>,
         /// IN: the size of the name (up to [`XEN_LIVEPATCH_NAME_SIZE`]).
         pub size: u16,
         /// IN: must be zero.
@@ -1056,14 +1073,13 @@ abi! {
     /// `xen_sysctl_livepatch_op.cmd`: upload a payload (not yet applied).
     pub const XEN_SYSCTL_LIVEPATCH_UPLOAD: u32 = 0;
     /// Upload a livepatch payload (`XEN_SYSCTL_LIVEPATCH_UPLOAD`).
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_sysctl_livepatch_upload (size 32) {
+    pub struct xen_sysctl_livepatch_upload<H> (size 32) {
         /// IN: the payload's name.
-        pub name: xen_livepatch_name,
+        pub name: xen_livepatch_name<H>,
         /// IN: the size of the ELF file.
         pub size: u64,
         /// IN: guest handle of the ELF file (`uint8`).
-        pub payload: xen_guest_handle_64_t,
+        pub payload: H::In<u8>,
     }
 
     /// `xen_sysctl_livepatch_op.cmd`: get one payload's status.
@@ -1083,10 +1099,9 @@ abi! {
     }
 
     /// Get one payload's status (`XEN_SYSCTL_LIVEPATCH_GET`).
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_sysctl_livepatch_get (size 24) {
+    pub struct xen_sysctl_livepatch_get<H> (size 24) {
         /// IN: the payload's name.
-        pub name: xen_livepatch_name,
+        pub name: xen_livepatch_name<H>,
         /// IN/OUT: its status.
         pub status: xen_livepatch_status,
     }
@@ -1096,8 +1111,7 @@ abi! {
 
     /// List the loaded payloads (`XEN_SYSCTL_LIVEPATCH_LIST`); a positive
     /// return is the number of payloads written.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_sysctl_livepatch_list (size 64) {
+    pub struct xen_sysctl_livepatch_list<H> (size 64) {
         /// OUT: Xen's list version; if it changes between calls the data is
         /// stale.
         pub version: u32,
@@ -1113,16 +1127,16 @@ abi! {
         /// OUT: the total size of the metadata transferred.
         pub metadata_total_size: u32,
         /// OUT: guest handle of `nr` [`xen_livepatch_status`] entries.
-        pub status: xen_guest_handle_64_t,
+        pub status: H::Out<xen_livepatch_status>,
         /// OUT: guest handle of the names (`char`), each up to
         /// [`XEN_LIVEPATCH_NAME_SIZE`] bytes.
-        pub name: xen_guest_handle_64_t,
+        pub name: H::Out<u8>,
         /// OUT: guest handle of the names' lengths (`uint32`).
-        pub len: xen_guest_handle_64_t,
+        pub len: H::Out<u32>,
         /// OUT: guest handle of the metadata strings (`char`).
-        pub metadata: xen_guest_handle_64_t,
+        pub metadata: H::Out<u8>,
         /// OUT: guest handle of the metadata strings' lengths (`uint32`).
-        pub metadata_len: xen_guest_handle_64_t,
+        pub metadata_len: H::Out<u32>,
     }
 
     /// `xen_sysctl_livepatch_op.cmd`: act on a payload (asynchronous).
@@ -1141,10 +1155,9 @@ abi! {
     pub const LIVEPATCH_ACTION_APPLY_NODEPS: u32 = 1 << 0;
 
     /// Act on a livepatch payload (`XEN_SYSCTL_LIVEPATCH_ACTION`).
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_sysctl_livepatch_action (size 32) {
+    pub struct xen_sysctl_livepatch_action<H> (size 32) {
         /// IN: the payload's name.
-        pub name: xen_livepatch_name,
+        pub name: xen_livepatch_name<H>,
         /// IN: `LIVEPATCH_ACTION_*`.
         pub cmd: u32,
         /// IN: the upper bound of the operation's time in nanoseconds, or 0
@@ -1157,14 +1170,13 @@ abi! {
     }
 
     /// Manage livepatches (`XEN_SYSCTL_livepatch_op`).
-    #[derive(Clone, Copy)]
-    pub struct xen_sysctl_livepatch_op (size 72) {
+    pub struct xen_sysctl_livepatch_op<H> (size 72) {
         /// IN: the sub-operation (`XEN_SYSCTL_LIVEPATCH_*`).
         pub cmd: u32,
         /// IN: must be zero.
         pub pad: u32,
         /// The sub-operation's payload.
-        pub u: xen_sysctl_livepatch_op_u,
+        pub u: H::Union<xen_sysctl_livepatch_op_u>,
     }
 
     /// `xen_sysctl_livepatch_op.u`.
@@ -1200,8 +1212,7 @@ abi! {
 
     /// Get one of the host's CPUID and MSR policies
     /// (`XEN_SYSCTL_get_cpu_policy`, x86).
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xen_sysctl_cpu_policy (size 32) {
+    pub struct xen_sysctl_cpu_policy<H> (size 32) {
         /// IN: which policy (`XEN_SYSCTL_cpu_policy_*`).
         pub index: u32,
         /// IN: the number of entries of `leaves`; OUT: the number written,
@@ -1213,9 +1224,9 @@ abi! {
         /// Must be zero.
         pub _rsvd: u32,
         /// OUT: guest handle of the `xen_cpuid_leaf_t` array.
-        pub leaves: xen_guest_handle_64_t,
+        pub leaves: H::Out<[u32; 6]>,
         /// OUT: guest handle of the `xen_msr_entry_t` array.
-        pub msrs: xen_guest_handle_64_t,
+        pub msrs: H::Out<[u64; 2]>,
     }
 
     /// Read Xen's console ring ([`xen_sysctl_readconsole`]).

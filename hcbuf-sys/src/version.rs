@@ -4,7 +4,7 @@
 //! the type its `arg` points to. `XENVER_version` and `XENVER_pagesize` take
 //! no argument (pass 0) and return their answer as the hypercall result.
 
-use core::ffi::{c_char, c_uchar, c_uint};
+use core::ffi::{c_uchar, c_uint};
 
 abi! {
     headers = ["xen/version.h", "xen/features.h"];
@@ -33,7 +33,7 @@ abi! {
     pub const XENVER_build_id: u32 = 10;
 
     /// The version suffix, e.g. `.7` (NUL-terminated).
-    pub type xen_extraversion_t (size 16) = [c_char; 16];
+    pub type xen_extraversion_t (size 16) = [u8; 16];
     /// `sizeof(xen_extraversion_t)`.
     pub const XEN_EXTRAVERSION_LEN: usize = 16;
 
@@ -41,22 +41,22 @@ abi! {
     #[derive(Clone, Copy, Debug)]
     pub struct xen_compile_info (size 144) {
         /// The compiler's version string.
-        pub compiler: [c_char; 64],
+        pub compiler: [u8; 64],
         /// The user who built Xen.
-        pub compile_by: [c_char; 16],
+        pub compile_by: [u8; 16],
         /// The build host's domain.
-        pub compile_domain: [c_char; 32],
+        pub compile_domain: [u8; 32],
         /// The build date.
-        pub compile_date: [c_char; 32],
+        pub compile_date: [u8; 32],
     }
 
     /// The capability list, e.g. `xen-3.0-x86_64 hvm-3.0-x86_64`.
-    pub type xen_capabilities_info_t (size 1024) = [c_char; 1024];
+    pub type xen_capabilities_info_t (size 1024) = [u8; 1024];
     /// `sizeof(xen_capabilities_info_t)`.
     pub const XEN_CAPABILITIES_INFO_LEN: usize = 1024;
 
     /// The source changeset Xen was built from.
-    pub type xen_changeset_info_t (size 64) = [c_char; 64];
+    pub type xen_changeset_info_t (size 64) = [u8; 64];
     /// `sizeof(xen_changeset_info_t)`.
     pub const XEN_CHANGESET_INFO_LEN: usize = 64;
 
@@ -77,7 +77,7 @@ abi! {
     }
 
     /// The hypervisor command line (NUL-terminated).
-    pub type xen_commandline_t (size 1024) = [c_char; 1024];
+    pub type xen_commandline_t (size 1024) = [u8; 1024];
 
     /// `XENVER_build_id`: a length followed by that many bytes of build id.
     #[derive(Debug)]

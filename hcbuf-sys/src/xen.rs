@@ -3,7 +3,7 @@
 //! A hypercall is `op` plus up to five register arguments; from a dom0
 //! process it is issued through the privcmd ioctl (see [`crate::privcmd`]).
 
-use crate::arch::{xen_guest_handle_64_t, xen_ulong_t};
+use crate::arch::xen_ulong_t;
 
 abi! {
     headers = ["xen/xen.h"];
@@ -193,11 +193,13 @@ abi! {
     }
 
     /// A bitmap passed by guest handle (CPU and node maps).
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct xenctl_bitmap (size 16) {
-        /// Guest handle of the bitmap's bytes.
-        pub bitmap: xen_guest_handle_64_t,
+    pub struct xenctl_bitmap<H> (size 16) {
+        /// Guest handle of the bitmap's bytes (Xen reads them, or writes
+        /// them for an OUT map).
+        pub bitmap: H::InOut<u8>,
         /// The number of valid bits.
         pub nr_bits: u32,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: u32,
     }
 }

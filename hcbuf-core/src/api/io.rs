@@ -11,7 +11,7 @@ use crate::xen::Op;
 use crate::xen::console::ConsoleWrite;
 use crate::xen::hypfs::{HypfsDirentry, HypfsRead};
 use crate::xen::memory::{
-    CurrentReservation, MaximumGpfn, MaximumRamPage, MaximumReservation, MemoryOp,
+    CurrentReservation, MaximumGpfn, MaximumRamPage, MaximumReservation, MemoryDomain, MemoryOp,
 };
 use crate::xen::sysctl::ReadConsole;
 
@@ -90,7 +90,7 @@ impl<B: Backend> Xen<B> {
     pub fn current_reservation(&self, domid: domid_t) -> Result<u64, Error> {
         self.memory_query(
             "memory_op current_reservation",
-            CurrentReservation { domid },
+            CurrentReservation::new(MemoryDomain { domid }),
         )
     }
 
@@ -98,13 +98,16 @@ impl<B: Backend> Xen<B> {
     pub fn maximum_reservation(&self, domid: domid_t) -> Result<u64, Error> {
         self.memory_query(
             "memory_op maximum_reservation",
-            MaximumReservation { domid },
+            MaximumReservation::new(MemoryDomain { domid }),
         )
     }
 
     /// `XENMEM_maximum_gpfn`: the domain's highest guest frame.
     pub fn maximum_gpfn(&self, domid: domid_t) -> Result<u64, Error> {
-        self.memory_query("memory_op maximum_gpfn", MaximumGpfn { domid })
+        self.memory_query(
+            "memory_op maximum_gpfn",
+            MaximumGpfn::new(MemoryDomain { domid }),
+        )
     }
 
     /// Issues the memory op of `payload`, passed in pool memory, and

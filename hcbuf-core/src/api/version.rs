@@ -58,7 +58,7 @@ impl<B: Backend> Xen<B> {
         Ok(VersionInfo {
             major: (v >> 16) as u32,
             minor: (v & 0xffff) as u32,
-            extra: c_string(&extra.text),
+            extra: c_string(&extra),
         })
     }
 
@@ -86,19 +86,19 @@ impl<B: Backend> Xen<B> {
     /// `XENVER_capabilities`, e.g. `xen-3.0-x86_64 hvm-3.0-x86_64`.
     pub fn capabilities(&self) -> Result<String, Error> {
         let caps: Capabilities = self.version_buffer("xen_version capabilities")?;
-        Ok(c_string(&caps.text))
+        Ok(c_string(&caps.0))
     }
 
     /// `XENVER_changeset`.
     pub fn changeset(&self) -> Result<String, Error> {
         let cs: Changeset = self.version_buffer("xen_version changeset")?;
-        Ok(c_string(&cs.text))
+        Ok(c_string(&cs))
     }
 
     /// `XENVER_commandline`.
     pub fn command_line(&self) -> Result<String, Error> {
         let cl: CommandLine = self.version_buffer("xen_version commandline")?;
-        Ok(c_string(&cl.text))
+        Ok(c_string(&cl.0))
     }
 
     /// `XENVER_platform_parameters`: the start of Xen's virtual range.

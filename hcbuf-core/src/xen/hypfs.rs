@@ -20,22 +20,7 @@ use crate::owned::PoolSlice;
 
 /// The header of an entry (`struct xen_hypfs_direntry`), at the start of
 /// the buffer `XEN_HYPFS_OP_read` fills.
-#[derive(HypercallArgs, Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[hypercall(data, twin = xen_hypfs_direntry)]
-#[repr(C)]
-pub struct HypfsDirentry {
-    /// The entry type (`XEN_HYPFS_TYPE_*`).
-    pub r#type: u8,
-    /// The contents' encoding (`XEN_HYPFS_ENC_*`).
-    pub encoding: u8,
-    /// Returned as 0.
-    pub pad: u16,
-    /// The current length of the contents (with `-ENOBUFS`: the buffer
-    /// size needed after this header).
-    pub content_len: u32,
-    /// The maximum length of a write (0 if read-only).
-    pub max_write_len: u32,
-}
+pub type HypfsDirentry = xen_hypfs_direntry;
 
 /// One entry of a directory's contents (`struct xen_hypfs_dirlistentry`).
 ///
@@ -43,20 +28,7 @@ pub struct HypfsDirentry {
 /// which starts at offset 14 and runs on past the struct's 16 bytes; so
 /// `_pad` overlaps the name's first two bytes, and the name is read from
 /// the contents buffer at the entry's offset + 14.
-#[derive(HypercallArgs, Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[hypercall(data, twin = xen_hypfs_dirlistentry)]
-#[repr(C)]
-pub struct HypfsDirlistentry {
-    /// The entry's header.
-    pub e: HypfsDirentry,
-    /// The offset in bytes of the next entry from this one (0: the last).
-    pub off_next: u16,
-    /// The start of the name (the flexible array member).
-    pub name: [u8; 0],
-    /// Trailing padding of the C struct (the name's first bytes, if any).
-    #[hypercall(pad)]
-    pub _pad: [u8; 2],
-}
+pub type HypfsDirlistentry = xen_hypfs_dirlistentry;
 
 /// A buffer length as a register: lossless, `usize` is at most 64 bits.
 fn len_register(len: usize) -> u64 {

@@ -27,4 +27,6 @@ mod union;
 pub mod version;
 
 pub use family_op::{Call, Op, UnionFamily};
+pub use raw::Cmd;
 pub use raw::RawPayload;
+pub use union::Selected;

@@ -1,7 +1,16 @@
-//! Which commands take which raw payload: the table the derive checks a
-//! payload's command against. Element types of a payload's buffers (one
-//! CPU's topology, one node's memory) are not payloads: they derive with
-//! `#[hypercall(data, ...)]` and are not listed.
+//! Which commands take which declaration: the table every family module
+//! keeps, from which come the typed payload names, the [`SubOp`] impls
+//! (the command is part of the payload's type) and the [`RawPayload`]
+//! table the derive checks a user's payload against.
+//!
+//! A declaration taken by one command is that command's payload itself
+//! (`ReadConsole<'a>` is `xen_sysctl_readconsole<Typed<'a>>`); one taken by
+//! several is wrapped in [`Cmd`], which names the command
+//! (`GetHvmContext<'a>` is `Cmd<XEN_DOMCTL_gethvmcontext,
+//! xen_domctl_hvmcontext<Typed<'a>>>`). Element types of a payload's
+//! buffers and nested structs are bound to no command and are not listed.
+
+use std::ops::{Deref, DerefMut};
 
 use crate::args::family::Family;
 
@@ -16,16 +25,106 @@ pub trait RawPayload: crate::marker::sealed::Own {
     const CMDS: &'static [u32];
 }
 
-/// Declares which commands of `$family` take each raw twin. Each family's
-/// module keeps its own table, next to its typed payloads.
-macro_rules! raw_payloads {
-    ($family:ty { $($twin:ty => [$($cmd:expr),+ $(,)?];)* }) => {$(
+/// Payload `P` for command `C`, where several commands take the same
+/// declaration (`get` and `set` pairs). Only the pairs the family tables
+/// list are sub-op payloads.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[repr(transparent)]
+pub struct Cmd<const C: u32, P>(pub P);
+
+impl<const C: u32, P> Cmd<C, P> {
+    /// `payload` for command `C` (`GetHvmContext::new(HvmContext { .. })`).
+    pub const fn new(payload: P) -> Self {
+        Cmd(payload)
+    }
+}
+
+impl<const C: u32, P> Deref for Cmd<C, P> {
+    type Target = P;
+    fn deref(&self) -> &P {
+        &self.0
+    }
+}
+
+impl<const C: u32, P> DerefMut for Cmd<C, P> {
+    fn deref_mut(&mut self) -> &mut P {
+        &mut self.0
+    }
+}
+
+// SAFETY: `#[repr(transparent)]` over `P`: its properties are `P`'s.
+#[diagnostic::do_not_recommend]
+unsafe impl<const C: u32, P: crate::HypercallSafe> crate::marker::__private::Derived for Cmd<C, P> {}
+// SAFETY: as above.
+#[diagnostic::do_not_recommend]
+unsafe impl<const C: u32, P: crate::HypercallSafe> crate::HypercallSafe for Cmd<C, P> {}
+// SAFETY: as above.
+#[diagnostic::do_not_recommend]
+unsafe impl<const C: u32, P: crate::XenWritable> crate::XenWritable for Cmd<C, P> {}
+
+/// Declares a family's payloads: for each declaration, the commands that
+/// take it and the typed name of each.
+///
+/// ```text
+/// payloads!(family::Sysctl {
+///     /// Doc of the typed name.
+///     ReadConsole<'a>: xen_sysctl_readconsole<Typed<'a>> = XEN_SYSCTL_readconsole;
+///     /// Doc of the declaration's typed name (two commands take it).
+///     HvmContext<'a>: xen_domctl_hvmcontext<Typed<'a>> =
+///         XEN_DOMCTL_gethvmcontext as GetHvmContext, XEN_DOMCTL_sethvmcontext as SetHvmContext;
+/// });
+/// ```
+macro_rules! payloads {
+    ($family:ty { $(
+        $(#[$m:meta])*
+        $name:ident $(<$lt:lifetime>)? : $twin:ident $(<$targ:ty>)? = $($cmd:ident $(as $alias:ident)?),+;
+    )* }) => {$(
+        $(#[$m])*
+        pub type $name $(<$lt>)? = $twin $(<$targ>)?;
+
         #[diagnostic::do_not_recommend]
         impl $crate::marker::sealed::Own for $twin {}
         impl $crate::xen::RawPayload for $twin {
             type Family = $family;
             const CMDS: &'static [u32] = &[$($cmd),+];
         }
+
+        // SAFETY: the layout is the declaration's, proven against Xen's
+        // headers.
+        unsafe impl $(<$lt>)? $crate::__private::HasTwin for $twin $(<$targ>)? {
+            type Twin = $twin;
+        }
+
+        $crate::xen::raw::payloads!(@bind $family, [$($lt)?] $twin [$($targ)?]; $($cmd $(as $alias)?),+);
     )*};
+    // One command: the declaration is its payload.
+    (@bind $family:ty, [$($lt:lifetime)?] $twin:ident [$($targ:ty)?]; $cmd:ident) => {
+        // SAFETY: `$cmd` is the command that takes `$twin` (the table
+        // above), and the payload is laid out as `$twin`.
+        #[diagnostic::do_not_recommend]
+        unsafe impl $(<$lt>)? $crate::args::SubOp for $twin $(<$targ>)? {
+            type Family = $family;
+            const CMD: u32 = $cmd;
+        }
+    };
+    // Several commands: one `Cmd` alias each, one at a time (the
+    // lifetime repeats once per alias).
+    (@bind $family:ty, [$($lt:lifetime)?] $twin:ident [$($targ:ty)?];
+        $cmd:ident as $alias:ident $(, $more:ident as $more_alias:ident)*) => {
+        #[doc = concat!("`", stringify!($cmd), "`: a [`", stringify!($twin), "`] for this command.")]
+        pub type $alias $(<$lt>)? = $crate::xen::Cmd<$cmd, $twin $(<$targ>)?>;
+
+        // SAFETY: `$cmd` is one of the commands that take `$twin`, and
+        // `Cmd` is laid out as its payload.
+        #[diagnostic::do_not_recommend]
+        unsafe impl $(<$lt>)? $crate::args::SubOp for $crate::xen::Cmd<$cmd, $twin $(<$targ>)?> {
+            type Family = $family;
+            const CMD: u32 = $cmd;
+        }
+
+        $crate::xen::raw::payloads!(@bind $family, [$($lt)?] $twin [$($targ)?];
+            $($more as $more_alias),*);
+    };
+    (@bind $family:ty, [$($lt:lifetime)?] $twin:ident [$($targ:ty)?];) => {};
 }
-pub(crate) use raw_payloads;
+pub(crate) use payloads;

@@ -1,129 +1,181 @@
-//! Typed unions for the C unions nested in payloads (the derive takes no
-//! unions).
+//! Typed unions: the C unions nested in payloads, spelled
+//! [`Selected`] under [`Typed`](crate::handle::Typed).
+//!
+//! A declaration names a nested union `H::Union<U>` (`U` its raw mirror);
+//! typed, that is `Selected<'a, U>`: the union's bytes, always all
+//! initialised, with one constructor per member (which zeroes the bytes the
+//! member does not cover, so Xen never reads uninitialised bytes, whichever
+//! member is the smallest) and one getter per member. No field is public:
+//! safe code cannot write one member's bytes and have them read as
+//! another's. [`typed_union!`] declares the members of each union and the
+//! marker traits, bounded by the members.
 
-/// Declares a typed `#[repr(C)]` union for a C union nested in a payload
-/// (the derive takes no unions): private members, one constructor per
-/// member that zeroes the bytes the member does not cover (so Xen never
-/// reads uninitialised bytes, whichever member is the smallest), one
-/// accessor per member, the marker traits implemented by hand, and size
-/// and alignment asserted against the raw union.
+use std::fmt;
+use std::marker::PhantomData;
+use std::mem::MaybeUninit;
+
+/// A nested C union `U` of a typed payload, holding the member its
+/// constructor chose (see the [module](self)).
+#[repr(transparent)]
+pub struct Selected<'a, U> {
+    // Invariant: every byte is initialised (zeroed, then a member written
+    // over it; Xen writes whole bytes).
+    bytes: MaybeUninit<U>,
+    _borrow: PhantomData<&'a mut ()>,
+}
+
+impl<U> Selected<'_, U> {
+    /// All bytes zero: the raw union's default, and where every
+    /// constructor starts.
+    pub const fn zeroed() -> Self {
+        Selected {
+            bytes: MaybeUninit::zeroed(),
+            _borrow: PhantomData,
+        }
+    }
+
+    /// The union's bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        // SAFETY: the pointer and length are those of `self.bytes`, whose
+        // bytes are all initialised (the type's invariant).
+        unsafe { std::slice::from_raw_parts(self.bytes.as_ptr().cast::<u8>(), size_of::<U>()) }
+    }
+
+    /// Writes `member` over the zeroed bytes.
+    ///
+    /// # Safety
+    /// `M` is a member of `U`: no larger, no more aligned, and (for the
+    /// invariant) without padding.
+    pub(crate) unsafe fn holding<M>(member: M) -> Self {
+        let mut union = Self::zeroed();
+        // SAFETY: the caller guarantees `M` fits `U`'s bytes and alignment.
+        unsafe { union.bytes.as_mut_ptr().cast::<M>().write(member) };
+        union
+    }
+
+    /// The bytes as member `M`.
+    ///
+    /// # Safety
+    /// As for `holding`, and every bit pattern is a valid `M`
+    /// (`XenWritable`) — or the union was built holding `M`.
+    pub(crate) unsafe fn member<M>(&self) -> &M {
+        // SAFETY: the caller's guarantees; the bytes are initialised.
+        unsafe { &*self.bytes.as_ptr().cast::<M>() }
+    }
+}
+
+impl<U> Default for Selected<'_, U> {
+    fn default() -> Self {
+        Self::zeroed()
+    }
+}
+
+impl<U> PartialEq for Selected<'_, U> {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+
+impl<U> Eq for Selected<'_, U> {}
+
+impl<U> fmt::Debug for Selected<'_, U> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Selected")
+            .field("union", &std::any::type_name::<U>())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Declares the typed members of the raw union `$union`: a constructor and
+/// a getter per member on [`Selected<'a, $union>`], and the marker traits,
+/// each bounded by every member (so `Selected<'a, $union>` is plain data
+/// only if every member is). Each member's size and alignment are asserted
+/// not to exceed the union's.
 ///
-/// Every member must be a type that implements `XenWritable` (an integer
-/// or a derived struct, each checked against the raw member's twin).
-/// `reads = safe` gives safe accessors, `reads = unsafe` gives `unsafe`
-/// ones; a member may override the union's choice with `=> unsafe` (or
-/// `=> safe`) after its type. A member that holds a guest handle
-/// (`GuestHandle` or `GuestHandleMut`, directly or in a nested struct)
-/// must read `unsafe`: read through it, bytes written as another member's
-/// integers would come back as a handle to any address, which a bit copy
-/// (or Xen, were the payload reissued) could then use.
+/// Every member must be a declaration spelled with `Typed<'a>` or plain
+/// data, with no padding (`abi!` asserts it). `reads = safe` gives safe
+/// getters, `reads = unsafe` gives `unsafe` ones; a member may override
+/// the union's choice with `=> unsafe` (or `=> safe`) after its type. A
+/// member that holds a guest handle must read `unsafe`: read through it,
+/// bytes written as another member's integers would come back as a handle
+/// to any address, which a bit copy could then use.
 macro_rules! typed_union {
     (
         $(#[$meta:meta])*
-        pub union $name:ident<$lt:lifetime>: $twin:ty, reads = $reads:tt {
-            $($members:tt)*
+        $union:ident<$lt:lifetime>, reads = $reads:tt {
+            $(
+                $(#[$fmeta:meta])*
+                $field:ident / $getter:ident: $ty:ty $(=> $member_reads:tt)?
+            ),+ $(,)?
         }
     ) => {
-        typed_union!(
-            @impl [$(#[$meta])*] $name [<$lt>] [$name<'static>] $twin, $reads { $($members)* }
-        );
-    };
-    (
-        $(#[$meta:meta])*
-        pub union $name:ident: $twin:ty, reads = $reads:tt {
-            $($members:tt)*
-        }
-    ) => {
-        typed_union!(@impl [$(#[$meta])*] $name [] [$name] $twin, $reads { $($members)* });
-    };
-    (@impl [$($meta:tt)*] $name:ident [$($gen:tt)*] [$($statik:tt)*] $twin:ty, $reads:tt {
-        $(
-            $(#[$fmeta:meta])*
-            $field:ident / $getter:ident: $ty:ty $(=> $member_reads:tt)?
-        ),+ $(,)?
-    }) => {
-        $($meta)*
-        #[repr(C)]
-        pub union $name $($gen)* {
-            $($field: ::core::mem::ManuallyDrop<$ty>,)+
-            /// Every byte, zeroed before a member is written.
-            bytes: [u8; ::core::mem::size_of::<$twin>()],
-        }
-
-        impl $($gen)* $name $($gen)* {
+        $(#[$meta])*
+        impl<$lt> $crate::xen::Selected<$lt, $union> {
             $(
                 $(#[$fmeta])*
                 #[doc = ""]
                 #[doc = concat!(
                     "Builds the union holding `", stringify!($field), "`, its other bytes zero."
                 )]
-                pub fn $field(value: $ty) -> Self {
-                    let mut union = Self { bytes: [0; ::core::mem::size_of::<$twin>()] };
-                    union.$field = ::core::mem::ManuallyDrop::new(value);
-                    union
+                pub fn $field(value: $ty) -> Self
+                where
+                    $ty: $crate::marker::XenWritable,
+                {
+                    const {
+                        assert!(::core::mem::size_of::<$ty>() <= ::core::mem::size_of::<$union>());
+                        assert!(::core::mem::align_of::<$ty>() <= ::core::mem::align_of::<$union>());
+                    }
+                    // SAFETY: the member fits the union (asserted above) and
+                    // has no padding (`XenWritable`, required below).
+                    unsafe { Self::holding(value) }
                 }
 
-                typed_union!(@get [$($member_reads)? $reads] $field $getter $ty);
+                typed_union!(@get [$($member_reads)? $reads] $lt $field $getter $ty);
             )+
         }
 
-        impl $($gen)* Default for $name $($gen)* {
-            /// All bytes zero.
-            fn default() -> Self {
-                Self { bytes: [0; ::core::mem::size_of::<$twin>()] }
+        impl<$lt> ::core::clone::Clone for $crate::xen::Selected<$lt, $union>
+        where $($ty: ::core::marker::Copy),+ {
+            fn clone(&self) -> Self {
+                *self
             }
         }
+        impl<$lt> ::core::marker::Copy for $crate::xen::Selected<$lt, $union>
+        where $($ty: ::core::marker::Copy),+ {}
 
-        impl $($gen)* $name $($gen)* {
-            /// The union's bytes (every one initialised: see the
-            /// constructors).
-            pub fn as_bytes(&self) -> &[u8; ::core::mem::size_of::<$twin>()] {
-                // SAFETY: every constructor (and `Default`) initialises all
-                // bytes, and Xen writes whole bytes.
-                unsafe { &self.bytes }
-            }
-        }
-
-        impl $($gen)* PartialEq for $name $($gen)* {
-            fn eq(&self, other: &Self) -> bool {
-                self.as_bytes() == other.as_bytes()
-            }
-        }
-
-        impl $($gen)* Eq for $name $($gen)* {}
-
-        impl $($gen)* ::core::fmt::Debug for $name $($gen)* {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.debug_struct(stringify!($name)).finish_non_exhaustive()
-            }
-        }
-
-        // SAFETY: every member is `XenWritable` (no padding, no address but
-        // guest handles, every bit pattern valid), and the constructors zero
-        // the bytes a member does not cover, so no byte is uninitialised;
-        // size and alignment are the raw union's (asserted below).
+        // SAFETY: every member is hypercall-safe (bounded here), and the
+        // constructors zero the bytes a member does not cover, so no byte
+        // is uninitialised; the layout is the raw union's
+        // (`#[repr(transparent)]`).
         #[diagnostic::do_not_recommend]
-        unsafe impl $($gen)* crate::marker::__private::Derived for $name $($gen)* {}
+        unsafe impl<$lt> $crate::marker::__private::Derived for $crate::xen::Selected<$lt, $union>
+        where $(for<'__x> $ty: $crate::marker::XenWritable),+ {}
         // SAFETY: as above.
         #[diagnostic::do_not_recommend]
-        unsafe impl $($gen)* crate::marker::HypercallSafe for $name $($gen)* {}
+        unsafe impl<$lt> $crate::marker::HypercallSafe for $crate::xen::Selected<$lt, $union>
+        where $(for<'__x> $ty: $crate::marker::XenWritable),+ {}
         // SAFETY: as above; every bit pattern is valid for every member.
         #[diagnostic::do_not_recommend]
-        unsafe impl $($gen)* crate::marker::XenWritable for $name $($gen)* {}
-        static_assertions::assert_eq_size!($($statik)*, $twin);
-        static_assertions::assert_eq_align!($($statik)*, $twin);
+        unsafe impl<$lt> $crate::marker::XenWritable for $crate::xen::Selected<$lt, $union>
+        where $(for<'__x> $ty: $crate::marker::XenWritable),+ {}
+        // SAFETY: as above; no member holds an address.
+        #[diagnostic::do_not_recommend]
+        unsafe impl<$lt> $crate::marker::PlainData for $crate::xen::Selected<$lt, $union>
+        where $(for<'__x> $ty: $crate::marker::PlainData),+ {}
     };
-    (@get [safe $($default:tt)?] $field:ident $getter:ident $ty:ty) => {
+    (@get [safe $($default:tt)?] $lt:lifetime $field:ident $getter:ident $ty:ty) => {
         #[doc = concat!("The `", stringify!($field), "` member (as built, or as Xen wrote it).")]
-        pub fn $getter(&self) -> &$ty {
-            // SAFETY: every byte is initialised (see the constructors) and
-            // valid for every member (`XenWritable`); no member of this union
-            // holds a `GuestHandle`, and a `GuestHandleMut` cannot be moved
-            // out of a shared reference.
-            unsafe { &self.$field }
+        pub fn $getter(&self) -> &$ty
+        where
+            $ty: $crate::marker::PlainData,
+        {
+            // SAFETY: the member fits (asserted by its constructor), every
+            // bit pattern of it is valid and it holds no address
+            // (`PlainData`, required above).
+            unsafe { self.member::<$ty>() }
         }
     };
-    (@get [unsafe $($default:tt)?] $field:ident $getter:ident $ty:ty) => {
+    (@get [unsafe $($default:tt)?] $lt:lifetime $field:ident $getter:ident $ty:ty) => {
         #[doc = concat!("The `", stringify!($field), "` member (as built, or as Xen wrote it).")]
         ///
         /// # Safety
@@ -132,9 +184,9 @@ macro_rules! typed_union {
         /// Read as another member, its guest handles would be made of the
         /// other member's bytes.
         pub unsafe fn $getter(&self) -> &$ty {
-            // SAFETY: every byte is initialised (see the constructors); the
+            // SAFETY: the member fits (asserted by its constructor); the
             // caller guarantees the guest handles are this member's.
-            unsafe { &self.$field }
+            unsafe { self.member::<$ty>() }
         }
     };
 }

@@ -11,82 +11,7 @@ use crate::HypercallArgs;
 use crate::args::{SubOp, family};
 use crate::handle::GuestHandleMut;
 use crate::marker::__private::Derived;
-use crate::xen::raw::raw_payloads;
-
-/// `XENVER_extraversion`: the version suffix, NUL-terminated.
-#[derive(HypercallArgs, Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[hypercall(xen_version = XENVER_extraversion, twin = xen_extraversion_t)]
-#[repr(C)]
-pub struct ExtraVersion {
-    /// The text.
-    #[hypercall(whole)]
-    pub text: [u8; 16],
-}
-
-/// `XENVER_compile_info`: how and where Xen was built.
-#[derive(HypercallArgs, Clone, Copy, Debug, PartialEq, Eq)]
-#[hypercall(xen_version = XENVER_compile_info, twin = xen_compile_info)]
-#[repr(C)]
-pub struct CompileInfo {
-    /// The compiler.
-    pub compiler: [u8; 64],
-    /// The builder.
-    pub compile_by: [u8; 16],
-    /// The build host's domain.
-    pub compile_domain: [u8; 32],
-    /// The date.
-    pub compile_date: [u8; 32],
-}
-
-/// `XENVER_capabilities` or `XENVER_commandline` (same buffer type).
-#[derive(HypercallArgs, Clone, Copy, Debug, PartialEq, Eq)]
-#[hypercall(xen_version = XENVER_capabilities, twin = xen_capabilities_info_t)]
-#[repr(C)]
-pub struct Capabilities {
-    /// The text.
-    #[hypercall(whole)]
-    pub text: [u8; 1024],
-}
-
-/// `XENVER_commandline`: the hypervisor's command line.
-#[derive(HypercallArgs, Clone, Copy, Debug, PartialEq, Eq)]
-#[hypercall(xen_version = XENVER_commandline, twin = xen_capabilities_info_t)]
-#[repr(C)]
-pub struct CommandLine {
-    /// The text.
-    #[hypercall(whole)]
-    pub text: [u8; 1024],
-}
-
-/// `XENVER_changeset`: the source changeset.
-#[derive(HypercallArgs, Clone, Copy, Debug, PartialEq, Eq)]
-#[hypercall(xen_version = XENVER_changeset, twin = xen_changeset_info_t)]
-#[repr(C)]
-pub struct Changeset {
-    /// The text.
-    #[hypercall(whole)]
-    pub text: [u8; 64],
-}
-
-/// `XENVER_platform_parameters`.
-#[derive(HypercallArgs, Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[hypercall(xen_version = XENVER_platform_parameters, twin = xen_platform_parameters)]
-#[repr(C)]
-pub struct PlatformParameters {
-    /// The start of Xen's virtual range.
-    pub virt_start: u64,
-}
-
-/// `XENVER_get_features`: one 32-bit word of the feature bitmap.
-#[derive(HypercallArgs, Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[hypercall(xen_version = XENVER_get_features, twin = xen_feature_info)]
-#[repr(C)]
-pub struct FeatureInfo {
-    /// IN: which word.
-    pub submap_idx: u32,
-    /// OUT: the word (`XENFEAT_*` bits).
-    pub submap: u32,
-}
+use crate::xen::raw::payloads;
 
 /// `HYPERVISOR_xen_version(P::CMD, buf)`: fills the buffer.
 pub struct Version<'a, P: SubOp<Family = family::XenVersion>> {
@@ -115,13 +40,21 @@ pub struct VersionNumber {
     pub cmd: u32,
 }
 
-// The xen_version buffers are typedefs of `char` arrays; two commands share
-// the 1024-byte one.
-raw_payloads!(family::XenVersion {
-    xen_extraversion_t => [XENVER_extraversion];
-    xen_compile_info => [XENVER_compile_info];
-    xen_capabilities_info_t => [XENVER_capabilities, XENVER_commandline];
-    xen_changeset_info_t => [XENVER_changeset];
-    xen_platform_parameters => [XENVER_platform_parameters];
-    xen_feature_info => [XENVER_get_features];
+// The xen_version buffers are typedefs of `char` arrays (byte arrays
+// here); two commands share the 1024-byte one.
+payloads!(family::XenVersion {
+    /// `XENVER_extraversion`: the version suffix, NUL-terminated.
+    ExtraVersion: xen_extraversion_t = XENVER_extraversion;
+    /// `XENVER_compile_info`: how and where Xen was built.
+    CompileInfo: xen_compile_info = XENVER_compile_info;
+    /// The 1024-byte text of `XENVER_capabilities` and
+    /// `XENVER_commandline`.
+    CapabilitiesText: xen_capabilities_info_t =
+        XENVER_capabilities as Capabilities, XENVER_commandline as CommandLine;
+    /// `XENVER_changeset`: the source changeset.
+    Changeset: xen_changeset_info_t = XENVER_changeset;
+    /// `XENVER_platform_parameters`.
+    PlatformParameters: xen_platform_parameters = XENVER_platform_parameters;
+    /// `XENVER_get_features`: one 32-bit word of the feature bitmap.
+    FeatureInfo: xen_feature_info = XENVER_get_features;
 });

@@ -94,6 +94,11 @@ pub fn program(modules: &[&Module]) -> String {
                 continue;
             }
             for (fi, f) in l.fields.iter().enumerate() {
+                // Explicit padding has no C name; the C size and the
+                // offsets of the fields around it prove where it lies.
+                if f.pad {
+                    continue;
+                }
                 let name = c_field(f.name);
                 // A zero-sized Rust field mirrors a flexible array member,
                 // whose size C cannot take.

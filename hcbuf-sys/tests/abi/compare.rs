@@ -28,7 +28,7 @@ pub fn compare(modules: &[&Module], c: &CReport) -> Vec<String> {
                     }
                 }
             }
-            for (fi, f) in l.fields.iter().enumerate() {
+            for (fi, f) in l.fields.iter().enumerate().filter(|(_, f)| !f.pad) {
                 let field = format!("{item}.{}", f.name);
                 match c.fields.get(&(mi, li, fi)) {
                     None => out.push(format!("{field}: missing from the C report")),
@@ -69,7 +69,7 @@ pub fn self_check(modules: &[&Module], c: &CReport) -> Result<String, String> {
         .enumerate()
         .flat_map(|(mi, m)| m.layouts.iter().enumerate().map(move |(li, l)| (mi, li, l)))
         .filter(|(_, _, l)| l.kind == Kind::Struct && l.fields.len() > 1)
-        .map(|(mi, li, l)| (mi, li, l.fields.len() - 1))
+        .filter_map(|(mi, li, l)| l.fields.iter().rposition(|f| !f.pad).map(|fi| (mi, li, fi)))
         .next_back()
         .ok_or("no struct with two fields to perturb")?;
     let m = modules[mi];
@@ -138,7 +138,9 @@ impl Counts {
             structs: kind(Kind::Struct),
             unions: kind(Kind::Union),
             aliases: kind(Kind::Alias),
-            fields: layouts().map(|l| l.fields.len()).sum(),
+            fields: layouts()
+                .map(|l| l.fields.iter().filter(|f| !f.pad).count())
+                .sum(),
             consts: modules.iter().map(|m| m.consts.len()).sum(),
         }
     }

@@ -63,7 +63,10 @@ fn run() -> Result<String, String> {
             "  {:<24} {:>3} types, {:>4} fields, {:>4} constants  ({})",
             m.path,
             m.layouts.len(),
-            m.layouts.iter().map(|l| l.fields.len()).sum::<usize>(),
+            m.layouts
+                .iter()
+                .map(|l| l.fields.iter().filter(|f| !f.pad).count())
+                .sum::<usize>(),
             m.consts.len(),
             m.headers.join(", ")
         );

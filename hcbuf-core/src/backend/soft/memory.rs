@@ -8,13 +8,12 @@
 //! guest page: `EFAULT`, counted in the fault counter.
 //!
 //! Only raw ABI values cross this boundary: integers, arrays of them and
-//! the `hcbuf-sys` structs listed at the end of this file ([`Raw`] for
-//! reads; [`Plain`], without padding, for writes).
+//! the `hcbuf-sys` structs listed at the end of this file (all without
+//! padding, as `abi!` asserts for every struct it declares).
 
 use std::mem::size_of;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use hcbuf_sys::abi::{Kind, Module};
 use hcbuf_sys::errno::XEN_EFAULT;
 
 use crate::dispatch::XenErrno;
@@ -24,7 +23,7 @@ use crate::pool::{Access, Pool};
 ///
 /// # Safety
 /// `#[repr(C)]` (or `#[repr(C, packed)]`) data made of integers and arrays
-/// of integers only (guest handles are `u64`s): no references, no
+/// of integers only (guest handles are `RawHandle`s, integers): no references, no
 /// pointers, and every bit pattern of its non-padding bytes is a valid
 /// value.
 pub(super) unsafe trait Raw: Copy {}
@@ -177,72 +176,16 @@ unsafe impl<T: Raw, const N: usize> Raw for [T; N] {}
 // multiple of its element's, which is a multiple of the alignment).
 unsafe impl<T: Plain, const N: usize> Plain for [T; N] {}
 
-/// Whether the struct `name` of `module` has no padding: the sizes of its
-/// fields add up to its size (the fields of a struct do not overlap), and
-/// that size is `size`. Evaluated at compile time for every [`Plain`]
-/// struct below; nested structs are listed (and so checked) themselves.
-const fn padding_free(module: &Module, name: &str, size: usize) -> bool {
-    let mut i = 0;
-    while i < module.layouts.len() {
-        let layout = &module.layouts[i];
-        if str_eq(layout.name, name) {
-            if !matches!(layout.kind, Kind::Struct) || layout.size != size {
-                return false;
-            }
-            let mut sum = 0;
-            let mut j = 0;
-            while j < layout.fields.len() {
-                sum += layout.fields[j].size;
-                j += 1;
-            }
-            return sum == size;
-        }
-        i += 1;
-    }
-    false
-}
-
-const fn str_eq(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
-/// `hcbuf-sys` structs the model only reads (some have padding).
+/// `hcbuf-sys` structs the model reads and writes.
 macro_rules! raw_structs {
     ($($module:ident :: $t:ident),* $(,)?) => {$(
-        // SAFETY: an `abi!` struct of integers and arrays of integers (its
-        // guest handles are `u64`s), checked against Xen's headers; every
-        // bit pattern of its fields is valid.
+        // SAFETY: an `abi!` struct of integers, arrays of integers and raw
+        // handles (`u64`s), checked against Xen's headers; every bit
+        // pattern of its fields is valid.
         unsafe impl Raw for hcbuf_sys::$module::$t {}
-    )*};
-}
-
-/// `hcbuf-sys` structs the model writes: without padding, as asserted at
-/// compile time from their `abi!` layout.
-macro_rules! plain_structs {
-    ($($module:ident :: $t:ident),* $(,)?) => {$(
-        // SAFETY: as for `raw_structs!`.
-        unsafe impl Raw for hcbuf_sys::$module::$t {}
-        // SAFETY: no padding: asserted just below.
+        // SAFETY: `abi!` asserts that every struct it declares has no
+        // implicit padding (its padding is declared as fields).
         unsafe impl Plain for hcbuf_sys::$module::$t {}
-        const _: () = assert!(
-            padding_free(
-                &hcbuf_sys::$module::ABI,
-                stringify!($t),
-                size_of::<hcbuf_sys::$module::$t>()
-            ),
-            concat!(stringify!($t), " has padding: write it field by field"),
-        );
     )*};
 }
 
@@ -261,7 +204,7 @@ raw_structs!(
     memory::xen_memory_map,
 );
 
-plain_structs!(
+raw_structs!(
     arch::xen_arch_domainconfig,
     version::xen_compile_info,
     version::xen_platform_parameters,
@@ -275,24 +218,3 @@ plain_structs!(
     memory::e820entry,
     hypfs::xen_hypfs_direntry,
 );
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn padded_structs_are_refused() {
-        // `xen_sysctl_readconsole` has 4 bytes of trailing padding.
-        assert!(!padding_free(
-            &hcbuf_sys::sysctl::ABI,
-            "xen_sysctl_readconsole",
-            size_of::<hcbuf_sys::sysctl::xen_sysctl_readconsole>()
-        ));
-        assert!(!padding_free(&hcbuf_sys::sysctl::ABI, "no_such_struct", 4));
-        assert!(padding_free(
-            &hcbuf_sys::sysctl::ABI,
-            "xen_sysctl_physinfo",
-            size_of::<hcbuf_sys::sysctl::xen_sysctl_physinfo>()
-        ));
-    }
-}

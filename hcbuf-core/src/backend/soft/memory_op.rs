@@ -70,7 +70,7 @@ impl Ctx<'_> {
             .ok_or(XenErrno(XEN_ENOSYS))?;
         let n = own.len().min(map.nr_entries as usize);
         for (i, r) in own[..n].iter().enumerate() {
-            self.mem.write_at(map.buffer, i as u64, &entry(r))?;
+            self.mem.write_at(map.buffer.0, i as u64, &entry(r))?;
         }
         map.nr_entries = n as u32;
         self.copy_back_map(arg, &map)
@@ -83,12 +83,12 @@ impl Ctx<'_> {
     fn machine_memory_map(&mut self, arg: u64) -> Result<u64, XenErrno> {
         let mut map: xen_memory_map = self.mem.read(arg)?;
         let host = &self.st.host.machine_memory_map;
-        if map.buffer != 0 {
+        if map.buffer.0 != 0 {
             if (map.nr_entries as usize) < host.len() + 1 {
                 return Err(XenErrno(XEN_EINVAL));
             }
             for (i, r) in host.iter().enumerate() {
-                self.mem.write_at(map.buffer, i as u64, &entry(r))?;
+                self.mem.write_at(map.buffer.0, i as u64, &entry(r))?;
             }
         }
         map.nr_entries = host.len() as u32;

@@ -69,7 +69,7 @@ impl Ctx<'_> {
         };
         let mem = &self.mem;
         let (count, index) = self.st.ring.read(&ask, |off, bytes| {
-            mem.write_bytes(mem.offset(rc.buffer, off as usize)?, bytes)
+            mem.write_bytes(mem.offset(rc.buffer.0, off as usize)?, bytes)
         })?;
         self.sysctl_copy_back(op)?;
         self.mem
@@ -112,7 +112,7 @@ impl Ctx<'_> {
                 break;
             }
             self.mem
-                .write_at(list.buffer, u64::from(n), &d.info(gpaddr_bits))?;
+                .write_at(list.buffer.0, u64::from(n), &d.info(gpaddr_bits))?;
             n += 1;
         }
         self.sysctl_copy_back(op)?;
@@ -137,11 +137,11 @@ impl Ctx<'_> {
     fn cputopoinfo(&mut self, op: u64, u: u64) -> Result<u64, XenErrno> {
         let ti: xen_sysctl_cputopoinfo = self.mem.read(u)?;
         let mut num = self.st.host.nr_cpus;
-        if ti.cputopo != 0 {
+        if ti.cputopo.0 != 0 {
             num = num.min(ti.num_cpus);
             for cpu in 0..num {
                 self.mem
-                    .write_at(ti.cputopo, u64::from(cpu), &self.topology(cpu))?;
+                    .write_at(ti.cputopo.0, u64::from(cpu), &self.topology(cpu))?;
             }
         }
         if ti.num_cpus != num {
@@ -155,19 +155,19 @@ impl Ctx<'_> {
         let ni: xen_sysctl_numainfo = self.mem.read(u)?;
         let nodes = self.st.host.nr_nodes;
         let mut num = nodes;
-        if ni.meminfo != 0 || ni.distance != 0 {
+        if ni.meminfo.0 != 0 || ni.distance.0 != 0 {
             num = num.min(ni.num_nodes);
             let size = self.st.host.total_pages * PAGE_BYTES / u64::from(nodes);
             let free = self.st.free_pages() * PAGE_BYTES / u64::from(nodes);
             for i in 0..num {
-                if ni.meminfo != 0 {
+                if ni.meminfo.0 != 0 {
                     let info = xen_sysctl_meminfo {
                         memsize: size,
                         memfree: free,
                     };
-                    self.mem.write_at(ni.meminfo, u64::from(i), &info)?;
+                    self.mem.write_at(ni.meminfo.0, u64::from(i), &info)?;
                 }
-                if ni.distance != 0 {
+                if ni.distance.0 != 0 {
                     for j in 0..num {
                         let d = if i == j {
                             LOCAL_DISTANCE
@@ -175,7 +175,7 @@ impl Ctx<'_> {
                             REMOTE_DISTANCE
                         };
                         let at = u64::from(i) * u64::from(num) + u64::from(j);
-                        self.mem.write_at(ni.distance, at, &d)?;
+                        self.mem.write_at(ni.distance.0, at, &d)?;
                     }
                 }
             }
@@ -194,7 +194,7 @@ impl Ctx<'_> {
             idletime: self.st.host.cpu_idle_ns,
         };
         for cpu in 0..n {
-            self.mem.write_at(gi.info, u64::from(cpu), &info)?;
+            self.mem.write_at(gi.info.0, u64::from(cpu), &info)?;
         }
         self.sysctl_copy_back(op)?;
         let at = u + offset_of!(xen_sysctl_getcpuinfo, nr_cpus) as u64;

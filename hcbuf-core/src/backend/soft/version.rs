@@ -19,10 +19,6 @@ fn c_string<const N: usize>(text: &str) -> [u8; N] {
 }
 
 /// As [`c_string`], as C `char`s.
-fn c_chars<const N: usize>(text: &str) -> [i8; N] {
-    c_string::<N>(text).map(|b| b as i8)
-}
-
 impl Ctx<'_> {
     /// `HYPERVISOR_xen_version(cmd, arg)`.
     pub(super) fn xen_version(&mut self, [cmd, arg, ..]: [u64; 5]) -> Result<u64, XenErrno> {
@@ -36,10 +32,10 @@ impl Ctx<'_> {
                 .map(|()| 0),
             XENVER_compile_info => {
                 let info = xen_compile_info {
-                    compiler: c_chars(&host.compiler),
-                    compile_by: c_chars(&host.compile_by),
-                    compile_domain: c_chars(&host.compile_domain),
-                    compile_date: c_chars(&host.compile_date),
+                    compiler: c_string(&host.compiler),
+                    compile_by: c_string(&host.compile_by),
+                    compile_domain: c_string(&host.compile_domain),
+                    compile_date: c_string(&host.compile_date),
                 };
                 self.mem.write(arg, &info).map(|()| 0)
             }

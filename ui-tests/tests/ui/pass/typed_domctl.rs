@@ -28,15 +28,15 @@ fn main() {
         ..Default::default()
     });
     let mut ctxt = pool.slice::<u8>(4096).unwrap();
-    domctl(&pool, &xen, GetVcpuContext { vcpu: 0, ctxt: ctxt.handle_mut(), ..Default::default() });
-    domctl(&pool, &xen, SetVcpuContext { vcpu: 0, ctxt: ctxt.handle(), ..Default::default() });
+    domctl(&pool, &xen, GetVcpuContext::new(VcpuContext { vcpu: 0, ctxt: ctxt.handle_mut(), ..Default::default() }));
+    domctl(&pool, &xen, SetVcpuContext::new(VcpuContext { vcpu: 0, ctxt: ctxt.handle_mut(), ..Default::default() }));
 
     // The scheduler: domain-wide, then per vCPU.
     let credit = SchedulerOpU::credit(SchedCredit { weight: 256, cap: 0 });
     assert_eq!(credit.as_credit().weight, 256);
     assert_eq!(credit.as_bytes()[4..], [0; 12]);
     domctl(&pool, &xen, SchedulerOp { sched_id: XEN_SCHEDULER_CREDIT, cmd: XEN_DOMCTL_SCHEDOP_getinfo, u: credit });
-    let mut params = pool.slice::<SchedParamVcpu>(2).unwrap();
+    let mut params = pool.slice::<SchedParamVcpu<'static>>(2).unwrap();
     params[1] = SchedParamVcpu { u: SchedParamVcpuU::rtds(SchedRtds { period: 10_000, budget: 4_000, flags: 0 }), vcpuid: 1 };
     assert_eq!(params[1].u.as_rtds().budget, 4_000);
     let v = SchedulerOpU::v(SchedulerOpV { vcpus: params.handle_mut(), nr_vcpus: 2, padding: 0 });
@@ -53,48 +53,48 @@ fn main() {
     domctl(&pool, &xen, SetTimeOffset { time_offset_seconds: -3600 });
 
     let mut hvm = pool.slice::<u8>(1024).unwrap();
-    domctl(&pool, &xen, GetHvmContext { size: 1024, buffer: hvm.handle_mut(), ..Default::default() });
-    domctl(&pool, &xen, SetHvmContext { size: 1024, buffer: hvm.handle(), ..Default::default() });
+    domctl(&pool, &xen, GetHvmContext::new(HvmContext { size: 1024, buffer: hvm.handle_mut(), ..Default::default() }));
+    domctl(&pool, &xen, SetHvmContext::new(HvmContext { size: 1024, buffer: hvm.handle_mut(), ..Default::default() }));
     domctl(&pool, &xen, HvmContextPartial { r#type: 1, instance: 0, bufsz: 1024, buffer: hvm.handle_mut() });
-    domctl(&pool, &xen, SetAddressSize { size: 64 });
+    domctl(&pool, &xen, SetAddressSize::new(AddressSize { size: 64 }));
     domctl(&pool, &xen, GetAddressSize::default());
     domctl(&pool, &xen, SendTrigger { trigger: XEN_DOMCTL_SENDTRIGGER_NMI, vcpu: 0 });
 
     // Devices: by PCI id, and by device tree path (which Xen only reads).
     let pci = AssignDeviceU::pci(AssignDevicePci { machine_sbdf: 0x0300 });
-    domctl(&pool, &xen, AssignDevice { dev: XEN_DOMCTL_DEV_PCI, flags: 0, u: pci });
-    domctl(&pool, &xen, TestAssignDevice { dev: XEN_DOMCTL_DEV_PCI, flags: 0, u: pci });
+    domctl(&pool, &xen, AssignDevice::new(AssignDevicePayload { dev: XEN_DOMCTL_DEV_PCI, flags: 0, u: pci }));
+    domctl(&pool, &xen, TestAssignDevice::new(AssignDevicePayload { dev: XEN_DOMCTL_DEV_PCI, flags: 0, u: pci }));
     let mut path = pool.slice::<u8>(16).unwrap();
     path.copy_from_slice(b"/soc/serial@1000");
     let dt = AssignDeviceU::dt(AssignDeviceDt { size: 16, path: path.handle(), ..Default::default() });
     // SAFETY: `dt` was built holding its `dt` member.
     assert_eq!(unsafe { dt.as_dt() }.size, 16);
-    domctl(&pool, &xen, DeassignDevice { dev: XEN_DOMCTL_DEV_DT, flags: 0, u: dt });
+    domctl(&pool, &xen, DeassignDevice::new(AssignDevicePayload { dev: XEN_DOMCTL_DEV_DT, flags: 0, u: dt }));
     let mut sdevs = pool.slice::<u32>(8).unwrap();
     domctl(&pool, &xen, GetDeviceGroup { machine_sbdf: 0x0300, max_sdevs: 8, sdev_array: sdevs.handle_mut(), ..Default::default() });
 
     let msi = BindPtIrqU::msi(BindPtIrqMsi { gvec: 0x30, gflags: 0, gtable: 0, ..Default::default() });
-    domctl(&pool, &xen, BindPtIrq { machine_irq: 40, irq_type: PT_IRQ_TYPE_MSI, u: msi });
+    domctl(&pool, &xen, BindPtIrq::new(BindPtIrqPayload { machine_irq: 40, irq_type: PT_IRQ_TYPE_MSI, u: msi }));
     let isa = BindPtIrqU::isa(BindPtIrqIsa { isa_irq: 4 });
     assert_ne!(isa, msi);
-    domctl(&pool, &xen, UnbindPtIrq { machine_irq: 40, irq_type: PT_IRQ_TYPE_ISA, u: isa });
+    domctl(&pool, &xen, UnbindPtIrq::new(BindPtIrqPayload { machine_irq: 40, irq_type: PT_IRQ_TYPE_ISA, u: isa }));
     domctl(&pool, &xen, MemoryMapping { first_gfn: 0xf0000, first_mfn: 0xf0000, nr_mfns: 16, add_mapping: DPCI_ADD_MAPPING, padding: 0 });
     domctl(&pool, &xen, IoportMapping { first_gport: 0x3f8, first_mport: 0x3f8, nr_ports: 8, add_mapping: DPCI_ADD_MAPPING });
     domctl(&pool, &xen, SetTarget { target: 2 });
 
     let mut leaves = pool.slice::<u8>(24 * 4).unwrap();
     let mut msrs = pool.slice::<u8>(16 * 4).unwrap();
-    domctl(&pool, &xen, GetCpuPolicy { nr_leaves: 4, nr_msrs: 4, leaves: leaves.handle_mut(), msrs: msrs.handle_mut(), ..Default::default() });
-    domctl(&pool, &xen, SetCpuPolicy { nr_leaves: 4, nr_msrs: 4, leaves: leaves.handle(), msrs: msrs.handle(), ..Default::default() });
+    domctl(&pool, &xen, GetCpuPolicy::new(CpuPolicy { nr_leaves: 4, nr_msrs: 4, leaves: leaves.handle_mut(), msrs: msrs.handle_mut(), ..Default::default() }));
+    domctl(&pool, &xen, SetCpuPolicy::new(CpuPolicy { nr_leaves: 4, nr_msrs: 4, leaves: leaves.handle_mut(), msrs: msrs.handle_mut(), ..Default::default() }));
     domctl(&pool, &xen, Subscribe { port: 3 });
     domctl(&pool, &xen, DebugOp { op: XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_ON, vcpu: 0 });
     domctl(&pool, &xen, GetTscInfo::default());
-    domctl(&pool, &xen, SetTscInfo { tsc_mode: 1, gtsc_khz: 2_000_000, ..Default::default() });
+    domctl(&pool, &xen, SetTscInfo::new(TscInfo { tsc_mode: 1, gtsc_khz: 2_000_000, ..Default::default() }));
 
     let mut mem = pool.slice::<u8>(64).unwrap();
     domctl(&pool, &xen, GdbsxMemio { gva: 0xffff_8000_0000_0000, uva: mem.handle_mut(), len: 64, ..Default::default() });
-    domctl(&pool, &xen, GdbsxPauseVcpu { vcpu: 0 });
-    domctl(&pool, &xen, GdbsxUnpauseVcpu { vcpu: 0 });
+    domctl(&pool, &xen, GdbsxPauseVcpu::new(GdbsxPauseUnpauseVcpu { vcpu: 0 }));
+    domctl(&pool, &xen, GdbsxUnpauseVcpu::new(GdbsxPauseUnpauseVcpu { vcpu: 0 }));
     domctl(&pool, &xen, GdbsxDomStatus::default());
 
     let enable = VmEventOpU::enable(VmEventOpEnable { port: 0 });
@@ -104,17 +104,17 @@ fn main() {
     domctl(&pool, &xen, SetVirqHandler { virq: 3 });
 
     let mut xsave = pool.slice::<u64>(128).unwrap();
-    domctl(&pool, &xen, GetVcpuExtState { vcpu: 0, size: 1024, buffer: xsave.handle_mut(), ..Default::default() });
-    domctl(&pool, &xen, SetVcpuExtState { vcpu: 0, size: 1024, buffer: xsave.handle(), ..Default::default() });
+    domctl(&pool, &xen, GetVcpuExtState::new(VcpuExtState { vcpu: 0, size: 1024, buffer: xsave.handle_mut(), ..Default::default() }));
+    domctl(&pool, &xen, SetVcpuExtState::new(VcpuExtState { vcpu: 0, size: 1024, buffer: xsave.handle_mut(), ..Default::default() }));
     domctl(&pool, &xen, SetAccessRequired { access_required: 1 });
     domctl(&pool, &xen, SetBrokenPageP2m { pfn: 0x1234 });
     domctl(&pool, &xen, CacheFlush { start_pfn: 0x8000, nr_pfns: 16 });
     domctl(&pool, &xen, GetPagingMempoolSize::default());
-    domctl(&pool, &xen, SetPagingMempoolSize { size: 16 << 20 });
+    domctl(&pool, &xen, SetPagingMempoolSize::new(PagingMempool { size: 16 << 20 }));
 
     let mut vcpu_msrs = pool.slice::<VcpuMsr>(4).unwrap();
-    domctl(&pool, &xen, GetVcpuMsrs { vcpu: 0, msr_count: 4, msrs: vcpu_msrs.handle_mut() });
-    domctl(&pool, &xen, SetVcpuMsrs { vcpu: 0, msr_count: 4, msrs: vcpu_msrs.handle() });
+    domctl(&pool, &xen, GetVcpuMsrs::new(VcpuMsrs { vcpu: 0, msr_count: 4, msrs: vcpu_msrs.handle_mut() }));
+    domctl(&pool, &xen, SetVcpuMsrs::new(VcpuMsrs { vcpu: 0, msr_count: 4, msrs: vcpu_msrs.handle_mut() }));
 
     let mut distance = pool.slice::<u32>(4).unwrap();
     distance.copy_from_slice(&[10, 20, 20, 10]);

@@ -28,27 +28,27 @@ fn main() {
     // memory_op: every payload.
     let mut frames = pool.slice::<u64>(8).unwrap();
     let reservation = MemoryReservation { extent_start: frames.handle_mut(), nr_extents: 8, domid: DOMID_SELF, ..Default::default() };
-    memory_op(&pool, &xen, IncreaseReservation { reservation });
+    memory_op(&pool, &xen, IncreaseReservation::new(reservation));
     let mut frames = pool.slice::<u64>(8).unwrap();
     let reservation = MemoryReservation { extent_start: frames.handle_mut(), nr_extents: 8, ..Default::default() };
-    memory_op(&pool, &xen, DecreaseReservation { reservation });
+    memory_op(&pool, &xen, DecreaseReservation::new(reservation));
     let mut frames = pool.slice::<u64>(8).unwrap();
     let reservation = MemoryReservation { extent_start: frames.handle_mut(), nr_extents: 8, ..Default::default() };
-    memory_op(&pool, &xen, PopulatePhysmap { reservation });
-    memory_op(&pool, &xen, ClaimPages { reservation: MemoryReservation { nr_extents: 256, domid: 1, ..Default::default() } });
+    memory_op(&pool, &xen, PopulatePhysmap::new(reservation));
+    memory_op(&pool, &xen, ClaimPages::new(MemoryReservation { nr_extents: 256, domid: 1, ..Default::default() }));
     let (mut give, mut take) = (pool.slice::<u64>(4).unwrap(), pool.slice::<u64>(4).unwrap());
     memory_op(&pool, &xen, Exchange {
         r#in: MemoryReservation { extent_start: give.handle_mut(), nr_extents: 4, ..Default::default() },
         out: MemoryReservation { extent_start: take.handle_mut(), nr_extents: 4, ..Default::default() },
         nr_exchanged: 0,
     });
-    memory_op(&pool, &xen, CurrentReservation { domid: DOMID_SELF });
-    memory_op(&pool, &xen, MaximumReservation { domid: DOMID_SELF });
-    memory_op(&pool, &xen, MaximumGpfn { domid: DOMID_SELF });
+    memory_op(&pool, &xen, CurrentReservation::new(MemoryDomain { domid: DOMID_SELF }));
+    memory_op(&pool, &xen, MaximumReservation::new(MemoryDomain { domid: DOMID_SELF }));
+    memory_op(&pool, &xen, MaximumGpfn::new(MemoryDomain { domid: DOMID_SELF }));
     let mut mfns = pool.slice::<u64>(16).unwrap();
-    memory_op(&pool, &xen, MachphysMfnList { max_extents: 16, extent_start: mfns.handle_mut(), ..Default::default() });
+    memory_op(&pool, &xen, MachphysMfnList::new(MachphysMfnListPayload { max_extents: 16, extent_start: mfns.handle_mut(), ..Default::default() }));
     let mut mfns = pool.slice::<u64>(16).unwrap();
-    memory_op(&pool, &xen, MachphysCompatMfnList { max_extents: 16, extent_start: mfns.handle_mut(), ..Default::default() });
+    memory_op(&pool, &xen, MachphysCompatMfnList::new(MachphysMfnListPayload { max_extents: 16, extent_start: mfns.handle_mut(), ..Default::default() }));
     memory_op(&pool, &xen, MachphysMapping::default());
     memory_op(&pool, &xen, AddToPhysmap { domid: DOMID_SELF, gpfn: 0x1000, ..Default::default() });
     let (idxs, gpfns) = (pool.slice::<u64>(2).unwrap(), pool.slice::<u64>(2).unwrap());
@@ -56,13 +56,13 @@ fn main() {
     memory_op(&pool, &xen, AddToPhysmapBatch { size: 2, idxs: idxs.handle(), gpfns: gpfns.handle(), errs: errs.handle_mut(), ..Default::default() });
     memory_op(&pool, &xen, RemoveFromPhysmap { domid: DOMID_SELF, gpfn: 0x1000, ..Default::default() });
     let mut map = pool.slice::<E820Entry>(128).unwrap();
-    memory_op(&pool, &xen, GetMemoryMap { map: MemoryMap { nr_entries: 128, buffer: map.handle_mut(), ..Default::default() } });
+    memory_op(&pool, &xen, GetMemoryMap::new(MemoryMap { nr_entries: 128, buffer: map.handle_mut(), ..Default::default() }));
     let mut map = pool.slice::<E820Entry>(128).unwrap();
-    memory_op(&pool, &xen, MachineMemoryMap { map: MemoryMap { nr_entries: 128, buffer: map.handle_mut(), ..Default::default() } });
+    memory_op(&pool, &xen, MachineMemoryMap::new(MemoryMap { nr_entries: 128, buffer: map.handle_mut(), ..Default::default() }));
     let mut map = pool.slice_from(&[e820]).unwrap();
     memory_op(&pool, &xen, SetMemoryMap { domid: 1, map: MemoryMap { nr_entries: 1, buffer: map.handle_mut(), ..Default::default() }, ..Default::default() });
-    memory_op(&pool, &xen, SetPodTarget { target_pages: 1 << 18, domid: 1, ..Default::default() });
-    memory_op(&pool, &xen, GetPodTarget { domid: 1, ..Default::default() });
+    memory_op(&pool, &xen, SetPodTarget::new(PodTarget { target_pages: 1 << 18, domid: 1, ..Default::default() }));
+    memory_op(&pool, &xen, GetPodTarget::new(PodTarget { domid: 1, ..Default::default() }));
     let page = pool.slice::<u8>(4096).unwrap();
     memory_op(&pool, &xen, PagingOp { domain: 1, buffer: page.handle(), gfn: 0x1000, ..Default::default() });
     memory_op(&pool, &xen, AccessOp { domid: 1, nr: 1, pfn: 0x1000, ..Default::default() });

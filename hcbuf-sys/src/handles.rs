@@ -1,0 +1,75 @@
+//! How a declaration spells its guest handles.
+//!
+//! A struct of Xen's ABI that holds guest handles is declared once, generic
+//! over a [`Handles`] parameter: each handle field names its element type
+//! and its direction (from the `IN`/`OUT`/`INOUT` marks of Xen's headers)
+//! as `H::In<T>`, `H::Out<T>` or `H::InOut<T>`, and each C union nested in
+//! it as `H::Union<U>`. With the default parameter, [`Raw`], the struct is
+//! the raw mirror of the C struct: a handle is a [`RawHandle`], an integer
+//! address, and the layout test proves it against the headers.
+//! `hcbuf-core` supplies the other parameter, `Typed<'a>`, under which the
+//! same declaration is the payload users fill: handles borrowed from pool
+//! memory, so no integer can take a handle's place, and the element type
+//! and direction are the header's.
+
+use core::fmt;
+
+/// The spelling of guest handles and nested unions in a declaration.
+///
+/// The element types are not bounded here (an element may itself be a
+/// declaration spelled by the same parameter); a spelling whose handles
+/// are hypercall data bounds them there: `hcbuf-core`'s handles are
+/// hypercall-safe only when their element is
+/// [`PlainData`](crate::marker::PlainData).
+///
+/// # Safety
+/// Every type this names has the layout of the one it stands for in
+/// [`Raw`]: `In<T>`, `Out<T>` and `InOut<T>` the size and alignment of
+/// [`RawHandle`] (eight bytes on x86_64), `Union<U>` those of `U`. `abi!`
+/// asserts a declaration's layout once, for [`Raw`], and relies on this for
+/// every other parameter.
+pub unsafe trait Handles {
+    /// A handle to `T`s that Xen only reads (`IN`).
+    type In<T>: Default + fmt::Debug;
+    /// A handle to `T`s that Xen writes (`OUT`).
+    type Out<T>: Default + fmt::Debug;
+    /// A handle to `T`s that Xen reads and writes (`IN/OUT`).
+    type InOut<T>: Default + fmt::Debug;
+    /// A C union nested in a payload (`U` is its raw mirror).
+    type Union<U: Copy>;
+    /// The spelling of a declaration behind a handle
+    /// (`H::Out<xen_..._t<H::Elements>>`): plain data, which borrows
+    /// nothing, so its spelling needs no lifetime of the handle's.
+    type Elements: Handles;
+}
+
+/// The raw spelling: handles are integer addresses, unions their raw
+/// mirrors. Declarations default to it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Raw;
+
+// SAFETY: each type named is the one it stands for.
+unsafe impl Handles for Raw {
+    type In<T> = RawHandle;
+    type Out<T> = RawHandle;
+    type InOut<T> = RawHandle;
+    type Union<U: Copy> = U;
+    type Elements = Raw;
+}
+
+/// A guest handle in a raw struct: the guest-virtual address of a buffer,
+/// 0 for none (`XEN_GUEST_HANDLE(T)` and `XEN_GUEST_HANDLE_64(T)` alike on
+/// x86_64). A distinct type, not a `u64`, so a raw struct holding one is
+/// never mistaken for plain data.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[repr(transparent)]
+pub struct RawHandle(pub u64);
+
+const _: () = {
+    use crate::arch::{xen_guest_handle_64_t, xen_guest_handle_t};
+    use core::mem::{align_of, size_of};
+    assert!(size_of::<RawHandle>() == size_of::<xen_guest_handle_t>());
+    assert!(align_of::<RawHandle>() == align_of::<xen_guest_handle_t>());
+    assert!(size_of::<RawHandle>() == size_of::<xen_guest_handle_64_t>());
+    assert!(align_of::<RawHandle>() == align_of::<xen_guest_handle_64_t>());
+};

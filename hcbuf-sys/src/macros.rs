@@ -13,6 +13,17 @@
 /// abi! {
 ///     headers = ["xen/sysctl.h"];
 ///
+///     /// A struct with guest handles is generic over their spelling
+///     /// (`hcbuf_sys::handles`); explicit padding is a `pad` field.
+///     pub struct xen_sysctl_readconsole<H> (size 24) {
+///         pub index: u32, …
+///         pub buffer: H::Out<u8>,
+///         pub count: u32,
+///         pad _pad: u32,
+///     }
+///     /// Integers Xen reads as addresses: never plain data.
+///     pub struct multicall_entry (size 64; addresses) { … }
+///
 ///     /// Doc.
 ///     #[derive(Clone, Copy)]
 ///     pub struct xen_sysctl_sched_id (size 4) { /// Doc.
@@ -51,6 +62,7 @@ macro_rules! abi {
         $crate::abi!(@declared $name, Struct, concat!("struct ", stringify!($name)) $(, $cty)?;
             [$h] $name<$h>; by_field $($vis $f: $ft),*);
         $crate::abi!(@markers [$h: $crate::handles::Handles] $name<$h>; $($ft),*);
+        $crate::abi!(@plain [] [$h: $crate::handles::Handles] $name<$h>; $($ft),*);
         $crate::abi!(@std [$h: $crate::handles::Handles] $name $name<$h>; $($f: $ft),*);
         $crate::abi!(@items $hs [$($l)*
             <$name as $crate::abi::Declared>::LAYOUT,
@@ -59,7 +71,7 @@ macro_rules! abi {
 
     (@items $hs:tt [$($l:tt)*] $cs:tt
         $(#[$m:meta])*
-        pub struct $name:ident (size $size:literal $(, c $cty:literal)?) {
+        pub struct $name:ident (size $size:literal $(, c $cty:literal)? $(; $addresses:ident)?) {
             $( $(#[$fm:meta])* $vis:ident $f:ident : $ft:ty ),* $(,)?
         }
         $($rest:tt)*
@@ -72,6 +84,7 @@ macro_rules! abi {
         $crate::abi!(@declared $name, Struct, concat!("struct ", stringify!($name)) $(, $cty)?;
             [__H] $name; by_field $($vis $f: $ft),*);
         $crate::abi!(@markers [] $name; $($ft),*);
+        $crate::abi!(@plain [$($addresses)?] [] $name; $($ft),*);
         $crate::abi!(@items $hs [$($l)*
             <$name as $crate::abi::Declared>::LAYOUT,
         ] $cs $($rest)*);
@@ -207,7 +220,14 @@ macro_rules! abi {
         #[diagnostic::do_not_recommend]
         unsafe impl<$($g)*> $crate::marker::XenWritable for $ty
         where $(for<'__x> $ft: $crate::marker::XenWritable),* {}
-        // SAFETY: as above, and no field holds an address.
+    };
+
+    // `PlainData`, bounded by the fields; not for a struct marked
+    // `addresses`, whose integers Xen reads as addresses (a multicall
+    // entry's arguments).
+    (@plain [addresses] [$($g:tt)*] $ty:ty; $($ft:ty),*) => {};
+    (@plain [] [$($g:tt)*] $ty:ty; $($ft:ty),*) => {
+        // SAFETY: as for the other markers, and no field holds an address.
         #[diagnostic::do_not_recommend]
         unsafe impl<$($g)*> $crate::marker::PlainData for $ty
         where $(for<'__x> $ft: $crate::marker::PlainData),* {}

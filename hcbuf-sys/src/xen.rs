@@ -183,7 +183,7 @@ abi! {
 
     /// One call of a `multicall` batch: Xen writes `result`.
     #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub struct multicall_entry (size 64) {
+    pub struct multicall_entry (size 64; addresses) {
         /// The hypercall number.
         pub op: xen_ulong_t,
         /// OUT: the call's return value, full width.

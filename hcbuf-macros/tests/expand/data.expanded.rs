@@ -15,13 +15,13 @@ const _: () = {
         type Twin = xen_sysctl_meminfo;
     }
     #[allow(dead_code)]
-    fn __hcbuf_field_checks() {
-        ::hcbuf_core::__private::assert_xen_writable::<u64>();
-        ::hcbuf_core::__private::assert_xen_writable::<u64>();
-    }
-    #[allow(dead_code)]
     fn __hcbuf_twin_declared() {
         ::hcbuf_core::__private::assert_abi_declared::<xen_sysctl_meminfo>();
+        ::hcbuf_core::__private::assert_xen_writable::<
+            <xen_sysctl_meminfo as ::hcbuf_core::sys::abi::Declared>::With<
+                ::hcbuf_core::handle::Typed<'static>,
+            >,
+        >();
     }
     const _: () = ::core::assert!(
         ::core::mem::size_of:: < MemInfo > () == 0 + ::core::mem::size_of:: < u64 > () +
@@ -43,19 +43,27 @@ const _: () = {
         ::core::mem::offset_of!(xen_sysctl_meminfo, memsize),
         "field `memsize` of `MemInfo` is not at the offset of `memsize` in its hcbuf-sys twin `xen_sysctl_meminfo`: Xen would read it from the wrong place"
     );
-    const _: () = ::core::assert!(
-        ::core::mem::size_of:: < u64 > () == ::hcbuf_core::__private::output_size(& |
-        twin : xen_sysctl_meminfo | twin.memsize),
-        "field `memsize` of `MemInfo` is not the size of `memsize` in its hcbuf-sys twin `xen_sysctl_meminfo`: Xen would read part of it, or a neighbour with it; give it the twin field's type"
-    );
+    #[allow(dead_code)]
+    fn __hcbuf_twin_field_memsize() {
+        let twin_field = ::hcbuf_core::__private::TwinFieldOf::of(|
+            twin: &<xen_sysctl_meminfo as ::hcbuf_core::sys::abi::Declared>::With<
+                ::hcbuf_core::handle::Typed<'static>,
+            >|
+        &twin.memsize);
+        twin_field.holds::<u64>();
+    }
     const _: () = ::core::assert!(
         ::core::mem::offset_of!(MemInfo, memfree) ==
         ::core::mem::offset_of!(xen_sysctl_meminfo, memfree),
         "field `memfree` of `MemInfo` is not at the offset of `memfree` in its hcbuf-sys twin `xen_sysctl_meminfo`: Xen would read it from the wrong place"
     );
-    const _: () = ::core::assert!(
-        ::core::mem::size_of:: < u64 > () == ::hcbuf_core::__private::output_size(& |
-        twin : xen_sysctl_meminfo | twin.memfree),
-        "field `memfree` of `MemInfo` is not the size of `memfree` in its hcbuf-sys twin `xen_sysctl_meminfo`: Xen would read part of it, or a neighbour with it; give it the twin field's type"
-    );
+    #[allow(dead_code)]
+    fn __hcbuf_twin_field_memfree() {
+        let twin_field = ::hcbuf_core::__private::TwinFieldOf::of(|
+            twin: &<xen_sysctl_meminfo as ::hcbuf_core::sys::abi::Declared>::With<
+                ::hcbuf_core::handle::Typed<'static>,
+            >|
+        &twin.memfree);
+        twin_field.holds::<u64>();
+    }
 };

@@ -15,16 +15,13 @@ const _: () = {
         type Twin = xen_sysctl_getcpuinfo;
     }
     #[allow(dead_code)]
-    fn __hcbuf_field_checks<'a>() {
-        ::hcbuf_core::__private::assert_xen_writable::<u32>();
-        ::hcbuf_core::__private::assert_xen_writable::<u32>();
-        ::hcbuf_core::__private::assert_xen_writable::<GuestHandleMut<'a, CpuInfo>>();
-        ::hcbuf_core::__private::assert_xen_writable::<u32>();
-        ::hcbuf_core::__private::assert_xen_writable::<u32>();
-    }
-    #[allow(dead_code)]
     fn __hcbuf_twin_declared() {
         ::hcbuf_core::__private::assert_abi_declared::<xen_sysctl_getcpuinfo>();
+        ::hcbuf_core::__private::assert_xen_writable::<
+            <xen_sysctl_getcpuinfo as ::hcbuf_core::sys::abi::Declared>::With<
+                ::hcbuf_core::handle::Typed<'static>,
+            >,
+        >();
     }
     const _: () = ::core::assert!(
         ::core::mem::size_of:: < GetCpuInfo < 'static > > () == 0 +
@@ -48,11 +45,15 @@ const _: () = {
         ::core::mem::offset_of!(xen_sysctl_getcpuinfo, max_cpus),
         "field `max_cpus` of `GetCpuInfo` is not at the offset of `max_cpus` in its hcbuf-sys twin `xen_sysctl_getcpuinfo`: Xen would read it from the wrong place"
     );
-    const _: () = ::core::assert!(
-        ::core::mem::size_of:: < u32 > () == ::hcbuf_core::__private::output_size(& |
-        twin : xen_sysctl_getcpuinfo | twin.max_cpus),
-        "field `max_cpus` of `GetCpuInfo` is not the size of `max_cpus` in its hcbuf-sys twin `xen_sysctl_getcpuinfo`: Xen would read part of it, or a neighbour with it; give it the twin field's type"
-    );
+    #[allow(dead_code)]
+    fn __hcbuf_twin_field_max_cpus() {
+        let twin_field = ::hcbuf_core::__private::TwinFieldOf::of(|
+            twin: &<xen_sysctl_getcpuinfo as ::hcbuf_core::sys::abi::Declared>::With<
+                ::hcbuf_core::handle::Typed<'static>,
+            >|
+        &twin.max_cpus);
+        twin_field.holds::<u32>();
+    }
     const _: () = ::core::assert!(
         ::hcbuf_core::__private::over_padding(& < xen_sysctl_getcpuinfo as
         ::hcbuf_core::sys::abi::Declared > ::LAYOUT, ::core::mem::offset_of!(GetCpuInfo <
@@ -64,22 +65,29 @@ const _: () = {
         ::core::mem::offset_of!(xen_sysctl_getcpuinfo, info),
         "field `info` of `GetCpuInfo` is not at the offset of `info` in its hcbuf-sys twin `xen_sysctl_getcpuinfo`: Xen would read it from the wrong place"
     );
-    const _: () = ::core::assert!(
-        ::core::mem::size_of:: < GuestHandleMut < 'static, CpuInfo > > () ==
-        ::hcbuf_core::__private::output_size(& | twin : xen_sysctl_getcpuinfo | twin
-        .info),
-        "field `info` of `GetCpuInfo` is not the size of `info` in its hcbuf-sys twin `xen_sysctl_getcpuinfo`: Xen would read part of it, or a neighbour with it; give it the twin field's type"
-    );
+    #[allow(dead_code)]
+    fn __hcbuf_twin_field_info() {
+        let twin_field = ::hcbuf_core::__private::TwinFieldOf::of(|
+            twin: &<xen_sysctl_getcpuinfo as ::hcbuf_core::sys::abi::Declared>::With<
+                ::hcbuf_core::handle::Typed<'static>,
+            >|
+        &twin.info);
+        twin_field.holds::<GuestHandleMut<'static, CpuInfo>>();
+    }
     const _: () = ::core::assert!(
         ::core::mem::offset_of!(GetCpuInfo < 'static >, nr_cpus) ==
         ::core::mem::offset_of!(xen_sysctl_getcpuinfo, nr_cpus),
         "field `nr_cpus` of `GetCpuInfo` is not at the offset of `nr_cpus` in its hcbuf-sys twin `xen_sysctl_getcpuinfo`: Xen would read it from the wrong place"
     );
-    const _: () = ::core::assert!(
-        ::core::mem::size_of:: < u32 > () == ::hcbuf_core::__private::output_size(& |
-        twin : xen_sysctl_getcpuinfo | twin.nr_cpus),
-        "field `nr_cpus` of `GetCpuInfo` is not the size of `nr_cpus` in its hcbuf-sys twin `xen_sysctl_getcpuinfo`: Xen would read part of it, or a neighbour with it; give it the twin field's type"
-    );
+    #[allow(dead_code)]
+    fn __hcbuf_twin_field_nr_cpus() {
+        let twin_field = ::hcbuf_core::__private::TwinFieldOf::of(|
+            twin: &<xen_sysctl_getcpuinfo as ::hcbuf_core::sys::abi::Declared>::With<
+                ::hcbuf_core::handle::Typed<'static>,
+            >|
+        &twin.nr_cpus);
+        twin_field.holds::<u32>();
+    }
     const _: () = ::core::assert!(
         ::hcbuf_core::__private::over_padding(& < xen_sysctl_getcpuinfo as
         ::hcbuf_core::sys::abi::Declared > ::LAYOUT, ::core::mem::offset_of!(GetCpuInfo <

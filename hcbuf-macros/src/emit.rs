@@ -1,5 +1,7 @@
 //! Code generation: trait impls and compile-time assertions, wrapped in
-//! `const _: () = { … };` so nothing leaks into the user's namespace.
+//! `const _: () = { … };` so nothing leaks into the user's namespace, and
+//! naming hcbuf-core and core only through crates bound inside that block
+//! (`__hcbuf`, `__core`), so no name in the user's scope can redirect them.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
@@ -19,15 +21,34 @@ pub(crate) fn emit(c: &Container<'_>) -> TokenStream {
         }
         Mode::Data { twin } => emit_data(c, twin),
     };
+    let root = crate_root();
     quote! {
         #[allow(non_upper_case_globals, clippy::all)]
         const _: () = {
+            // The crates the expansion names, bound here by their own
+            // names: no `extern crate self as hcbuf_core` (or `as core`),
+            // nor any item of the user's, can stand in for them.
+            #root
+            extern crate core as __core;
             #body
         };
     }
 }
 
-/// `unsafe impl<'a> ::hcbuf_core::Trait for Name<'a> {}`-style headers.
+/// How the expansion binds `__hcbuf`: the `hcbuf_core` crate, or `crate`
+/// when the derive runs inside hcbuf-core itself (which cannot name itself
+/// as an extern crate). Told apart by the crate cargo is compiling.
+fn crate_root() -> TokenStream {
+    let inside = std::env::var("CARGO_PKG_NAME").is_ok_and(|p| p == "hcbuf-core")
+        && std::env::var("CARGO_CRATE_NAME").is_ok_and(|c| c == "hcbuf_core");
+    if inside {
+        quote! { use crate as __hcbuf; }
+    } else {
+        quote! { extern crate hcbuf_core as __hcbuf; }
+    }
+}
+
+/// `unsafe impl<'a> __hcbuf::Trait for Name<'a> {}`-style headers.
 fn impl_header(c: &Container<'_>, trait_path: TokenStream) -> TokenStream {
     let name = &c.input.ident;
     let (impl_generics, ty_generics, where_clause) = c.input.generics.split_for_impl();
@@ -46,7 +67,7 @@ fn field_checks(c: &Container<'_>, assert_fn: &str) -> TokenStream {
     let assert_fn = Ident::new(assert_fn, Span::call_site());
     let checks = c.fields.iter().map(|f| {
         let ty = f.ty;
-        quote_spanned! {ty.span()=> ::hcbuf_core::__private::#assert_fn::<#ty>(); }
+        quote_spanned! {ty.span()=> __hcbuf::__private::#assert_fn::<#ty>(); }
     });
     quote! {
         #[allow(dead_code)]
@@ -57,11 +78,11 @@ fn field_checks(c: &Container<'_>, assert_fn: &str) -> TokenStream {
 }
 
 fn emit_call(c: &Container<'_>, op: &syn::Expr) -> TokenStream {
-    let derived = impl_header(c, quote!(::hcbuf_core::__private::Derived));
-    let args = impl_header(c, quote!(::hcbuf_core::args::HypercallArgs));
+    let derived = impl_header(c, quote!(__hcbuf::__private::Derived));
+    let args = impl_header(c, quote!(__hcbuf::args::HypercallArgs));
     let registers = c.fields.iter().map(|f| {
         let ident = f.ident;
-        quote_spanned! {f.ty.span()=> ::hcbuf_core::args::RegisterArg::register(&self.#ident) }
+        quote_spanned! {f.ty.span()=> __hcbuf::args::RegisterArg::register(&self.#ident) }
     });
     let zeros = (c.fields.len()..5).map(|_| quote!(0));
     let checks = field_checks(c, "assert_register_arg");
@@ -70,9 +91,9 @@ fn emit_call(c: &Container<'_>, op: &syn::Expr) -> TokenStream {
         #derived {}
         #[automatically_derived]
         #args {
-            const OP: ::core::primitive::u64 = (#op) as ::core::primitive::u64;
+            const OP: __core::primitive::u64 = (#op) as __core::primitive::u64;
             #[inline]
-            fn registers(&self) -> [::core::primitive::u64; 5] {
+            fn registers(&self) -> [__core::primitive::u64; 5] {
                 [#(#registers,)* #(#zeros,)*]
             }
         }
@@ -83,9 +104,9 @@ fn emit_call(c: &Container<'_>, op: &syn::Expr) -> TokenStream {
 /// The marker traits and the layout assertions against the twin.
 fn emit_data(c: &Container<'_>, twin: &syn::Path) -> TokenStream {
     let name = &c.input.ident;
-    let derived = impl_header(c, quote!(::hcbuf_core::__private::Derived));
-    let safe = impl_header(c, quote!(::hcbuf_core::HypercallSafe));
-    let writable = impl_header(c, quote!(::hcbuf_core::XenWritable));
+    let derived = impl_header(c, quote!(__hcbuf::__private::Derived));
+    let safe = impl_header(c, quote!(__hcbuf::HypercallSafe));
+    let writable = impl_header(c, quote!(__hcbuf::XenWritable));
     // Layout assertions are evaluated in constants, where no lifetime but
     // 'static exists: check the 'static instance (lifetimes do not change
     // layout).
@@ -93,7 +114,7 @@ fn emit_data(c: &Container<'_>, twin: &syn::Path) -> TokenStream {
     let this = statik(&syn::parse_quote!(#name #ty_generics));
     let field_sizes = c.fields.iter().map(|f| {
         let ty = statik(f.ty);
-        quote!(::core::mem::size_of::<#ty>())
+        quote!(__core::mem::size_of::<#ty>())
     });
     let name_str = name.to_string();
     let twin_str = quote!(#twin).to_string().replace(' ', "");
@@ -104,8 +125,8 @@ fn emit_data(c: &Container<'_>, twin: &syn::Path) -> TokenStream {
     let size_msg = format!("`{name_str}` and its hcbuf-sys twin `{twin_str}` differ in size");
     let align_msg = format!("`{name_str}` and its hcbuf-sys twin `{twin_str}` differ in alignment");
     let (impl_generics, _, where_clause) = c.input.generics.split_for_impl();
-    let has_twin = impl_header(c, quote!(::hcbuf_core::__private::HasTwin));
-    let declared = quote! { <#twin as ::hcbuf_core::sys::abi::Declared>::LAYOUT };
+    let has_twin = impl_header(c, quote!(__hcbuf::__private::HasTwin));
+    let declared = quote! { <#twin as __hcbuf::sys::abi::Declared>::LAYOUT };
     let offsets = c.fields.iter().map(|f| {
         let ident = f.ident;
         if f.pad {
@@ -118,11 +139,11 @@ fn emit_data(c: &Container<'_>, twin: &syn::Path) -> TokenStream {
             );
             let ty = statik(f.ty);
             return quote_spanned! {ident.span()=>
-                const _: () = ::core::assert!(
-                    ::hcbuf_core::__private::over_padding(
+                const _: () = __core::assert!(
+                    __hcbuf::__private::over_padding(
                         &#declared,
-                        ::core::mem::offset_of!(#this, #ident),
-                        ::core::mem::size_of::<#ty>(),
+                        __core::mem::offset_of!(#this, #ident),
+                        __core::mem::size_of::<#ty>(),
                     ),
                     #msg
                 );
@@ -141,8 +162,8 @@ fn emit_data(c: &Container<'_>, twin: &syn::Path) -> TokenStream {
             // anything else must be data derived with the same twin.
             let what = if matches!(f.ty, Type::Array(_)) {
                 quote_spanned! {ident.span()=>
-                    const _: () = ::core::assert!(
-                        ::hcbuf_core::__private::fieldless(&#declared),
+                    const _: () = __core::assert!(
+                        __hcbuf::__private::fieldless(&#declared),
                         #fields_msg
                     );
                 }
@@ -152,14 +173,14 @@ fn emit_data(c: &Container<'_>, twin: &syn::Path) -> TokenStream {
                 quote_spanned! {fty.span()=>
                     #[allow(dead_code)]
                     fn #check #impl_generics () #where_clause {
-                        ::hcbuf_core::__private::assert_same_twin::<#fty, #twin>();
+                        __hcbuf::__private::assert_same_twin::<#fty, #twin>();
                     }
                 }
             };
             return quote_spanned! {ident.span()=>
-                const _: () = ::core::assert!(
-                    ::core::mem::offset_of!(#this, #ident) == 0
-                        && ::core::mem::size_of::<#ty>() == ::core::mem::size_of::<#twin>(),
+                const _: () = __core::assert!(
+                    __core::mem::offset_of!(#this, #ident) == 0
+                        && __core::mem::size_of::<#ty>() == __core::mem::size_of::<#twin>(),
                     #msg
                 );
                 #what
@@ -172,8 +193,8 @@ fn emit_data(c: &Container<'_>, twin: &syn::Path) -> TokenStream {
         let ty = statik(f.ty);
         let check = format_ident!("__hcbuf_twin_field_{}", ident);
         let offset = quote_spanned! {ident.span()=>
-            const _: () = ::core::assert!(
-                ::core::mem::offset_of!(#this, #ident) == ::core::mem::offset_of!(#twin, #ident),
+            const _: () = __core::assert!(
+                __core::mem::offset_of!(#this, #ident) == __core::mem::offset_of!(#twin, #ident),
                 #msg
             );
         };
@@ -186,9 +207,9 @@ fn emit_data(c: &Container<'_>, twin: &syn::Path) -> TokenStream {
                 // Two statements, so that the twin field's type is known
                 // before the comparison is (else the comparison would be
                 // used to infer it).
-                let twin_field = ::hcbuf_core::__private::TwinFieldOf::of(
-                    |twin: &<#twin as ::hcbuf_core::sys::abi::Declared>::With<
-                        ::hcbuf_core::handle::Typed<'static>,
+                let twin_field = __hcbuf::__private::TwinFieldOf::of(
+                    |twin: &<#twin as __hcbuf::sys::abi::Declared>::With<
+                        __hcbuf::handle::Typed<'static>,
                     >| &twin.#ident,
                 );
                 twin_field.holds::<#ty>();
@@ -211,24 +232,24 @@ fn emit_data(c: &Container<'_>, twin: &syn::Path) -> TokenStream {
         fn __hcbuf_twin_declared() {
             // The twin is part of the ABI hcbuf-sys declares and proves, and
             // typed it is data Xen may write; each field has its type.
-            ::hcbuf_core::__private::assert_abi_declared::<#twin>();
-            ::hcbuf_core::__private::assert_xen_writable::<
-                <#twin as ::hcbuf_core::sys::abi::Declared>::With<
-                    ::hcbuf_core::handle::Typed<'static>,
+            __hcbuf::__private::assert_abi_declared::<#twin>();
+            __hcbuf::__private::assert_xen_writable::<
+                <#twin as __hcbuf::sys::abi::Declared>::With<
+                    __hcbuf::handle::Typed<'static>,
                 >,
             >();
         }
         // One constant per assertion, so that every failing one is reported.
-        const _: () = ::core::assert!(
-            ::core::mem::size_of::<#this>() == 0 #(+ #field_sizes)*,
+        const _: () = __core::assert!(
+            __core::mem::size_of::<#this>() == 0 #(+ #field_sizes)*,
             #padding_msg
         );
-        const _: () = ::core::assert!(
-            ::core::mem::size_of::<#this>() == ::core::mem::size_of::<#twin>(),
+        const _: () = __core::assert!(
+            __core::mem::size_of::<#this>() == __core::mem::size_of::<#twin>(),
             #size_msg
         );
-        const _: () = ::core::assert!(
-            ::core::mem::align_of::<#this>() == ::core::mem::align_of::<#twin>(),
+        const _: () = __core::assert!(
+            __core::mem::align_of::<#this>() == __core::mem::align_of::<#twin>(),
             #align_msg
         );
         #(#offsets)*
@@ -243,7 +264,7 @@ fn emit_sub_op(
     cmd: &syn::Expr,
     twin: &syn::Path,
 ) -> TokenStream {
-    let sub_op = impl_header(c, quote!(::hcbuf_core::args::SubOp));
+    let sub_op = impl_header(c, quote!(__hcbuf::args::SubOp));
     let family = format_ident!("{}", family.type_name());
     let twin_str = quote!(#twin).to_string().replace(' ', "");
     let cmd_str = quote!(#cmd).to_string().replace(' ', "");
@@ -254,18 +275,18 @@ fn emit_sub_op(
     quote! {
         #[automatically_derived]
         #sub_op {
-            type Family = ::hcbuf_core::args::family::#family;
-            const CMD: ::core::primitive::u32 = (#cmd) as ::core::primitive::u32;
+            type Family = __hcbuf::args::family::#family;
+            const CMD: __core::primitive::u32 = (#cmd) as __core::primitive::u32;
         }
         #[allow(dead_code)]
         fn __hcbuf_twin_family() {
             // The twin is a payload of the same family.
-            ::hcbuf_core::__private::assert_twin_family::<#twin, ::hcbuf_core::args::family::#family>();
+            __hcbuf::__private::assert_twin_family::<#twin, __hcbuf::args::family::#family>();
         }
-        const _: () = ::core::assert!(
-            ::hcbuf_core::__private::contains(
-                <#twin as ::hcbuf_core::xen::RawPayload>::CMDS,
-                (#cmd) as ::core::primitive::u32,
+        const _: () = __core::assert!(
+            __hcbuf::__private::contains(
+                <#twin as __hcbuf::xen::RawPayload>::CMDS,
+                (#cmd) as __core::primitive::u32,
             ),
             #cmd_msg
         );

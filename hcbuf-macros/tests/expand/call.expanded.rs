@@ -1,18 +1,20 @@
 #[allow(non_upper_case_globals, clippy::all)]
 const _: () = {
+    extern crate hcbuf_core as __hcbuf;
+    extern crate core as __core;
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
-    unsafe impl<'a> ::hcbuf_core::__private::Derived for ExtraVersion<'a> {}
+    unsafe impl<'a> __hcbuf::__private::Derived for ExtraVersion<'a> {}
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
-    unsafe impl<'a> ::hcbuf_core::args::HypercallArgs for ExtraVersion<'a> {
-        const OP: ::core::primitive::u64 = (__HYPERVISOR_xen_version)
-            as ::core::primitive::u64;
+    unsafe impl<'a> __hcbuf::args::HypercallArgs for ExtraVersion<'a> {
+        const OP: __core::primitive::u64 = (__HYPERVISOR_xen_version)
+            as __core::primitive::u64;
         #[inline]
-        fn registers(&self) -> [::core::primitive::u64; 5] {
+        fn registers(&self) -> [__core::primitive::u64; 5] {
             [
-                ::hcbuf_core::args::RegisterArg::register(&self.cmd),
-                ::hcbuf_core::args::RegisterArg::register(&self.buf),
+                __hcbuf::args::RegisterArg::register(&self.cmd),
+                __hcbuf::args::RegisterArg::register(&self.buf),
                 0,
                 0,
                 0,
@@ -21,7 +23,7 @@ const _: () = {
     }
     #[allow(dead_code)]
     fn __hcbuf_field_checks<'a>() {
-        ::hcbuf_core::__private::assert_register_arg::<u32>();
-        ::hcbuf_core::__private::assert_register_arg::<GuestHandleMut<'a, [u8; 16]>>();
+        __hcbuf::__private::assert_register_arg::<u32>();
+        __hcbuf::__private::assert_register_arg::<GuestHandleMut<'a, [u8; 16]>>();
     }
 };

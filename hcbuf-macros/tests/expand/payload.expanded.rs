@@ -1,117 +1,118 @@
 #[allow(non_upper_case_globals, clippy::all)]
 const _: () = {
+    extern crate hcbuf_core as __hcbuf;
+    extern crate core as __core;
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
-    unsafe impl<'a> ::hcbuf_core::__private::Derived for GetCpuInfo<'a> {}
+    unsafe impl<'a> __hcbuf::__private::Derived for GetCpuInfo<'a> {}
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
-    unsafe impl<'a> ::hcbuf_core::HypercallSafe for GetCpuInfo<'a> {}
+    unsafe impl<'a> __hcbuf::HypercallSafe for GetCpuInfo<'a> {}
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
-    unsafe impl<'a> ::hcbuf_core::XenWritable for GetCpuInfo<'a> {}
+    unsafe impl<'a> __hcbuf::XenWritable for GetCpuInfo<'a> {}
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
-    unsafe impl<'a> ::hcbuf_core::__private::HasTwin for GetCpuInfo<'a> {
+    unsafe impl<'a> __hcbuf::__private::HasTwin for GetCpuInfo<'a> {
         type Twin = xen_sysctl_getcpuinfo;
     }
     #[allow(dead_code)]
     fn __hcbuf_twin_declared() {
-        ::hcbuf_core::__private::assert_abi_declared::<xen_sysctl_getcpuinfo>();
-        ::hcbuf_core::__private::assert_xen_writable::<
-            <xen_sysctl_getcpuinfo as ::hcbuf_core::sys::abi::Declared>::With<
-                ::hcbuf_core::handle::Typed<'static>,
+        __hcbuf::__private::assert_abi_declared::<xen_sysctl_getcpuinfo>();
+        __hcbuf::__private::assert_xen_writable::<
+            <xen_sysctl_getcpuinfo as __hcbuf::sys::abi::Declared>::With<
+                __hcbuf::handle::Typed<'static>,
             >,
         >();
     }
-    const _: () = ::core::assert!(
-        ::core::mem::size_of:: < GetCpuInfo < 'static > > () == 0 +
-        ::core::mem::size_of:: < u32 > () + ::core::mem::size_of:: < u32 > () +
-        ::core::mem::size_of:: < GuestHandleMut < 'static, CpuInfo > > () +
-        ::core::mem::size_of:: < u32 > () + ::core::mem::size_of:: < u32 > (),
+    const _: () = __core::assert!(
+        __core::mem::size_of:: < GetCpuInfo < 'static > > () == 0 +
+        __core::mem::size_of:: < u32 > () + __core::mem::size_of:: < u32 > () +
+        __core::mem::size_of:: < GuestHandleMut < 'static, CpuInfo > > () +
+        __core::mem::size_of:: < u32 > () + __core::mem::size_of:: < u32 > (),
         "`GetCpuInfo` has implicit padding: Xen would read uninitialised bytes there. Add explicit padding fields (e.g. `_pad: [u8; N]`) so the fields fill the struct"
     );
-    const _: () = ::core::assert!(
-        ::core::mem::size_of:: < GetCpuInfo < 'static > > () == ::core::mem::size_of:: <
+    const _: () = __core::assert!(
+        __core::mem::size_of:: < GetCpuInfo < 'static > > () == __core::mem::size_of:: <
         xen_sysctl_getcpuinfo > (),
         "`GetCpuInfo` and its hcbuf-sys twin `xen_sysctl_getcpuinfo` differ in size"
     );
-    const _: () = ::core::assert!(
-        ::core::mem::align_of:: < GetCpuInfo < 'static > > () == ::core::mem::align_of::
+    const _: () = __core::assert!(
+        __core::mem::align_of:: < GetCpuInfo < 'static > > () == __core::mem::align_of::
         < xen_sysctl_getcpuinfo > (),
         "`GetCpuInfo` and its hcbuf-sys twin `xen_sysctl_getcpuinfo` differ in alignment"
     );
-    const _: () = ::core::assert!(
-        ::core::mem::offset_of!(GetCpuInfo < 'static >, max_cpus) ==
-        ::core::mem::offset_of!(xen_sysctl_getcpuinfo, max_cpus),
+    const _: () = __core::assert!(
+        __core::mem::offset_of!(GetCpuInfo < 'static >, max_cpus) ==
+        __core::mem::offset_of!(xen_sysctl_getcpuinfo, max_cpus),
         "field `max_cpus` of `GetCpuInfo` is not at the offset of `max_cpus` in its hcbuf-sys twin `xen_sysctl_getcpuinfo`: Xen would read it from the wrong place"
     );
     #[allow(dead_code)]
     fn __hcbuf_twin_field_max_cpus() {
-        let twin_field = ::hcbuf_core::__private::TwinFieldOf::of(|
-            twin: &<xen_sysctl_getcpuinfo as ::hcbuf_core::sys::abi::Declared>::With<
-                ::hcbuf_core::handle::Typed<'static>,
+        let twin_field = __hcbuf::__private::TwinFieldOf::of(|
+            twin: &<xen_sysctl_getcpuinfo as __hcbuf::sys::abi::Declared>::With<
+                __hcbuf::handle::Typed<'static>,
             >|
         &twin.max_cpus);
         twin_field.holds::<u32>();
     }
-    const _: () = ::core::assert!(
-        ::hcbuf_core::__private::over_padding(& < xen_sysctl_getcpuinfo as
-        ::hcbuf_core::sys::abi::Declared > ::LAYOUT, ::core::mem::offset_of!(GetCpuInfo <
-        'static >, _pad0), ::core::mem::size_of:: < u32 > (),),
+    const _: () = __core::assert!(
+        __hcbuf::__private::over_padding(& < xen_sysctl_getcpuinfo as
+        __hcbuf::sys::abi::Declared > ::LAYOUT, __core::mem::offset_of!(GetCpuInfo <
+        'static >, _pad0), __core::mem::size_of:: < u32 > (),),
         "field `_pad0` of `GetCpuInfo` is marked `#[hypercall(pad)]` but lies over bytes its hcbuf-sys twin `xen_sysctl_getcpuinfo` uses (a field, or a buffer type, which has no padding): padding is not compared with the twin, so what Xen reads or writes there would go unchecked; remove `#[hypercall(pad)]` and give the field the twin field's name and type (`#[hypercall(whole)]` for a buffer type)"
     );
-    const _: () = ::core::assert!(
-        ::core::mem::offset_of!(GetCpuInfo < 'static >, info) ==
-        ::core::mem::offset_of!(xen_sysctl_getcpuinfo, info),
+    const _: () = __core::assert!(
+        __core::mem::offset_of!(GetCpuInfo < 'static >, info) ==
+        __core::mem::offset_of!(xen_sysctl_getcpuinfo, info),
         "field `info` of `GetCpuInfo` is not at the offset of `info` in its hcbuf-sys twin `xen_sysctl_getcpuinfo`: Xen would read it from the wrong place"
     );
     #[allow(dead_code)]
     fn __hcbuf_twin_field_info() {
-        let twin_field = ::hcbuf_core::__private::TwinFieldOf::of(|
-            twin: &<xen_sysctl_getcpuinfo as ::hcbuf_core::sys::abi::Declared>::With<
-                ::hcbuf_core::handle::Typed<'static>,
+        let twin_field = __hcbuf::__private::TwinFieldOf::of(|
+            twin: &<xen_sysctl_getcpuinfo as __hcbuf::sys::abi::Declared>::With<
+                __hcbuf::handle::Typed<'static>,
             >|
         &twin.info);
         twin_field.holds::<GuestHandleMut<'static, CpuInfo>>();
     }
-    const _: () = ::core::assert!(
-        ::core::mem::offset_of!(GetCpuInfo < 'static >, nr_cpus) ==
-        ::core::mem::offset_of!(xen_sysctl_getcpuinfo, nr_cpus),
+    const _: () = __core::assert!(
+        __core::mem::offset_of!(GetCpuInfo < 'static >, nr_cpus) ==
+        __core::mem::offset_of!(xen_sysctl_getcpuinfo, nr_cpus),
         "field `nr_cpus` of `GetCpuInfo` is not at the offset of `nr_cpus` in its hcbuf-sys twin `xen_sysctl_getcpuinfo`: Xen would read it from the wrong place"
     );
     #[allow(dead_code)]
     fn __hcbuf_twin_field_nr_cpus() {
-        let twin_field = ::hcbuf_core::__private::TwinFieldOf::of(|
-            twin: &<xen_sysctl_getcpuinfo as ::hcbuf_core::sys::abi::Declared>::With<
-                ::hcbuf_core::handle::Typed<'static>,
+        let twin_field = __hcbuf::__private::TwinFieldOf::of(|
+            twin: &<xen_sysctl_getcpuinfo as __hcbuf::sys::abi::Declared>::With<
+                __hcbuf::handle::Typed<'static>,
             >|
         &twin.nr_cpus);
         twin_field.holds::<u32>();
     }
-    const _: () = ::core::assert!(
-        ::hcbuf_core::__private::over_padding(& < xen_sysctl_getcpuinfo as
-        ::hcbuf_core::sys::abi::Declared > ::LAYOUT, ::core::mem::offset_of!(GetCpuInfo <
-        'static >, _pad1), ::core::mem::size_of:: < u32 > (),),
+    const _: () = __core::assert!(
+        __hcbuf::__private::over_padding(& < xen_sysctl_getcpuinfo as
+        __hcbuf::sys::abi::Declared > ::LAYOUT, __core::mem::offset_of!(GetCpuInfo <
+        'static >, _pad1), __core::mem::size_of:: < u32 > (),),
         "field `_pad1` of `GetCpuInfo` is marked `#[hypercall(pad)]` but lies over bytes its hcbuf-sys twin `xen_sysctl_getcpuinfo` uses (a field, or a buffer type, which has no padding): padding is not compared with the twin, so what Xen reads or writes there would go unchecked; remove `#[hypercall(pad)]` and give the field the twin field's name and type (`#[hypercall(whole)]` for a buffer type)"
     );
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
-    unsafe impl<'a> ::hcbuf_core::args::SubOp for GetCpuInfo<'a> {
-        type Family = ::hcbuf_core::args::family::Sysctl;
-        const CMD: ::core::primitive::u32 = (XEN_SYSCTL_getcpuinfo)
-            as ::core::primitive::u32;
+    unsafe impl<'a> __hcbuf::args::SubOp for GetCpuInfo<'a> {
+        type Family = __hcbuf::args::family::Sysctl;
+        const CMD: __core::primitive::u32 = (XEN_SYSCTL_getcpuinfo)
+            as __core::primitive::u32;
     }
     #[allow(dead_code)]
     fn __hcbuf_twin_family() {
-        ::hcbuf_core::__private::assert_twin_family::<
+        __hcbuf::__private::assert_twin_family::<
             xen_sysctl_getcpuinfo,
-            ::hcbuf_core::args::family::Sysctl,
+            __hcbuf::args::family::Sysctl,
         >();
     }
-    const _: () = ::core::assert!(
-        ::hcbuf_core::__private::contains(< xen_sysctl_getcpuinfo as
-        ::hcbuf_core::xen::RawPayload > ::CMDS, (XEN_SYSCTL_getcpuinfo) as
-        ::core::primitive::u32,),
+    const _: () = __core::assert!(
+        __hcbuf::__private::contains(< xen_sysctl_getcpuinfo as __hcbuf::xen::RawPayload
+        > ::CMDS, (XEN_SYSCTL_getcpuinfo) as __core::primitive::u32,),
         "command `XEN_SYSCTL_getcpuinfo` does not take `xen_sysctl_getcpuinfo`: the header's command and the payload would disagree, and Xen would read the payload as another command's"
     );
 };

@@ -19,7 +19,7 @@
 //! [`XEN_DOMCTL_INTERFACE_VERSION`]: crate::domctl::XEN_DOMCTL_INTERFACE_VERSION
 
 use crate::arch::{xen_arch_domainconfig, xen_pfn_t};
-use crate::xen::{domid_t, xen_domain_handle_t};
+use crate::xen::{domid_t, xen_domain_handle_t, xenctl_bitmap};
 
 abi! {
     headers = ["xen/domctl.h"];
@@ -319,6 +319,13 @@ abi! {
         pad _pad_end: u32,
     }
 
+    /// `XEN_DOMCTL_setnodeaffinity` / `XEN_DOMCTL_getnodeaffinity`: the
+    /// NUMA nodes the domain's memory comes from.
+    pub struct xen_domctl_nodeaffinity<H> (size 16) {
+        /// IN (set) or OUT (get): the node map.
+        pub nodemap: xenctl_bitmap<H>,
+    }
+
     /// Bit index of [`XEN_VCPUAFFINITY_HARD`].
     pub const _XEN_VCPUAFFINITY_HARD: u32 = 0;
     /// Set/get the vCPU's hard affinity.
@@ -331,6 +338,48 @@ abi! {
     pub const _XEN_VCPUAFFINITY_FORCE: u32 = 2;
     /// Undo `SCHEDOP_pin_override`.
     pub const XEN_VCPUAFFINITY_FORCE: u32 = 1 << _XEN_VCPUAFFINITY_FORCE;
+
+    /// `XEN_DOMCTL_setvcpuaffinity` / `XEN_DOMCTL_getvcpuaffinity`: which
+    /// physical CPUs a vCPU runs on.
+    pub struct xen_domctl_vcpuaffinity<H> (size 40) {
+        /// IN: the vCPU.
+        pub vcpu: u32,
+        /// IN: which affinities (`XEN_VCPUAFFINITY_*`).
+        pub flags: u32,
+        /// IN/OUT (set: the effective hard affinity on return) or OUT
+        /// (get): the hard affinity.
+        pub cpumap_hard: xenctl_bitmap<H>,
+        /// IN/OUT (set) or OUT (get): the soft affinity.
+        pub cpumap_soft: xenctl_bitmap<H>,
+    }
+
+    /// `XEN_DOMCTL_set_ext_vcpucontext` / `XEN_DOMCTL_get_ext_vcpucontext`
+    /// (x86): a vCPU's SYSCALL/SYSENTER callbacks and machine-check state.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    pub struct xen_domctl_ext_vcpucontext (size 64) {
+        /// IN: the vCPU.
+        pub vcpu: u32,
+        /// IN (set) or OUT (get, up to 128): the size of the struct.
+        pub size: u32,
+        /// SYSCALL from 32-bit mode: the callback's address.
+        pub syscall32_callback_eip: u64,
+        /// SYSENTER: the callback's address.
+        pub sysenter_callback_eip: u64,
+        /// SYSCALL from 32-bit mode: the callback's code segment.
+        pub syscall32_callback_cs: u16,
+        /// SYSENTER: the callback's code segment.
+        pub sysenter_callback_cs: u16,
+        /// Non-zero: SYSCALL from 32-bit mode disables event delivery.
+        pub syscall32_disables_events: u8,
+        /// Non-zero: SYSENTER disables event delivery.
+        pub sysenter_disables_events: u8,
+        /// Padding (C leaves these bytes unnamed).
+        pad _pad: u16,
+        /// The anonymous union's `struct hvm_vmce_vcpu` (`caps`,
+        /// `mci_ctl2_bank0`, `mci_ctl2_bank1`, `mcg_ext_ctl`; `mcg_cap`
+        /// overlays `caps`).
+        pub vmce: [u64; 4],
+    }
 
     /// `XEN_DOMCTL_max_vcpus`: must match `max_vcpus` of
     /// `XEN_DOMCTL_createdomain`; still needed to allocate the vCPUs.
@@ -1434,6 +1483,12 @@ abi! {
     /// bytes.
     #[derive(Clone, Copy)]
     pub union xen_domctl_u (size 128, c "__typeof__(((struct xen_domctl *)0)->u)") {
+        /// `XEN_DOMCTL_setvcpuaffinity`, `XEN_DOMCTL_getvcpuaffinity`.
+        pub vcpuaffinity: xen_domctl_vcpuaffinity,
+        /// `XEN_DOMCTL_setnodeaffinity`, `XEN_DOMCTL_getnodeaffinity`.
+        pub nodeaffinity: xen_domctl_nodeaffinity,
+        /// `XEN_DOMCTL_set_ext_vcpucontext`, `XEN_DOMCTL_get_ext_vcpucontext`.
+        pub ext_vcpucontext: xen_domctl_ext_vcpucontext,
         /// `XEN_DOMCTL_createdomain`.
         pub createdomain: xen_domctl_createdomain,
         /// `XEN_DOMCTL_getdomaininfo`.

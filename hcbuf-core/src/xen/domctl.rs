@@ -261,6 +261,18 @@ unsafe impl<const CMD: u32> SubOp for NoPayload<CMD> {
 }
 
 payloads!(family::Domctl {
+    /// [`xen_domctl_vcpuaffinity`]: a vCPU's hard and soft affinity.
+    VcpuAffinity<'a>: xen_domctl_vcpuaffinity<Typed<'a>> =
+        XEN_DOMCTL_setvcpuaffinity as SetVcpuAffinity,
+        XEN_DOMCTL_getvcpuaffinity as GetVcpuAffinity;
+    /// [`xen_domctl_nodeaffinity`]: the domain's NUMA node affinity.
+    NodeAffinity<'a>: xen_domctl_nodeaffinity<Typed<'a>> =
+        XEN_DOMCTL_setnodeaffinity as SetNodeAffinity,
+        XEN_DOMCTL_getnodeaffinity as GetNodeAffinity;
+    /// [`xen_domctl_ext_vcpucontext`]: a vCPU's extended context (x86).
+    ExtVcpuContext: xen_domctl_ext_vcpucontext =
+        XEN_DOMCTL_set_ext_vcpucontext as SetExtVcpuContext,
+        XEN_DOMCTL_get_ext_vcpucontext as GetExtVcpuContext;
     /// `XEN_DOMCTL_createdomain`: create a domain (the header's domain is the
     /// id wanted, or 0 to let Xen choose; Xen writes the id chosen there).
     CreateDomain: xen_domctl_createdomain = XEN_DOMCTL_createdomain;

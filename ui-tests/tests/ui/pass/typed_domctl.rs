@@ -143,6 +143,20 @@ fn main() {
     domctl(&pool, &xen, VuartOp { cmd: XEN_DOMCTL_VUART_OP_INIT, r#type: XEN_DOMCTL_VUART_TYPE_VPL011, gfn: 0x4000, console_domid: 0, ..Default::default() });
     domctl(&pool, &xen, VmtraceOp { cmd: XEN_DOMCTL_vmtrace_enable, vcpu: 0, key: 0, value: 0 });
 
+    // Placement: vCPU and node affinity, each a pair of bitmaps Xen fills.
+    let (mut hard, mut soft) = (pool.slice::<u8>(8).unwrap(), pool.slice::<u8>(8).unwrap());
+    domctl(&pool, &xen, GetVcpuAffinity::new(VcpuAffinity {
+        vcpu: 0,
+        flags: XEN_VCPUAFFINITY_HARD | XEN_VCPUAFFINITY_SOFT,
+        cpumap_hard: hcbuf_core::xen::sysctl::Bitmap { bitmap: hard.handle_mut(), nr_bits: 64, ..Default::default() },
+        cpumap_soft: hcbuf_core::xen::sysctl::Bitmap { bitmap: soft.handle_mut(), nr_bits: 64, ..Default::default() },
+    }));
+    let mut nodes = pool.slice::<u8>(8).unwrap();
+    domctl(&pool, &xen, SetNodeAffinity::new(NodeAffinity {
+        nodemap: hcbuf_core::xen::sysctl::Bitmap { bitmap: nodes.handle_mut(), nr_bits: 64, ..Default::default() },
+    }));
+    domctl(&pool, &xen, GetExtVcpuContext::new(ExtVcpuContext { vcpu: 0, size: 64, ..Default::default() }));
+
     domctl(&pool, &xen, ResumeDomain {});
     domctl(&pool, &xen, SoftReset {});
 
@@ -150,5 +164,5 @@ fn main() {
     let op = Op::domctl(&pool, 1, SchedulerOp { u: SchedulerOpU::rtds(SchedRtds::default()), ..Default::default() }).unwrap();
     assert_eq!(op.payload().u.as_rtds(), &SchedRtds::default());
 
-    assert_eq!(xen.calls().len(), 60);
+    assert_eq!(xen.calls().len(), 63);
 }

@@ -35,14 +35,16 @@ pub(crate) fn emit(c: &Container<'_>) -> TokenStream {
     }
 }
 
-/// How the expansion binds `__hcbuf`: the `hcbuf_core` crate, or `crate`
-/// when the derive runs inside hcbuf-core itself (which cannot name itself
-/// as an extern crate). Told apart by the crate cargo is compiling.
+/// How the expansion binds `__hcbuf`: the `hcbuf_core` crate by its name,
+/// or, when the derive runs in hcbuf-core's own build (which cannot name
+/// itself as an extern crate), through the extern prelude: hcbuf-core
+/// itself (`extern crate self as hcbuf_core`), or for its doctests the
+/// crate. Told apart by the package and crate cargo is compiling.
 fn crate_root() -> TokenStream {
     let inside = std::env::var("CARGO_PKG_NAME").is_ok_and(|p| p == "hcbuf-core")
         && std::env::var("CARGO_CRATE_NAME").is_ok_and(|c| c == "hcbuf_core");
     if inside {
-        quote! { use crate as __hcbuf; }
+        quote! { use ::hcbuf_core as __hcbuf; }
     } else {
         quote! { extern crate hcbuf_core as __hcbuf; }
     }

@@ -118,6 +118,18 @@ pub trait Declared: private::Sealed {
     const LAYOUT: Layout;
 }
 
+/// A type declared with [`declare!`](crate::declare): its layout, as
+/// [`Declared`] gives it for hcbuf-sys's own, but proven by no one until the
+/// user's tests run [`prove`](crate::prove::prove) on its module. A
+/// description, not a proof: implementing it by hand claims nothing.
+pub trait Described {
+    /// The same declaration with its guest handles spelled by `H`.
+    type With<H: crate::handles::Handles>;
+    /// The type's layout, as registered in its module's
+    /// [`Module::layouts`].
+    const LAYOUT: Layout;
+}
+
 /// The seal of [`Declared`]: the module is private, so no other crate can
 /// name `Sealed`, let alone implement it.
 mod private {

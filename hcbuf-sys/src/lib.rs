@@ -22,15 +22,21 @@
 //! [`MODULES`]; the crate's `abi` test compiles a C program against
 //! `/usr/include/xen` and checks the size, alignment and every field offset
 //! of every type, and the value of every constant.
-#![no_std]
+#![cfg_attr(not(feature = "prove"), no_std)]
 #![recursion_limit = "1024"]
 #![allow(non_camel_case_types, non_upper_case_globals)]
 
 #[macro_use]
 mod macros;
+/// `core`, as `abi!` and `declare!` name it: through `$crate`, so that
+/// no name in the invoking crate (`extern crate self as core`) can stand in.
+#[doc(hidden)]
+pub use core as __core;
 pub mod abi;
 pub mod handles;
 pub mod marker;
+#[cfg(feature = "prove")]
+pub mod prove;
 
 macro_rules! modules {
     ($( $(#[$m:meta])* $name:ident ),* $(,)?) => {

@@ -40,12 +40,17 @@
 #[macro_export]
 macro_rules! abi {
     (headers = [$($h:literal),* $(,)?]; $($items:tt)*) => {
-        $crate::abi!(@items [$($h),*] [] [] $($items)*);
+        $crate::abi!(@items Declared [$($h),*] [] [] $($items)*);
+    };
+    // A declaration of the user's (`declare!`): the same, but described
+    // by `abi::Described`, not `abi::Declared` (hcbuf's proven ABI).
+    (@user headers = [$($h:literal),* $(,)?]; $($items:tt)*) => {
+        $crate::abi!(@items Described [$($h),*] [] [] $($items)*);
     };
 
     // A struct with guest handles (or nested unions): generic over how
     // they are spelled, `Raw` by default.
-    (@items $hs:tt [$($l:tt)*] $cs:tt
+    (@items $mode:ident $hs:tt [$($l:tt)*] $cs:tt
         $(#[$m:meta])*
         pub struct $name:ident <$h:ident> (size $size:literal $(, c $cty:literal)?) {
             $( $(#[$fm:meta])* $vis:ident $f:ident : $ft:ty ),* $(,)?
@@ -59,17 +64,17 @@ macro_rules! abi {
         }
         $crate::abi!(@size $name $size);
         $crate::abi!(@padding $name; $($f: $ft),*);
-        $crate::abi!(@declared $name, Struct, concat!("struct ", stringify!($name)) $(, $cty)?;
+        $crate::abi!(@declared $mode $name, Struct, $crate::__core::concat!("struct ", $crate::__core::stringify!($name)) $(, $cty)?;
             [$h] $name<$h>; by_field $($vis $f: $ft),*);
         $crate::abi!(@markers [$h: $crate::handles::Handles] $name<$h>; $($ft),*);
         $crate::abi!(@plain [] [$h: $crate::handles::Handles] $name<$h>; $($ft),*);
         $crate::abi!(@std [$h: $crate::handles::Handles] $name $name<$h>; $($f: $ft),*);
-        $crate::abi!(@items $hs [$($l)*
-            <$name as $crate::abi::Declared>::LAYOUT,
+        $crate::abi!(@items $mode $hs [$($l)*
+            <$name as $crate::abi::$mode>::LAYOUT,
         ] $cs $($rest)*);
     };
 
-    (@items $hs:tt [$($l:tt)*] $cs:tt
+    (@items $mode:ident $hs:tt [$($l:tt)*] $cs:tt
         $(#[$m:meta])*
         pub struct $name:ident (size $size:literal $(, c $cty:literal)? $(; $addresses:ident)?) {
             $( $(#[$fm:meta])* $vis:ident $f:ident : $ft:ty ),* $(,)?
@@ -81,16 +86,16 @@ macro_rules! abi {
         pub struct $name { $( $(#[$fm])* pub $f: $ft, )* }
         $crate::abi!(@size $name $size);
         $crate::abi!(@padding $name; $($f: $ft),*);
-        $crate::abi!(@declared $name, Struct, concat!("struct ", stringify!($name)) $(, $cty)?;
+        $crate::abi!(@declared $mode $name, Struct, $crate::__core::concat!("struct ", $crate::__core::stringify!($name)) $(, $cty)?;
             [__H] $name; by_field $($vis $f: $ft),*);
         $crate::abi!(@markers [] $name; $($ft),*);
         $crate::abi!(@plain [$($addresses)?] [] $name; $($ft),*);
-        $crate::abi!(@items $hs [$($l)*
-            <$name as $crate::abi::Declared>::LAYOUT,
+        $crate::abi!(@items $mode $hs [$($l)*
+            <$name as $crate::abi::$mode>::LAYOUT,
         ] $cs $($rest)*);
     };
 
-    (@items $hs:tt [$($l:tt)*] $cs:tt
+    (@items $mode:ident $hs:tt [$($l:tt)*] $cs:tt
         $(#[$m:meta])*
         pub union $name:ident (size $size:literal $(, c $cty:literal)?) {
             $( $(#[$fm:meta])* pub $f:ident : $ft:ty ),* $(,)?
@@ -101,14 +106,14 @@ macro_rules! abi {
         #[repr(C)]
         pub union $name { $( $(#[$fm])* pub $f: $ft, )* }
         $crate::abi!(@size $name $size);
-        $crate::abi!(@declared $name, Union, concat!("union ", stringify!($name)) $(, $cty)?;
+        $crate::abi!(@declared $mode $name, Union, $crate::__core::concat!("union ", $crate::__core::stringify!($name)) $(, $cty)?;
             [__H] $name; by_type $(pub $f: $ft),*);
-        $crate::abi!(@items $hs [$($l)*
-            <$name as $crate::abi::Declared>::LAYOUT,
+        $crate::abi!(@items $mode $hs [$($l)*
+            <$name as $crate::abi::$mode>::LAYOUT,
         ] $cs $($rest)*);
     };
 
-    (@items $hs:tt [$($l:tt)*] $cs:tt
+    (@items $mode:ident $hs:tt [$($l:tt)*] $cs:tt
         $(#[$m:meta])*
         pub type $name:ident (size $size:literal $(, c $cty:literal)?) = $t:ty;
         $($rest:tt)*
@@ -116,29 +121,29 @@ macro_rules! abi {
         $(#[$m])*
         pub type $name = $t;
         $crate::abi!(@size $name $size);
-        $crate::abi!(@items $hs [$($l)*
-            $crate::abi!(@layout $name, Alias, stringify!($name) $(, $cty)?; by_type),
+        $crate::abi!(@items $mode $hs [$($l)*
+            $crate::abi!(@layout $name, Alias, $crate::__core::stringify!($name) $(, $cty)?; by_type),
         ] $cs $($rest)*);
     };
 
-    (@items $hs:tt $ls:tt [$($c:tt)*]
+    (@items $mode:ident $hs:tt $ls:tt [$($c:tt)*]
         $(#[$m:meta])*
         pub const $name:ident : $t:ty = $v:expr;
         $($rest:tt)*
     ) => {
         $(#[$m])*
         pub const $name: $t = $v;
-        $crate::abi!(@items $hs $ls [$($c)*
-            $crate::abi::Constant { name: stringify!($name), value: $name as u64 },
+        $crate::abi!(@items $mode $hs $ls [$($c)*
+            $crate::abi::Constant { name: $crate::__core::stringify!($name), value: $name as u64 },
         ] $($rest)*);
     };
 
-    (@items [$($h:literal),*] [$($l:tt)*] [$($c:tt)*]) => {
+    (@items $mode:ident [$($h:literal),*] [$($l:tt)*] [$($c:tt)*]) => {
         /// The machine-readable description of this module's items (see
         /// [`abi`](crate::abi)).
         #[allow(clippy::unnecessary_cast)]
         pub const ABI: $crate::abi::Module = $crate::abi::Module {
-            path: module_path!(),
+            path: $crate::__core::module_path!(),
             headers: &[$($h),*],
             layouts: &[$($l)*],
             consts: &[$($c)*],
@@ -146,14 +151,14 @@ macro_rules! abi {
     };
 
     (@size $name:ident $size:literal) => {
-        const _: () = assert!(
-            ::core::mem::size_of::<$name>() == $size,
-            concat!("the size of ", stringify!($name), " is not the ", stringify!($size),
+        const _: () = $crate::__core::assert!(
+            $crate::__core::mem::size_of::<$name>() == $size,
+            $crate::__core::concat!("the size of ", $crate::__core::stringify!($name), " is not the ", $crate::__core::stringify!($size),
                 " bytes the Xen ABI gives it"),
         );
     };
 
-    (@declared $name:ident, $kind:ident, $default_c:expr $(, $c:literal)?;
+    (@declared Declared $name:ident, $kind:ident, $default_c:expr $(, $c:literal)?;
         [$h:ident] $with:ty; $sizer:ident $($vis:ident $f:ident : $ft:ty),*) => {
         impl $crate::abi::__Sealed for $name {}
         #[diagnostic::do_not_recommend]
@@ -163,19 +168,27 @@ macro_rules! abi {
                 $crate::abi!(@layout $name, $kind, $default_c $(, $c)?; $sizer $($vis $f: $ft),*);
         }
     };
+    (@declared Described $name:ident, $kind:ident, $default_c:expr $(, $c:literal)?;
+        [$h:ident] $with:ty; $sizer:ident $($vis:ident $f:ident : $ft:ty),*) => {
+        impl $crate::abi::Described for $name {
+            type With<$h: $crate::handles::Handles> = $with;
+            const LAYOUT: $crate::abi::Layout =
+                $crate::abi!(@layout $name, $kind, $default_c $(, $c)?; $sizer $($vis $f: $ft),*);
+        }
+    };
 
     (@layout $name:ident, $kind:ident, $default_c:expr $(, $c:literal)?;
         $sizer:ident $($vis:ident $f:ident : $ft:ty),*) => {
         $crate::abi::Layout {
-            name: stringify!($name),
+            name: $crate::__core::stringify!($name),
             kind: $crate::abi::Kind::$kind,
             c_type: $crate::abi!(@pick $default_c $(, $c)?),
-            size: ::core::mem::size_of::<$name>(),
-            align: ::core::mem::align_of::<$name>(),
+            size: $crate::__core::mem::size_of::<$name>(),
+            align: $crate::__core::mem::align_of::<$name>(),
             fields: &[$(
                 $crate::abi::Field {
-                    name: stringify!($f),
-                    offset: ::core::mem::offset_of!($name, $f),
+                    name: $crate::__core::stringify!($f),
+                    offset: $crate::__core::mem::offset_of!($name, $f),
                     size: $crate::abi!(@size_of $sizer $name $f $ft),
                     pad: $crate::abi!(@is_pad $vis),
                 },
@@ -187,7 +200,7 @@ macro_rules! abi {
     // generic parameter); a union field's by its type (unions are not
     // generic, and reading a union field is `unsafe`).
     (@size_of by_field $name:ident $f:ident $ft:ty) => { $crate::abi::field_size(&|s: $name| s.$f) };
-    (@size_of by_type $name:ident $f:ident $ft:ty) => { ::core::mem::size_of::<$ft>() };
+    (@size_of by_type $name:ident $f:ident $ft:ty) => { $crate::__core::mem::size_of::<$ft>() };
 
     (@is_pad pub) => { false };
     (@is_pad pad) => { true };
@@ -195,9 +208,9 @@ macro_rules! abi {
     // No implicit padding: the fields, explicit padding included, fill the
     // struct, so no byte handed to Xen is uninitialised.
     (@padding $name:ident; $($f:ident : $ft:ty),*) => {
-        const _: () = assert!(
-            ::core::mem::size_of::<$name>() == 0 $(+ $crate::abi::field_size(&|s: $name| s.$f))*,
-            concat!("`", stringify!($name), "` has implicit padding: declare it as a `pad` field")
+        const _: () = $crate::__core::assert!(
+            $crate::__core::mem::size_of::<$name>() == 0 $(+ $crate::abi::field_size(&|s: $name| s.$f))*,
+            $crate::__core::concat!("`", $crate::__core::stringify!($name), "` has implicit padding: declare it as a `pad` field")
         );
     };
 
@@ -237,36 +250,36 @@ macro_rules! abi {
     // bound only the parameter): `Clone`, `Copy`, `PartialEq` and `Eq`
     // hold for the raw spelling, `Debug` and `Default` for both.
     (@std [$($g:tt)*] $name:ident $ty:ty; $($f:ident : $ft:ty),*) => {
-        impl<$($g)*> ::core::clone::Clone for $ty
-        where $(for<'__x> $ft: ::core::clone::Clone),* {
+        impl<$($g)*> $crate::__core::clone::Clone for $ty
+        where $(for<'__x> $ft: $crate::__core::clone::Clone),* {
             fn clone(&self) -> Self {
-                Self { $($f: ::core::clone::Clone::clone(&self.$f)),* }
+                Self { $($f: $crate::__core::clone::Clone::clone(&self.$f)),* }
             }
         }
         // (The `Copy` check does not see through `for<'__x>`; every concrete
         // field type of a declaration is `Copy`, so no bound here is
         // trivially false.)
-        impl<$($g)*> ::core::marker::Copy for $ty
-        where $($ft: ::core::marker::Copy),* {}
-        impl<$($g)*> ::core::cmp::PartialEq for $ty
-        where $(for<'__x> $ft: ::core::cmp::PartialEq),* {
+        impl<$($g)*> $crate::__core::marker::Copy for $ty
+        where $($ft: $crate::__core::marker::Copy),* {}
+        impl<$($g)*> $crate::__core::cmp::PartialEq for $ty
+        where $(for<'__x> $ft: $crate::__core::cmp::PartialEq),* {
             fn eq(&self, other: &Self) -> bool {
                 true $(&& self.$f == other.$f)*
             }
         }
-        impl<$($g)*> ::core::cmp::Eq for $ty
-        where $(for<'__x> $ft: ::core::cmp::Eq),* {}
-        impl<$($g)*> ::core::default::Default for $ty
-        where $(for<'__x> $ft: ::core::default::Default),* {
+        impl<$($g)*> $crate::__core::cmp::Eq for $ty
+        where $(for<'__x> $ft: $crate::__core::cmp::Eq),* {}
+        impl<$($g)*> $crate::__core::default::Default for $ty
+        where $(for<'__x> $ft: $crate::__core::default::Default),* {
             fn default() -> Self {
-                Self { $($f: ::core::default::Default::default()),* }
+                Self { $($f: $crate::__core::default::Default::default()),* }
             }
         }
-        impl<$($g)*> ::core::fmt::Debug for $ty
-        where $(for<'__x> $ft: ::core::fmt::Debug),* {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.debug_struct(stringify!($name))
-                    $(.field(stringify!($f), &self.$f))*
+        impl<$($g)*> $crate::__core::fmt::Debug for $ty
+        where $(for<'__x> $ft: $crate::__core::fmt::Debug),* {
+            fn fmt(&self, f: &mut $crate::__core::fmt::Formatter<'_>) -> $crate::__core::fmt::Result {
+                f.debug_struct($crate::__core::stringify!($name))
+                    $(.field($crate::__core::stringify!($f), &self.$f))*
                     .finish()
             }
         }
@@ -274,4 +287,40 @@ macro_rules! abi {
 
     (@pick $default:expr) => { $default };
     (@pick $default:expr, $given:literal) => { $given };
+}
+
+/// Declares structs, unions, aliases and constants of Xen's ABI that
+/// hcbuf-sys does not, the way hcbuf-sys declares its own (the syntax of
+/// [`abi!`], including generic structs whose guest handles are spelled
+/// `H::In<T>` / `H::Out<T>` / `H::InOut<T>` and `pad` fields): each struct
+/// with its size asserted, no implicit padding, the marker traits bounded
+/// by its fields, and a `pub const ABI: Module` describing the items, which
+/// [`prove::prove`](crate::prove::prove) (feature `prove`) checks against
+/// the installed Xen headers from the user's tests.
+///
+/// A declaration of the user's is described ([`abi::Described`]), not
+/// part of hcbuf's proven ABI ([`abi::Declared`]): it cannot be a derive's
+/// `twin`. Bind it to a command with an `unsafe impl` of `hcbuf_core`'s
+/// `SubOp`, whose contract the user's layout proof discharges.
+///
+/// ```
+/// mod mine {
+///     hcbuf_sys::declare! {
+///         headers = ["xen/domctl.h"];
+///
+///         /// `struct xen_domctl_max_mem`, as a crate of one's own would.
+///         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+///         pub struct xen_domctl_max_mem (size 8) {
+///             /// IN: the limit in KiB.
+///             pub max_memkb: u64,
+///         }
+///     }
+/// }
+/// assert_eq!(mine::ABI.layouts[0].size, 8);
+/// ```
+#[macro_export]
+macro_rules! declare {
+    ($($items:tt)*) => {
+        $crate::abi!(@user $($items)*);
+    };
 }

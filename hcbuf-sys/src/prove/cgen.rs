@@ -2,14 +2,14 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-use hcbuf_sys::abi::{Kind, Module};
+use crate::abi::{Kind, Module};
 
 /// What the C compiler says, keyed by (module, item[, field]) indices.
 #[derive(Clone, Debug, Default)]
-pub struct CReport {
+pub(crate) struct CReport {
     /// (module, layout) → (size, align)
     pub layouts: HashMap<(usize, usize), (usize, usize)>,
     /// (module, layout, field) → (offset, size)
@@ -20,7 +20,7 @@ pub struct CReport {
 
 /// Compiles and runs the measuring program against the headers under
 /// `include` (the directory that holds `xen/`).
-pub fn measure(modules: &[&Module], include: &Path) -> Result<CReport, String> {
+pub(crate) fn measure(modules: &[&Module], include: &Path) -> Result<CReport, String> {
     if !include.join("xen/sysctl.h").is_file() || !include.join("xen/domctl.h").is_file() {
         return Err(format!(
             "Xen's public headers are not under {}/xen (no sysctl.h / domctl.h): \
@@ -29,7 +29,17 @@ pub fn measure(modules: &[&Module], include: &Path) -> Result<CReport, String> {
             include.display()
         ));
     }
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("hcbuf-sys-abi");
+    // A directory of its own per call, under the system's temporary
+    // directory (`TMPDIR`), removed on the way out.
+    static RUN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let run = RUN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("hcbuf-sys-prove-{}-{run}", std::process::id()));
+    let result = measure_in(modules, include, &dir);
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+fn measure_in(modules: &[&Module], include: &Path, dir: &Path) -> Result<CReport, String> {
     let shim = dir.join("shim/xen/interface");
     std::fs::create_dir_all(&shim).map_err(|e| format!("create {}: {e}", shim.display()))?;
     // Linux's uapi xen/privcmd.h includes the kernel-internal
@@ -71,7 +81,7 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
 }
 
 /// The C source: every header once, then one `printf` per number.
-pub fn program(modules: &[&Module]) -> String {
+pub(crate) fn program(modules: &[&Module]) -> String {
     let mut c = String::from(
         "#define __XEN_TOOLS__ 1\n#include <stddef.h>\n#include <stdint.h>\n#include <stdio.h>\n#include <sys/ioctl.h>\n",
     );
@@ -126,7 +136,7 @@ pub fn program(modules: &[&Module]) -> String {
 }
 
 /// The C spelling of a Rust field name (`r#type` is `type`).
-pub fn c_field(rust: &str) -> &str {
+pub(crate) fn c_field(rust: &str) -> &str {
     rust.strip_prefix("r#").unwrap_or(rust)
 }
 

@@ -111,9 +111,30 @@ unsafe impl<T> RegisterArg for GuestHandleMut<'_, T> {
 /// A sub-op payload: the member of a family's union (or the buffer of a
 /// family's command) that command `CMD` of family `Family` takes.
 ///
+/// hcbuf's own payloads implement it through their family tables, a
+/// user's derived payload through the derive. A struct of the user's own,
+/// declared with `hcbuf_sys::declare!` (so it is `XenWritable`, with the
+/// markers' checks), implements it by hand:
+///
+/// ```ignore
+/// // SAFETY: `my_max_mem` is laid out as `struct xen_domctl_max_mem`
+/// // (proven by `hcbuf_sys::prove::prove` in this crate's tests), the
+/// // member of `xen_domctl.u` that `XEN_DOMCTL_max_mem` reads and writes.
+/// unsafe impl SubOp for my_max_mem {
+///     type Family = family::Domctl;
+///     const CMD: u32 = XEN_DOMCTL_max_mem;
+/// }
+/// ```
+///
+/// (`hcbuf-core/tests/user_declared.rs` does this end to end.)
+///
 /// # Safety
-/// The type's layout is its `hcbuf-sys` twin's, and `CMD` is the command
-/// that reads and writes that twin. Sealed: derived.
+/// The type is laid out exactly as the C struct (or buffer) that command
+/// `CMD` of `Family` reads and writes: its size at least what Xen touches,
+/// every field at the C offset with the C meaning, every guest handle
+/// where C has one, with the element type and direction Xen uses. For a
+/// `declare!`d struct, prove the layout against the headers of every Xen
+/// version you issue it on.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a sub-op payload",
     label = "no family or command number",

@@ -116,7 +116,7 @@ unsafe impl<T> RegisterArg for GuestHandleMut<'_, T> {
 /// declared with `hcbuf_sys::declare!` (so it is `XenWritable`, with the
 /// markers' checks), implements it by hand:
 ///
-/// ```ignore
+/// ```text
 /// // SAFETY: `my_max_mem` is laid out as `struct xen_domctl_max_mem`
 /// // (proven by `hcbuf_sys::prove::prove` in this crate's tests), the
 /// // member of `xen_domctl.u` that `XEN_DOMCTL_max_mem` reads and writes.

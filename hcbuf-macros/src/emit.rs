@@ -268,12 +268,16 @@ fn emit_sub_op(
 ) -> TokenStream {
     let sub_op = impl_header(c, quote!(__hcbuf::args::SubOp));
     let family = format_ident!("{}", family.type_name());
-    let twin_str = quote!(#twin).to_string().replace(' ', "");
-    let cmd_str = quote!(#cmd).to_string().replace(' ', "");
-    let cmd_msg = format!(
-        "command `{cmd_str}` does not take `{twin_str}`: the header's command and the payload \
-         would disagree, and Xen would read the payload as another command's"
-    );
+    // The command is one that takes the twin; if not, the message names the
+    // commands that do (the family table's), at the command.
+    let wrong_command = quote_spanned! {cmd.span()=>
+        const _: () = if !__hcbuf::__private::contains(
+            <#twin as __hcbuf::xen::RawPayload>::CMDS,
+            (#cmd) as __core::primitive::u32,
+        ) {
+            __core::panic!("{}", <#twin as __hcbuf::xen::RawPayload>::WRONG_COMMAND)
+        };
+    };
     quote! {
         #[automatically_derived]
         #sub_op {
@@ -285,13 +289,7 @@ fn emit_sub_op(
             // The twin is a payload of the same family.
             __hcbuf::__private::assert_twin_family::<#twin, __hcbuf::args::family::#family>();
         }
-        const _: () = __core::assert!(
-            __hcbuf::__private::contains(
-                <#twin as __hcbuf::xen::RawPayload>::CMDS,
-                (#cmd) as __core::primitive::u32,
-            ),
-            #cmd_msg
-        );
+        #wrong_command
     }
 }
 

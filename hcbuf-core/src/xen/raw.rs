@@ -23,6 +23,9 @@ pub trait RawPayload: crate::marker::sealed::Own {
     type Family: Family;
     /// The commands that take it.
     const CMDS: &'static [u32];
+    /// The derive's error for a payload of this twin with another command:
+    /// the family tables name the commands that take the twin.
+    const WRONG_COMMAND: &'static str = "this command does not take the twin";
 }
 
 /// Payload `P` for command `C`, where several commands take the same
@@ -87,6 +90,13 @@ macro_rules! payloads {
         impl $crate::xen::RawPayload for $twin {
             type Family = $family;
             const CMDS: &'static [u32] = &[$($cmd),+];
+            const WRONG_COMMAND: &'static str = concat!(
+                "this command does not take `", stringify!($twin), "`: the header's command and \
+                 the payload would disagree, and Xen would read the payload as another \
+                 command's; `", stringify!($twin), "` is the payload of",
+                $(" `", stringify!($cmd), "`",)+
+                " only: use one of those, or the twin of the command you mean"
+            );
         }
 
         // SAFETY: the layout is the declaration's, proven against Xen's

@@ -110,9 +110,12 @@ const _: () = {
             __hcbuf::args::family::Sysctl,
         >();
     }
-    const _: () = __core::assert!(
-        __hcbuf::__private::contains(< xen_sysctl_getcpuinfo as __hcbuf::xen::RawPayload
-        > ::CMDS, (XEN_SYSCTL_getcpuinfo) as __core::primitive::u32,),
-        "command `XEN_SYSCTL_getcpuinfo` does not take `xen_sysctl_getcpuinfo`: the header's command and the payload would disagree, and Xen would read the payload as another command's"
-    );
+    const _: () = if !__hcbuf::__private::contains(
+        <xen_sysctl_getcpuinfo as __hcbuf::xen::RawPayload>::CMDS,
+        (XEN_SYSCTL_getcpuinfo) as __core::primitive::u32,
+    ) {
+        __core::panic!(
+            "{}", < xen_sysctl_getcpuinfo as __hcbuf::xen::RawPayload > ::WRONG_COMMAND
+        )
+    };
 };

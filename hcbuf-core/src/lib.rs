@@ -73,6 +73,8 @@ pub mod __private {
 
     /// `Self` may stand for the twin's field type `T`: the same type, or
     /// a `GuestHandleMut` where the twin's handle is one Xen only reads.
+    /// Sealed (its supertrait is private): an impl of the user's would let
+    /// any type, a pointer among them, stand for a twin's handle.
     #[diagnostic::on_unimplemented(
         message = "this field is `{Self}`, but the twin's field of the same name is `{T}`",
         label = "not the twin's type",
@@ -82,16 +84,23 @@ pub mod __private {
                 and the declared struct (`xen_..._t<Typed<'a>>`, or its hcbuf name) where the \
                 twin nests one; give the field the type `{T}`"
     )]
-    pub trait TwinField<T> {}
+    pub trait TwinField<T>: twin_field::Sealed<T> {}
     impl<T> TwinField<T> for T {}
     #[diagnostic::do_not_recommend]
     impl<'a, T> TwinField<crate::GuestHandle<'a, T>> for crate::GuestHandleMut<'a, T> {}
 
-    /// The size of what `field` returns: of a twin's field, given
-    /// `|twin: Twin| twin.field` (never called; by value, so that packed
-    /// twins work too).
-    pub const fn output_size<T, F, C: FnOnce(T) -> F>(_field: &C) -> usize {
-        core::mem::size_of::<F>()
+    /// The seal of [`TwinField`]: the same pairs, in a module no other
+    /// crate can name.
+    mod twin_field {
+        #[diagnostic::on_unimplemented(
+            message = "`{Self}` cannot stand for a twin's field by hand",
+            label = "not the twin's type",
+            note = "a payload field has its twin's own type (`{T}`); only hcbuf decides which \
+                    types may stand for another (a `GuestHandleMut` for a `GuestHandle`)"
+        )]
+        pub trait Sealed<T> {}
+        impl<T> Sealed<T> for T {}
+        impl<'a, T> Sealed<crate::GuestHandle<'a, T>> for crate::GuestHandleMut<'a, T> {}
     }
 
     /// Compiles only if `T` is a type `hcbuf-sys` declares (a mirrored

@@ -73,6 +73,17 @@ fn all_five_registers_and_sign_extension() {
 }
 
 #[test]
+fn a_handle_to_no_elements_is_null_not_the_next_buffer() {
+    let pool = Pool::locked_anonymous();
+    let mut words = pool.slice_from(&[1u32, 2, 3, 4]).unwrap();
+    // `4..4` is in bounds, and its address would be the next slot's.
+    assert!(words.handle_range(4..4).unwrap().is_null());
+    assert!(words.handle_range(1..1).unwrap().is_null());
+    assert!(words.handle_range_mut(4..4).unwrap().is_null());
+    assert!(!words.handle_range(3..4).unwrap().is_null());
+}
+
+#[test]
 fn replies_and_errors_come_back() {
     let xen = Recording::new();
     xen.reply(Ok(0x40011));

@@ -19,22 +19,15 @@ use hcbuf_sys::errno::XEN_EFAULT;
 use crate::dispatch::XenErrno;
 use crate::pool::{Access, Pool};
 
-/// A raw ABI value the model may read from guest memory.
+/// A raw ABI value the model may read from and write to guest memory.
 ///
 /// # Safety
-/// `#[repr(C)]` (or `#[repr(C, packed)]`) data made of integers and arrays
-/// of integers only (guest handles are `RawHandle`s, integers): no references, no
-/// pointers, and every bit pattern of its non-padding bytes is a valid
-/// value.
+/// `#[repr(C)]` (or `#[repr(C, packed)]`) data made of integers, arrays of
+/// integers and raw handles (`RawHandle`, an integer) only: no references,
+/// no pointers, every bit pattern a valid value, and no padding, so every
+/// byte written is initialised (the caller reads the memory back as its
+/// own padding-free types).
 pub(super) unsafe trait Raw: Copy {}
-
-/// A raw ABI value the model may write to guest memory: [`Raw`], and no
-/// padding, so every byte written is initialised (the caller reads the
-/// memory back as its own padding-free types).
-///
-/// # Safety
-/// As [`Raw`], and the type has no padding bytes.
-pub(super) unsafe trait Plain: Raw {}
 
 /// `EFAULT`.
 const FAULT: XenErrno = XenErrno(XEN_EFAULT);
@@ -103,14 +96,14 @@ impl<'a> Guest<'a> {
     }
 
     /// Writes `value` at `addr` (any alignment).
-    pub(super) fn write<T: Plain>(&self, addr: u64, value: &T) -> Result<(), XenErrno> {
+    pub(super) fn write<T: Raw>(&self, addr: u64, value: &T) -> Result<(), XenErrno> {
         self.check(addr, size_of::<T>(), Access::Write)?;
         let dst = std::ptr::with_exposed_provenance_mut::<T>(addr as usize);
         // SAFETY: `addr..addr+size_of::<T>()` was just checked to lie inside
         // one live pool allocation that its owner lent writable. The
         // caller's hypercall arguments borrow it exclusively (a
         // `GuestHandleMut`) for the whole call, so no reference reads or
-        // writes it meanwhile. `T` has no padding (`Plain`), so every byte
+        // writes it meanwhile. `T` has no padding (`Raw`), so every byte
         // written is initialised, and any bytes are valid for the caller's
         // types there (`XenWritable`). `write_unaligned` takes any
         // alignment.
@@ -119,7 +112,7 @@ impl<'a> Guest<'a> {
     }
 
     /// Writes element `index` of an array of `T` at `base`.
-    pub(super) fn write_at<T: Plain>(
+    pub(super) fn write_at<T: Raw>(
         &self,
         base: u64,
         index: u64,
@@ -164,28 +157,22 @@ macro_rules! integers {
     ($($t:ty),*) => {$(
         // SAFETY: an integer: no padding, no address, every bit pattern valid.
         unsafe impl Raw for $t {}
-        // SAFETY: as above.
-        unsafe impl Plain for $t {}
     )*};
 }
 integers!(u8, u16, u32, u64, i8, i32);
 
-// SAFETY: an array of raw values adds no padding and no addresses.
+// SAFETY: an array of raw values adds no padding (its size is a multiple
+// of its element's, which is a multiple of the alignment) and no addresses.
 unsafe impl<T: Raw, const N: usize> Raw for [T; N] {}
-// SAFETY: an array of padding-free values has no padding (its size is a
-// multiple of its element's, which is a multiple of the alignment).
-unsafe impl<T: Plain, const N: usize> Plain for [T; N] {}
 
 /// `hcbuf-sys` structs the model reads and writes.
 macro_rules! raw_structs {
     ($($module:ident :: $t:ident),* $(,)?) => {$(
         // SAFETY: an `abi!` struct of integers, arrays of integers and raw
-        // handles (`u64`s), checked against Xen's headers; every bit
-        // pattern of its fields is valid.
+        // handles, checked against Xen's headers; every bit pattern of its
+        // fields is valid, and `abi!` asserts that it has no implicit
+        // padding (its padding is declared as fields).
         unsafe impl Raw for hcbuf_sys::$module::$t {}
-        // SAFETY: `abi!` asserts that every struct it declares has no
-        // implicit padding (its padding is declared as fields).
-        unsafe impl Plain for hcbuf_sys::$module::$t {}
     )*};
 }
 

@@ -9,7 +9,12 @@
 //! and so implements [`SubOp`]: its command number is part of its type,
 //! and its layout is checked against its `hcbuf-sys` twin.
 //!
+//! Every whole call is checked against the hypercall's signature
+//! ([`crate::signature`]): each register is what Xen takes there, and a
+//! command hypercall's command is part of the call's type.
+//!
 //! ```
+//! use hcbuf_core::signature::Command;
 //! use hcbuf_core::{GuestHandleMut, HypercallArgs};
 //! use hcbuf_core::sys::{version::*, xen::__HYPERVISOR_xen_version};
 //!
@@ -17,12 +22,12 @@
 //! #[derive(HypercallArgs)]
 //! #[hypercall(op = __HYPERVISOR_xen_version)]
 //! struct ExtraVersion<'a> {
-//!     cmd: u32,
-//!     buf: GuestHandleMut<'a, [u8; 16]>,
+//!     cmd: Command<XENVER_extraversion>,
+//!     buf: GuestHandleMut<'a, xen_extraversion_t>,
 //! }
 //! ```
 
-use crate::handle::{GuestHandle, GuestHandleMut};
+use crate::handle::{GuestHandle, GuestHandleMut, Lent};
 use crate::marker::{XenWritable, sealed::Sealed};
 
 /// A whole hypercall: its number and its five register arguments.
@@ -58,8 +63,23 @@ pub unsafe trait HypercallArgs: Sealed {
             not be locked or alive"
 )]
 pub unsafe trait RegisterArg: Sealed {
+    /// What the signature lookup learns from this type in the first
+    /// register: whether it is a command, and which.
+    #[doc(hidden)]
+    type Tag;
+
     /// The register's value.
     fn register(&self) -> u64;
+
+    /// The number of elements the register's buffer holds (a [`Lent`]'s
+    /// length), which a [`Count`](crate::signature::Count) register of
+    /// the same call takes; 0 for anything else.
+    ///
+    /// [`Lent`]: crate::handle::Lent
+    #[inline]
+    fn elements(&self) -> u64 {
+        0
+    }
 }
 
 macro_rules! unsigned_registers {
@@ -67,6 +87,7 @@ macro_rules! unsigned_registers {
         // SAFETY: a number, not an address.
         #[diagnostic::do_not_recommend]
         unsafe impl RegisterArg for $t {
+            type Tag = crate::signature::NotCommand;
             #[inline]
             fn register(&self) -> u64 {
                 u64::from(*self)
@@ -81,6 +102,7 @@ macro_rules! signed_registers {
         // SAFETY: a number, not an address (sign-extended, as C passes it).
         #[diagnostic::do_not_recommend]
         unsafe impl RegisterArg for $t {
+            type Tag = crate::signature::NotCommand;
             #[inline]
             fn register(&self) -> u64 {
                 i64::from(*self) as u64
@@ -93,6 +115,7 @@ signed_registers!(i8, i16, i32, i64);
 // SAFETY: the address of pool memory borrowed by the handle (or 0).
 #[diagnostic::do_not_recommend]
 unsafe impl<T> RegisterArg for GuestHandle<'_, T> {
+    type Tag = crate::signature::NotCommand;
     #[inline]
     fn register(&self) -> u64 {
         self.addr()
@@ -102,9 +125,39 @@ unsafe impl<T> RegisterArg for GuestHandle<'_, T> {
 // SAFETY: as above.
 #[diagnostic::do_not_recommend]
 unsafe impl<T> RegisterArg for GuestHandleMut<'_, T> {
+    type Tag = crate::signature::NotCommand;
     #[inline]
     fn register(&self) -> u64 {
         self.addr()
+    }
+}
+
+// SAFETY: the address of pool memory borrowed by the handle (or 0), which
+// holds at least the lent number of elements (`Lent`'s contract).
+#[diagnostic::do_not_recommend]
+unsafe impl<T> RegisterArg for Lent<GuestHandle<'_, T>> {
+    type Tag = crate::signature::NotCommand;
+    #[inline]
+    fn register(&self) -> u64 {
+        self.handle().addr()
+    }
+    #[inline]
+    fn elements(&self) -> u64 {
+        self.len() as u64
+    }
+}
+
+// SAFETY: as above.
+#[diagnostic::do_not_recommend]
+unsafe impl<T> RegisterArg for Lent<GuestHandleMut<'_, T>> {
+    type Tag = crate::signature::NotCommand;
+    #[inline]
+    fn register(&self) -> u64 {
+        self.handle().addr()
+    }
+    #[inline]
+    fn elements(&self) -> u64 {
+        self.len() as u64
     }
 }
 

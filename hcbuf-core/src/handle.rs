@@ -20,6 +20,8 @@ use std::ops::Range;
 use crate::marker::{__private, HypercallSafe, PlainData, XenWritable};
 use crate::owned::{PoolBox, PoolSlice};
 
+pub use hcbuf_sys::handles::Lent;
+
 /// The borrow a [`GuestHandle`] holds, and its element type.
 type Shared<'a, T> = PhantomData<(&'a (), fn() -> T)>;
 /// The borrow a [`GuestHandleMut`] holds, and its element type.
@@ -230,6 +232,58 @@ impl<T: XenWritable> PoolSlice<'_, T> {
             addr: addr_of(part.as_mut_ptr()),
             _borrow: PhantomData,
         })
+    }
+}
+
+impl<T: XenWritable> PoolBox<'_, T> {
+    /// The value, lent for Xen to read: a handle reaching one element.
+    pub fn lend(&self) -> Lent<GuestHandle<'_, T>> {
+        // SAFETY: the handle refers to this box's value, one `T`, borrowed
+        // shared for the handle's lifetime.
+        unsafe { Lent::new(self.handle(), 1) }
+    }
+
+    /// The value, lent for Xen to write: a handle reaching one element.
+    pub fn lend_mut(&mut self) -> Lent<GuestHandleMut<'_, T>> {
+        // SAFETY: as above, borrowed exclusively.
+        unsafe { Lent::new(self.handle_mut(), 1) }
+    }
+}
+
+impl<T: XenWritable> PoolSlice<'_, T> {
+    /// Every element, lent for Xen to read: the handle and the slice's
+    /// length (the null handle for an empty slice).
+    pub fn lend(&self) -> Lent<GuestHandle<'_, T>> {
+        self.lend_range(0..self.len())
+            .expect("the whole slice is in bounds")
+    }
+
+    /// Every element, lent for Xen to write (the null handle for an empty
+    /// slice).
+    pub fn lend_mut(&mut self) -> Lent<GuestHandleMut<'_, T>> {
+        let len = self.len();
+        self.lend_range_mut(0..len)
+            .expect("the whole slice is in bounds")
+    }
+
+    /// Elements `range`, lent for Xen to read. `None` if the range is out
+    /// of bounds or reversed; the null handle if it is empty.
+    pub fn lend_range(&self, range: Range<usize>) -> Option<Lent<GuestHandle<'_, T>>> {
+        let len = range.len();
+        let handle = self.handle_range(range)?;
+        // SAFETY: `handle_range` checked that `range` lies in the slice, so
+        // the handle (unless null, when `len` is 0) reaches `len` elements,
+        // borrowed shared for its lifetime.
+        Some(unsafe { Lent::new(handle, len) })
+    }
+
+    /// Elements `range`, lent for Xen to write. `None` if the range is out
+    /// of bounds or reversed; the null handle if it is empty.
+    pub fn lend_range_mut(&mut self, range: Range<usize>) -> Option<Lent<GuestHandleMut<'_, T>>> {
+        let len = range.len();
+        let handle = self.handle_range_mut(range)?;
+        // SAFETY: as above, borrowed exclusively.
+        Some(unsafe { Lent::new(handle, len) })
     }
 }
 

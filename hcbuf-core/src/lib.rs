@@ -10,6 +10,8 @@
 //!   [`XenWritable`].
 //! - [`args`]: what a hypercall is, as types ([`HypercallArgs`], [`SubOp`],
 //!   and `#[derive(HypercallArgs)]`).
+//! - [`signature`]: what each register of each hypercall is, which every
+//!   derived whole call is checked against.
 //! - [`dispatch`]: the [`Backend`] trait that issues derived hypercalls.
 //! - [`backend`]: the backends: [`Privcmd`](backend::Privcmd), Linux's
 //!   privcmd driver in a dom0.
@@ -28,6 +30,7 @@ pub mod handle;
 pub mod marker;
 pub mod owned;
 pub mod pool;
+pub mod signature;
 pub mod xen;
 
 pub use args::{HypercallArgs, RegisterArg, SubOp};

@@ -87,10 +87,9 @@ fn a_batch_issues_its_calls_in_one_multicall_and_returns_each_result() {
     use hcbuf_core::api::Batch;
     use hcbuf_core::backend::soft::{HostConfig, SoftXen};
     use hcbuf_core::pool::{MemorySource, PoolConfig};
-    use hcbuf_core::sys::version::{XENVER_pagesize, XENVER_version};
     use hcbuf_core::xen::Op;
     use hcbuf_core::xen::domctl::GetDomainInfo;
-    use hcbuf_core::xen::version::VersionNumber;
+    use hcbuf_core::xen::version::{PageSize, VersionNumber};
 
     let config = PoolConfig::default()
         .source(MemorySource::LockedAnonymous)
@@ -100,12 +99,8 @@ fn a_batch_issues_its_calls_in_one_multicall_and_returns_each_result() {
         SoftXen::new(pool.clone(), HostConfig::default()).unwrap(),
         pool,
     );
-    let version = VersionNumber {
-        cmd: XENVER_version,
-    };
-    let page = VersionNumber {
-        cmd: XENVER_pagesize,
-    };
+    let version = VersionNumber::default();
+    let page = PageSize::default();
     let mut missing = Op::domctl(xen.pool(), 999, GetDomainInfo::default()).unwrap();
     let missing_call = missing.call();
     let mut batch = Batch::new();

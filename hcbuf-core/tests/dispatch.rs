@@ -2,19 +2,37 @@
 //! recording backend.
 
 use hcbuf_core::dispatch::Recording;
-use hcbuf_core::sys::version::{XENVER_extraversion, XENVER_version};
+use hcbuf_core::signature::kind::{Int, Ptr, Read};
+use hcbuf_core::signature::{Command, Signature};
+use hcbuf_core::sys::version::{XENVER_extraversion, xen_extraversion_t};
 use hcbuf_core::sys::xen::__HYPERVISOR_xen_version;
+use hcbuf_core::xen::version::VersionNumber;
 use hcbuf_core::{Backend, GuestHandle, GuestHandleMut, HypercallArgs, Pool, XenErrno};
 
 #[derive(HypercallArgs)]
 #[hypercall(op = __HYPERVISOR_xen_version)]
 struct XenVersion<'a> {
-    cmd: u32,
-    arg: GuestHandleMut<'a, [u8; 16]>,
+    cmd: Command<XENVER_extraversion>,
+    arg: GuestHandleMut<'a, xen_extraversion_t>,
+}
+
+/// The signature of hypercall 99, which Xen does not have: four integers
+/// and a pointer Xen would read one `u32` through.
+struct FiveArgsSignature;
+
+// SAFETY: hypercall 99 does not exist; these tests hand it only to a
+// recorder, which reads no memory.
+unsafe impl Signature for FiveArgsSignature {
+    const TEXT: &'static str = "hypercall 99(int, long, const uint32_t *, char, long)";
+    type R0 = Int;
+    type R1 = Int;
+    type R2 = Ptr<Read, u32>;
+    type R3 = Int;
+    type R4 = Int;
 }
 
 #[derive(HypercallArgs)]
-#[hypercall(op = 99)]
+#[hypercall(op = 99, signature = FiveArgsSignature)]
 struct FiveArgs<'a> {
     a: i32,
     b: u64,
@@ -31,21 +49,17 @@ fn registers_carry_numbers_and_pool_addresses_in_order() {
     let handle = extra.handle_mut();
     let addr = handle.addr();
     xen.hypercall(&XenVersion {
-        cmd: XENVER_extraversion,
+        cmd: Command,
         arg: handle,
     })
     .unwrap();
-    xen.hypercall(&XenVersion {
-        cmd: XENVER_version,
-        arg: GuestHandleMut::null(),
-    })
-    .unwrap();
+    xen.hypercall(&VersionNumber::default()).unwrap();
     assert_eq!(addr, extra.as_ptr() as u64);
     assert_eq!(
         xen.calls(),
         vec![
             (17, [u64::from(XENVER_extraversion), addr, 0, 0, 0]),
-            (17, [u64::from(XENVER_version), 0, 0, 0, 0]),
+            (17, [0, 0, 0, 0, 0]),
         ]
     );
 }
@@ -88,10 +102,7 @@ fn replies_and_errors_come_back() {
     let xen = Recording::new();
     xen.reply(Ok(0x40011));
     xen.reply(Err(XenErrno(13)));
-    let call = XenVersion {
-        cmd: XENVER_version,
-        arg: GuestHandleMut::null(),
-    };
+    let call = VersionNumber::default();
     assert_eq!(xen.hypercall(&call), Ok(0x40011));
     let err = xen.hypercall(&call).unwrap_err();
     assert_eq!(err.to_string(), "EACCES (13)");

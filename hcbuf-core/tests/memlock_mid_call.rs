@@ -22,7 +22,6 @@ use common::{Counting, drop_cap_ipc_lock, set_memlock_limit, vm_locked_bytes};
 use hcbuf_core::api::{Batch, Error, Xen};
 use hcbuf_core::backend::soft::{HostConfig, SoftXen};
 use hcbuf_core::pool::{MemorySource, PoolConfig, page_size};
-use hcbuf_core::sys::version::XENVER_version;
 use hcbuf_core::xen::Op;
 use hcbuf_core::xen::domctl::GetDomainInfo;
 use hcbuf_core::xen::hypfs::HypfsDirentry;
@@ -285,9 +284,7 @@ fn multicall(xen: &Xen<Counting>) -> Result<(), Error> {
     assert_eq!(physinfo.payload().nr_cpus as usize, CPUS);
     assert_eq!(dom0.payload().domain, 0);
     // A batch whose calls need no buffer of their own works too.
-    let version = VersionNumber {
-        cmd: XENVER_version,
-    };
+    let version = VersionNumber::default();
     let mut batch = Batch::new();
     batch.push(&version);
     assert_eq!(xen.multicall(batch)?, [Ok(4 << 16 | 17)]);

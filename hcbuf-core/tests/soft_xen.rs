@@ -6,9 +6,10 @@ mod common;
 use std::mem::offset_of;
 
 use common::default_host::{DOM0_PAGES, HOST_PAGES, LOCAL_DISTANCE, MAX_RAM_PAGE, REMOTE_DISTANCE};
-use common::{poke_u32, tracking_pool};
+use common::{RawCall, poke_u32, tracking_pool};
 use hcbuf_core::args::family::{Domctl, Sysctl};
 use hcbuf_core::backend::soft::{DomainConfig, E820Region, HostConfig, SoftXen, SoftXenError};
+use hcbuf_core::signature::Command;
 use hcbuf_core::sys::domctl::{
     XEN_DOMINF_paused, XEN_DOMINF_running, XEN_SCHEDULER_CREDIT2, xen_domctl,
 };
@@ -28,9 +29,7 @@ use hcbuf_core::xen::memory::*;
 use hcbuf_core::xen::multicall::*;
 use hcbuf_core::xen::sysctl::*;
 use hcbuf_core::xen::version::*;
-use hcbuf_core::{
-    Backend, GuestHandle, GuestHandleMut, HypercallArgs, Pool, PoolBox, SubOp, XenErrno,
-};
+use hcbuf_core::{Backend, GuestHandleMut, Pool, PoolBox, SubOp, XenErrno};
 
 fn soft() -> SoftXen {
     soft_with(HostConfig::default())
@@ -85,45 +84,6 @@ fn c_str(bytes: &[u8]) -> &str {
     std::str::from_utf8(&bytes[..end]).unwrap()
 }
 
-/// `HYPERVISOR_xen_version(cmd, arg)` with a handle of any origin.
-#[derive(HypercallArgs)]
-#[hypercall(op = __HYPERVISOR_xen_version)]
-struct ExtraVersionCall<'a> {
-    cmd: u32,
-    buf: GuestHandleMut<'a, [u8; 16]>,
-}
-
-/// The same, declared with a read-only handle where Xen writes: a wrong
-/// declaration the derive cannot see, which the model must refuse.
-#[derive(HypercallArgs)]
-#[hypercall(op = __HYPERVISOR_xen_version)]
-struct ExtraVersionReadOnly<'a> {
-    cmd: u32,
-    buf: GuestHandle<'a, [u8; 16]>,
-}
-
-/// `XENVER_build_id`: a `u32` length, then the id.
-#[derive(HypercallArgs)]
-#[hypercall(op = __HYPERVISOR_xen_version)]
-struct BuildId<'a> {
-    cmd: u32,
-    buf: GuestHandleMut<'a, u8>,
-}
-
-/// `memory_op` with any command and no argument.
-#[derive(HypercallArgs)]
-#[hypercall(op = __HYPERVISOR_memory_op)]
-struct MemoryCmd {
-    cmd: u64,
-}
-
-/// A hypercall number Xen does not have (the one the dom0 probe used).
-#[derive(HypercallArgs)]
-#[hypercall(op = 60)]
-struct NoSuchHypercall {
-    arg: u32,
-}
-
 #[test]
 fn the_model_is_send_and_sync_and_needs_a_tracking_pool() {
     fn send_sync<T: Send + Sync>() {}
@@ -148,10 +108,10 @@ fn the_model_is_send_and_sync_and_needs_a_tracking_pool() {
 #[test]
 fn version_numbers_and_strings_are_those_of_the_measured_xen() {
     let xen = soft();
-    let number = |cmd| xen.hypercall(&VersionNumber { cmd });
-    assert_eq!(number(XENVER_version), Ok(0x4_0011));
-    assert_eq!(number(XENVER_pagesize), Ok(4096));
-    assert_eq!(number(99), errno(XEN_ENOSYS));
+    assert_eq!(xen.hypercall(&VersionNumber::default()), Ok(0x4_0011));
+    assert_eq!(xen.hypercall(&PageSize::default()), Ok(4096));
+    let unknown = RawCall::<__HYPERVISOR_xen_version>([99, 0, 0, 0, 0]);
+    assert_eq!(xen.hypercall(&unknown), errno(XEN_ENOSYS));
 
     let extra: ExtraVersion = version_buffer(&xen).unwrap();
     assert_eq!(c_str(&extra), ".7");
@@ -194,25 +154,28 @@ fn the_build_id_needs_room_and_reports_its_length() {
         0x15, 0x1b, 0x37, 0x3f, 0xd6, 0x4b, 0x32, 0x15, 0x93, 0xbf, 0x98, 0x7f, 0xd9, 0x23, 0xcd,
         0x10, 0xda, 0xba, 0xda, 0xc4,
     ];
-    let call = |buf: GuestHandleMut<'_, u8>| {
-        xen.hypercall(&BuildId {
-            cmd: XENVER_build_id,
-            buf,
-        })
-    };
+    let call = |buf| xen.hypercall(&BuildId { cmd: Command, buf });
     assert_eq!(call(GuestHandleMut::null()), Ok(20), "a null buffer asks");
-    let mut buf = xen.pool().slice::<u8>(4 + 32).unwrap();
-    buf[..4].copy_from_slice(&32u32.to_ne_bytes());
+    let mut buf = xen.pool().boxed_from(BuildIdBuffer::new()).unwrap();
     assert_eq!(call(buf.handle_mut()), Ok(20));
-    assert_eq!(&buf[4..24], &id);
-    assert_eq!(&buf[24..], &[0; 12], "nothing past the id");
+    assert_eq!(&buf.bytes()[..20], &id);
+    assert!(
+        buf.bytes()[20..].iter().all(|&b| b == 0),
+        "nothing past the id"
+    );
 
+    // A buffer shorter than the id, and one of length 0, as only raw
+    // registers can pass them.
     let mut small = xen.pool().slice::<u8>(4 + 8).unwrap();
     small[..4].copy_from_slice(&8u32.to_ne_bytes());
-    assert_eq!(call(small.handle_mut()), errno(XEN_ENOBUFS));
+    let raw =
+        |addr| RawCall::<__HYPERVISOR_xen_version>([u64::from(XENVER_build_id), addr, 0, 0, 0]);
+    let addr = small.handle_mut().addr();
+    assert_eq!(xen.hypercall(&raw(addr)), errno(XEN_ENOBUFS));
     assert_eq!(&small[4..], &[0; 8], "nothing written");
     small[..4].copy_from_slice(&0u32.to_ne_bytes());
-    assert_eq!(call(small.handle_mut()), errno(XEN_EINVAL));
+    let addr = small.handle_mut().addr();
+    assert_eq!(xen.hypercall(&raw(addr)), errno(XEN_EINVAL));
 }
 
 #[test]
@@ -403,7 +366,7 @@ fn max_mem_changes_the_reservation_memory_op_reports() {
     assert_eq!(current(99), errno(XEN_ESRCH));
     assert_eq!(xen.hypercall(&MaximumRamPage::new()), Ok(MAX_RAM_PAGE));
     assert_eq!(
-        xen.hypercall(&MemoryCmd { cmd: 63 }),
+        xen.hypercall(&RawCall::<__HYPERVISOR_memory_op>([63, 0, 0, 0, 0])),
         errno(XEN_ENOSYS),
         "an unknown memory_op"
     );
@@ -620,24 +583,18 @@ fn memory_maps_are_e820_tables() {
 fn an_address_outside_the_pool_is_efault_and_counted() {
     let xen = soft();
     let mut on_stack = [0u8; 16];
-    // SAFETY: the handle names 16 bytes of this frame that live, untouched
-    // by anything else, until the call returns, and every byte pattern is
-    // valid for them; they are not hypercall-safe memory, which is the
-    // point: the software Xen must refuse them rather than write there.
-    let outside = unsafe { GuestHandleMut::from_raw(on_stack.as_mut_ptr() as u64) };
-    let result = xen.hypercall(&ExtraVersionCall {
-        cmd: XENVER_extraversion,
-        buf: outside,
-    });
+    // Not hypercall-safe memory, which is the point: the software Xen must
+    // refuse it rather than write there.
+    let outside = on_stack.as_mut_ptr() as u64;
+    let extraversion =
+        |addr| RawCall::<__HYPERVISOR_xen_version>([u64::from(XENVER_extraversion), addr, 0, 0, 0]);
+    let result = xen.hypercall(&extraversion(outside));
     assert_eq!(result, errno(XEN_EFAULT));
     assert_eq!(xen.faults(), 1);
     assert_eq!(on_stack, [0; 16], "never written");
 
     // The null handle too (Xen faults on page 0).
-    let result = xen.hypercall(&ExtraVersionCall {
-        cmd: XENVER_extraversion,
-        buf: GuestHandleMut::null(),
-    });
+    let result = xen.hypercall(&extraversion(0));
     assert_eq!(result, errno(XEN_EFAULT));
     assert_eq!(xen.faults(), 2);
 }
@@ -646,10 +603,13 @@ fn an_address_outside_the_pool_is_efault_and_counted() {
 fn a_write_through_a_read_only_lent_buffer_is_efault() {
     let xen = soft();
     let buf = xen.pool().boxed_from([0u8; 16]).unwrap();
-    let result = xen.hypercall(&ExtraVersionReadOnly {
-        cmd: XENVER_extraversion,
-        buf: buf.handle(),
-    });
+    let result = xen.hypercall(&RawCall::<__HYPERVISOR_xen_version>([
+        u64::from(XENVER_extraversion),
+        buf.handle().addr(),
+        0,
+        0,
+        0,
+    ]));
     assert_eq!(result, errno(XEN_EFAULT));
     assert_eq!(*buf, [0; 16]);
     assert_eq!(xen.faults(), 1);
@@ -714,12 +674,7 @@ fn injected_failures_come_first_and_are_counted() {
 
     xen.fail_next(XenErrno(XEN_EBUSY), 5);
     xen.fail_next(XenErrno(XEN_EBUSY), 0);
-    assert_eq!(
-        xen.hypercall(&VersionNumber {
-            cmd: XENVER_version
-        }),
-        Ok(0x4_0011)
-    );
+    assert_eq!(xen.hypercall(&VersionNumber::default()), Ok(0x4_0011));
 }
 
 #[test]
@@ -750,7 +705,9 @@ fn a_multicall_runs_every_entry_and_writes_each_result() {
         ]
     };
     let mut calls = xen.pool().slice_from(&entries).unwrap();
-    assert_eq!(xen.hypercall(&Multicall::new(&mut calls)), Ok(0));
+    let list = calls.handle_mut().addr();
+    let multicall = RawCall::<__HYPERVISOR_multicall>([list, entries.len() as u64, 0, 0, 0]);
+    assert_eq!(xen.hypercall(&multicall), Ok(0));
     let results: Vec<i64> = calls.iter().map(|c| c.result as i64).collect();
     assert_eq!(
         results,
@@ -774,10 +731,7 @@ fn a_multicall_runs_every_entry_and_writes_each_result() {
 #[test]
 fn unknown_hypercalls_are_enosys() {
     let xen = soft();
-    assert_eq!(
-        xen.hypercall(&NoSuchHypercall { arg: 0 }),
-        errno(XEN_ENOSYS)
-    );
+    assert_eq!(xen.hypercall(&RawCall::<60>([0; 5])), errno(XEN_ENOSYS));
     // Commands of the families that the model does not implement.
     assert_eq!(sysctl(&xen, AvailHeap::default()).0, errno(XEN_ENOSYS));
     assert_eq!(

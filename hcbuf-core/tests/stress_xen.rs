@@ -28,12 +28,11 @@ use hcbuf_core::api::{Batch, Xen};
 use hcbuf_core::backend::soft::{HostConfig, SoftXen};
 use hcbuf_core::sys::domctl::XEN_SCHEDULER_CREDIT2;
 use hcbuf_core::sys::errno::XEN_ESRCH;
-use hcbuf_core::sys::version::{XENVER_pagesize, XENVER_version};
 use hcbuf_core::sys::xen::domid_t;
 use hcbuf_core::xen::Op;
 use hcbuf_core::xen::domctl::GetDomainInfo;
 use hcbuf_core::xen::sysctl::PhysInfo;
-use hcbuf_core::xen::version::VersionNumber;
+use hcbuf_core::xen::version::{PageSize, VersionNumber};
 use hcbuf_core::{Pool, PoolSlice, XenErrno};
 
 const DEFAULT_OPS: u64 = 1_000_000;
@@ -321,12 +320,8 @@ fn worker<'p>(
                 }
             }
             Step::Batch => {
-                let version = VersionNumber {
-                    cmd: XENVER_version,
-                };
-                let page = VersionNumber {
-                    cmd: XENVER_pagesize,
-                };
+                let version = VersionNumber::default();
+                let page = PageSize::default();
                 let mut physinfo = Op::sysctl(pool, PhysInfo::default()).unwrap();
                 // One of this thread's domains if it has one, else dom0.
                 let domid = domains.first().copied().unwrap_or(0);

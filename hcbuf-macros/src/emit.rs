@@ -13,7 +13,7 @@ use crate::internals::ast::{Container, Family, Mode};
 
 pub(crate) fn emit(c: &Container<'_>) -> TokenStream {
     let body = match c.mode.as_ref().expect("checked: a mode") {
-        Mode::Call { op } => emit_call(c, op),
+        Mode::Call { op, signature } => emit_call(c, op, signature.as_ref()),
         Mode::Payload { family, cmd, twin } => {
             let data = emit_data(c, twin);
             let sub_op = emit_sub_op(c, *family, cmd, twin);
@@ -62,44 +62,94 @@ fn impl_header(c: &Container<'_>, trait_path: TokenStream) -> TokenStream {
     }
 }
 
-/// A generic function, never called, whose body makes the compiler check
-/// one bound per field, each reported at that field's type.
-fn field_checks(c: &Container<'_>, assert_fn: &str) -> TokenStream {
-    let (impl_generics, _, where_clause) = c.input.generics.split_for_impl();
-    let assert_fn = Ident::new(assert_fn, Span::call_site());
-    let checks = c.fields.iter().map(|f| {
-        let ty = f.ty;
-        quote_spanned! {ty.span()=> __hcbuf::__private::#assert_fn::<#ty>(); }
-    });
-    quote! {
-        #[allow(dead_code)]
-        fn __hcbuf_field_checks #impl_generics () #where_clause {
-            #(#checks)*
-        }
-    }
-}
-
-fn emit_call(c: &Container<'_>, op: &syn::Expr) -> TokenStream {
+fn emit_call(c: &Container<'_>, op: &syn::Expr, signature: Option<&syn::Path>) -> TokenStream {
     let derived = impl_header(c, quote!(__hcbuf::__private::Derived));
     let args = impl_header(c, quote!(__hcbuf::args::HypercallArgs));
-    let registers = c.fields.iter().map(|f| {
+    let op_value = quote_spanned! {op.span()=> ((#op) as __core::primitive::u64) };
+    // The signature the registers are checked against: hcbuf's, looked up
+    // by the hypercall and the first field (a command hypercall's is its
+    // command's), or the user's for a hypercall hcbuf has none for. Types
+    // with every lifetime 'static: the table's pointees are spelled so.
+    let first: TokenStream = c.fields.first().map_or_else(
+        || quote!(__hcbuf::signature::NotCommand),
+        |f| {
+            let ty = statik(f.ty);
+            quote_spanned! {f.ty.span()=> <#ty as __hcbuf::args::RegisterArg>::Tag }
+        },
+    );
+    let (sig, own_signature) = match signature {
+        Some(user) => {
+            let msg = "hcbuf's table gives this hypercall its signatures: a `signature` of your own \
+                       cannot replace them; remove `signature = ...` and type the fields as the \
+                       table says (see `hcbuf_core::signature`)";
+            (
+                quote!(#user),
+                quote_spanned! {user.span()=>
+                    const _: () = __core::assert!(
+                        !__hcbuf::signature::has_fixed_signature(#op_value),
+                        #msg
+                    );
+                },
+            )
+        }
+        None => (
+            quote_spanned! {op.span()=>
+                <__hcbuf::signature::Hypercall<{ #op_value }>
+                    as __hcbuf::signature::Lookup<#first>>::Sig
+            },
+            TokenStream::new(),
+        ),
+    };
+    let values = c.fields.iter().map(|f| {
         let ident = f.ident;
         quote_spanned! {f.ty.span()=> __hcbuf::args::RegisterArg::register(&self.#ident) }
     });
+    let elements = c.fields.iter().map(|f| {
+        let ident = f.ident;
+        quote_spanned! {f.ty.span()=> __hcbuf::args::RegisterArg::elements(&self.#ident) }
+    });
     let zeros = (c.fields.len()..5).map(|_| quote!(0));
-    let checks = field_checks(c, "assert_register_arg");
+    let zeros2 = zeros.clone();
+    let registers = ["R0", "R1", "R2", "R3", "R4"];
+    let fits = c.fields.iter().zip(registers).map(|(f, register)| {
+        let ty = statik(f.ty);
+        let register = Ident::new(register, Span::call_site());
+        quote_spanned! {f.ty.span()=>
+            __hcbuf::signature::assert_fits::<
+                #ty,
+                <__HcbufSignature as __hcbuf::signature::Registers>::#register,
+            >();
+        }
+    });
+    let sig_span = signature.map_or_else(|| op.span(), Spanned::span);
+    let assert_signature = quote_spanned! {sig_span=>
+        __hcbuf::signature::assert_signature::<__HcbufSignature>();
+    };
     quote! {
+        type __HcbufSignature = #sig;
+        #own_signature
         #[automatically_derived]
         #derived {}
         #[automatically_derived]
         #args {
-            const OP: __core::primitive::u64 = (#op) as __core::primitive::u64;
+            const OP: __core::primitive::u64 = #op_value;
             #[inline]
             fn registers(&self) -> [__core::primitive::u64; 5] {
-                [#(#registers,)* #(#zeros,)*]
+                __hcbuf::signature::lower::<__HcbufSignature>(
+                    [#(#values,)* #(#zeros,)*],
+                    [#(#elements,)* #(#zeros2,)*],
+                )
             }
         }
-        #checks
+        #[allow(dead_code)]
+        fn __hcbuf_signature_checks() {
+            // The call has a signature (hcbuf's for this hypercall and
+            // command, or the user's), and each register is what it says:
+            // a handle to the right pointee and direction, an integer, a
+            // count, a command.
+            #assert_signature
+            #(#fits)*
+        }
     }
 }
 

@@ -25,7 +25,8 @@ use core::fmt;
 /// # Safety
 /// Every type this names has the layout of the one it stands for in
 /// [`Raw`]: `In<T>`, `Out<T>` and `InOut<T>` the size and alignment of
-/// [`RawHandle`] (eight bytes on x86_64), `Union<U>` those of `U`. `abi!`
+/// [`RawHandle`] (eight bytes on x86_64), `Union<U>` those of `U`; the
+/// `Default` of each handle type is the null handle (address 0). `abi!`
 /// asserts a declaration's layout once, for [`Raw`], and relies on this for
 /// every other parameter.
 pub unsafe trait Handles {
@@ -73,3 +74,86 @@ const _: () = {
     assert!(size_of::<RawHandle>() == size_of::<xen_guest_handle_64_t>());
     assert!(align_of::<RawHandle>() == align_of::<xen_guest_handle_64_t>());
 };
+
+/// A guest handle together with the number of elements it reaches: what a
+/// count is set from, so that a count never exceeds its buffer. The setters
+/// of a declaration's measured handles take one, and so do the count
+/// registers of a whole call (`console_io`'s `count`, say).
+///
+/// `hcbuf-core` lends one from pool memory (`PoolSlice::lend_mut` and
+/// friends); in the raw spelling, [`Lent::new`] is the caller's claim.
+#[derive(Debug)]
+pub struct Lent<Hd> {
+    handle: Hd,
+    len: usize,
+}
+
+impl<Hd> Lent<Hd> {
+    /// `handle`, reaching `len` elements.
+    ///
+    /// # Safety
+    /// Unless `handle` is null, the memory it refers to holds at least
+    /// `len` elements of its type, with the access its type claims, for as
+    /// long as the handle lives.
+    pub const unsafe fn new(handle: Hd, len: usize) -> Self {
+        Lent { handle, len }
+    }
+
+    /// The number of elements the handle reaches (0 for none).
+    pub const fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the handle reaches no element.
+    pub const fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The handle.
+    pub const fn handle(&self) -> &Hd {
+        &self.handle
+    }
+
+    /// The handle, giving up its length.
+    pub fn into_handle(self) -> Hd {
+        self.handle
+    }
+
+    /// The handle and its length.
+    pub fn into_parts(self) -> (Hd, usize) {
+        (self.handle, self.len)
+    }
+}
+
+impl<Hd: Default> Lent<Hd> {
+    /// No buffer: the null handle (every spelling's `Default`), reaching
+    /// nothing.
+    pub fn none() -> Self {
+        Lent {
+            handle: Hd::default(),
+            len: 0,
+        }
+    }
+}
+
+impl<Hd: Default> Default for Lent<Hd> {
+    fn default() -> Self {
+        Self::none()
+    }
+}
+
+impl<Hd: Clone> Clone for Lent<Hd> {
+    fn clone(&self) -> Self {
+        Lent {
+            handle: self.handle.clone(),
+            len: self.len,
+        }
+    }
+}
+
+impl<Hd: Copy> Copy for Lent<Hd> {}
+
+// SAFETY: the seal only (no marker trait is implemented for a `Lent`: it
+// is never memory Xen reads): a lent handle is what its handle is.
+#[diagnostic::do_not_recommend]
+unsafe impl<Hd: crate::marker::__private::Derived> crate::marker::__private::Derived for Lent<Hd> {}

@@ -9,7 +9,6 @@ use std::time::Instant;
 
 use hcbuf_core::api::{Batch, Error, Xen};
 use hcbuf_core::backend::privcmd::Privcmd;
-use hcbuf_core::sys::version::XENVER_version;
 use hcbuf_core::xen::Op;
 use hcbuf_core::xen::domctl::GetDomainInfo;
 use hcbuf_core::xen::sysctl::{GetDomainInfoList, ReadConsole};
@@ -81,9 +80,7 @@ fn xen_error(call: &'static str) -> impl Fn(hcbuf_core::XenErrno) -> String {
 
 /// `XENVER_version`: no buffer.
 fn version(xen: &Xen<Privcmd>) -> Outcome {
-    let call = VersionNumber {
-        cmd: XENVER_version,
-    };
+    let call = VersionNumber::default();
     let v = xen
         .backend()
         .hypercall(&call)
@@ -152,9 +149,7 @@ fn read_console(xen: &Xen<Privcmd>) -> Outcome {
 
 /// 16 `XENVER_version` calls in one multicall.
 fn version16(xen: &Xen<Privcmd>) -> Outcome {
-    let call = VersionNumber {
-        cmd: XENVER_version,
-    };
+    let call = VersionNumber::default();
     let mut batch = Batch::new();
     for _ in 0..BATCH {
         batch.push(&call);

@@ -14,17 +14,33 @@
 use arbitrary::{Arbitrary, Unstructured};
 use hcbuf_core::api::{Batch, Error, Xen};
 use hcbuf_core::backend::soft::SoftXen;
-use hcbuf_core::sys::version::{XENVER_build_id, XENVER_pagesize, XENVER_version};
-use hcbuf_core::sys::xen::__HYPERVISOR_xen_version;
+use hcbuf_core::signature::Signature;
+use hcbuf_core::signature::kind::{Int, Ptr, Read, Write};
 use hcbuf_core::sys::xen::{DOMID_FIRST_RESERVED, domid_t};
 use hcbuf_core::xen::Op;
 use hcbuf_core::xen::domctl::{CreateDomain, GetDomainInfo};
-use hcbuf_core::xen::version::VersionNumber;
+use hcbuf_core::xen::hypfs::HypfsGetVersion;
+use hcbuf_core::xen::version::{PageSize, VersionNumber};
 use hcbuf_core::{Backend, GuestHandle, GuestHandleMut, HypercallArgs, XenErrno};
+
+/// The signature of [`Mixed`], on a hypercall number Xen does not have:
+/// three integers, a buffer Xen reads and one it writes.
+struct MixedSignature;
+
+// SAFETY: hypercall 63 does not exist (Xen answers `ENOSYS` and touches no
+// memory, and so does the software Xen these calls go to).
+unsafe impl Signature for MixedSignature {
+    const TEXT: &'static str = "hypercall 63(u8, i16, i32, const u64 *, u8[16] *)";
+    type R0 = Int;
+    type R1 = Int;
+    type R2 = Int;
+    type R3 = Ptr<Read, u64>;
+    type R4 = Ptr<Write, [u8; 16]>;
+}
 
 /// A call with one register of each kind.
 #[derive(HypercallArgs)]
-#[hypercall(op = __HYPERVISOR_xen_version)]
+#[hypercall(op = 63, signature = MixedSignature)]
 struct Mixed<'a> {
     narrow: u8,
     signed: i16,
@@ -113,9 +129,8 @@ enum Method {
 enum Batched {
     Version,
     PageSize,
-    /// A `xen_version` command Xen 4.17 does not know (it takes no
-    /// buffer, so none is passed).
-    Unknown(u32),
+    /// `hypfs_op`'s interface version.
+    HypfsVersion,
     DomainInfo(Domid),
 }
 
@@ -249,18 +264,14 @@ fn batch(xen: &Xen<SoftXen>, calls: &[Batched]) {
     let calls = &calls[..calls.len().min(32)];
     let pool = xen.pool();
     let mut numbers = Vec::new();
+    let mut pages = Vec::new();
+    let mut hypfs = Vec::new();
     let mut infos = Vec::new();
     for c in calls {
         match *c {
-            Batched::Version => numbers.push(VersionNumber {
-                cmd: XENVER_version,
-            }),
-            Batched::PageSize => numbers.push(VersionNumber {
-                cmd: XENVER_pagesize,
-            }),
-            Batched::Unknown(cmd) => numbers.push(VersionNumber {
-                cmd: cmd.max(XENVER_build_id + 1),
-            }),
+            Batched::Version => numbers.push(VersionNumber::default()),
+            Batched::PageSize => pages.push(PageSize::default()),
+            Batched::HypfsVersion => hypfs.push(HypfsGetVersion::new()),
             Batched::DomainInfo(d) => infos
                 .push(Op::domctl(pool, d.id(), GetDomainInfo::default()).expect("a small buffer")),
         }
@@ -268,6 +279,12 @@ fn batch(xen: &Xen<SoftXen>, calls: &[Batched]) {
     let mut one_by_one = Vec::new();
     for n in &numbers {
         one_by_one.push(xen.backend().hypercall(n));
+    }
+    for p in &pages {
+        one_by_one.push(xen.backend().hypercall(p));
+    }
+    for h in &hypfs {
+        one_by_one.push(xen.backend().hypercall(h));
     }
     for op in &mut infos {
         one_by_one.push(xen.backend().hypercall(&op.call()));
@@ -281,6 +298,12 @@ fn batch(xen: &Xen<SoftXen>, calls: &[Batched]) {
     let mut batch = Batch::new();
     for n in &numbers {
         batch.push(n);
+    }
+    for p in &pages {
+        batch.push(p);
+    }
+    for h in &hypfs {
+        batch.push(h);
     }
     for c in &info_calls {
         batch.push(c);
@@ -312,7 +335,7 @@ fn registers(xen: &Xen<SoftXen>, args: &MixedArgs) {
         buf: words.handle(),
         out: out.handle_mut(),
     };
-    assert_eq!(Mixed::OP, u64::from(__HYPERVISOR_xen_version));
+    assert_eq!(Mixed::OP, 63);
     assert_eq!(
         call.registers(),
         [

@@ -59,7 +59,10 @@ impl<B: Backend> Xen<B> {
             .pool
             .slice_from(&batch.entries)
             .map_err(pool_error(CALL))?;
-        self.issue(CALL, &Multicall::new(&mut entries))?;
+        // SAFETY: every entry was made by `Batch::push`, from a call the
+        // batch keeps borrowed until it is dropped, after this returns.
+        let multicall = unsafe { Multicall::new(&mut entries) };
+        self.issue(CALL, &multicall)?;
         Ok(entries.iter().map(|e| entry_result(e.result)).collect())
     }
 }

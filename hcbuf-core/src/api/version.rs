@@ -1,15 +1,12 @@
 //! `xen_version`: what the hypervisor is.
 
-use hcbuf_sys::version::*;
-
 use super::{Error, Xen, c_string, pool_error};
-use crate::HypercallArgs;
 use crate::args::{SubOp, family};
 use crate::dispatch::Backend;
-use crate::handle::GuestHandleMut;
+use crate::signature::Command;
 use crate::xen::version::{
-    self as typed, Capabilities, Changeset, CommandLine, ExtraVersion, PlatformParameters, Version,
-    VersionNumber,
+    self as typed, BuildId, BuildIdBuffer, Capabilities, Changeset, CommandLine, ExtraVersion,
+    PageSize, PlatformParameters, Version, VersionNumber,
 };
 
 /// The version of Xen.
@@ -36,24 +33,10 @@ pub struct CompileInfo {
     pub compile_date: String,
 }
 
-/// `HYPERVISOR_xen_version(XENVER_build_id, buf)`: the buffer is a length
-/// followed by that many bytes, so it is a byte slice.
-#[derive(HypercallArgs)]
-#[hypercall(op = hcbuf_sys::xen::__HYPERVISOR_xen_version)]
-struct BuildIdCall<'a> {
-    cmd: u32,
-    buf: GuestHandleMut<'a, u8>,
-}
-
 impl<B: Backend> Xen<B> {
     /// `XENVER_version` and `XENVER_extraversion`.
     pub fn version(&self) -> Result<VersionInfo, Error> {
-        let v = self.issue(
-            "xen_version version",
-            &VersionNumber {
-                cmd: XENVER_version,
-            },
-        )?;
+        let v = self.issue("xen_version version", &VersionNumber::default())?;
         let extra: ExtraVersion = self.version_buffer("xen_version extraversion")?;
         Ok(VersionInfo {
             major: (v >> 16) as u32,
@@ -64,12 +47,7 @@ impl<B: Backend> Xen<B> {
 
     /// `XENVER_pagesize`.
     pub fn page_size(&self) -> Result<u64, Error> {
-        self.issue(
-            "xen_version pagesize",
-            &VersionNumber {
-                cmd: XENVER_pagesize,
-            },
-        )
+        self.issue("xen_version pagesize", &PageSize::default())
     }
 
     /// `XENVER_compile_info`.
@@ -110,13 +88,15 @@ impl<B: Backend> Xen<B> {
     /// `XENVER_build_id`: the hypervisor's build id (up to 1 KiB).
     pub fn build_id(&self) -> Result<Vec<u8>, Error> {
         const CALL: &str = "xen_version build_id";
-        const MAX: usize = 1024;
-        let mut buf = self.pool.slice::<u8>(4 + MAX).map_err(pool_error(CALL))?;
-        buf[..4].copy_from_slice(&(MAX as u32).to_ne_bytes());
+        const MAX: usize = BuildIdBuffer::CAPACITY;
+        let mut buf = self
+            .pool
+            .boxed_from(BuildIdBuffer::new())
+            .map_err(pool_error(CALL))?;
         let len = self.issue(
             CALL,
-            &BuildIdCall {
-                cmd: XENVER_build_id,
+            &BuildId {
+                cmd: Command,
                 buf: buf.handle_mut(),
             },
         )?;
@@ -127,7 +107,7 @@ impl<B: Backend> Xen<B> {
                 call: CALL,
                 what: format!("a build id of {len} bytes does not fit the {MAX}-byte buffer"),
             })?;
-        Ok(buf[4..4 + len].to_vec())
+        Ok(buf.bytes()[..len].to_vec())
     }
 
     /// Fills a `xen_version` buffer of type `P`.

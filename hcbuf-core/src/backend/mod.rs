@@ -68,7 +68,9 @@ pub fn hypercall_wide<B: Backend, A: HypercallArgs>(
     let entry = unsafe { MulticallEntry::carrying(args) };
     let mut calls = pool.slice_from(&[entry])?;
     // 0 on success: the carried call's result is in the entry.
-    backend.hypercall(&Multicall::new(&mut calls))?;
+    // SAFETY: the one entry carries `args`, borrowed until this returns.
+    let multicall = unsafe { Multicall::new(&mut calls) };
+    backend.hypercall(&multicall)?;
     entry_result(calls[0].result).map_err(WideError::Xen)
 }
 

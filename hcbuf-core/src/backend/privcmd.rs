@@ -45,7 +45,7 @@
 //! use hcbuf_core::{Backend, Pool};
 //!
 //! let xen = Privcmd::open()?;
-//! let version = xen.hypercall(&VersionNumber { cmd: XENVER_version })?;
+//! let version = xen.hypercall(&VersionNumber::default())?;
 //! println!("Xen {}.{}", version >> 16, version & 0xffff);
 //!
 //! let pool = Pool::new()?;
@@ -290,16 +290,31 @@ mod tests {
     use crate::xen::memory::MaximumRamPage;
     use crate::xen::version::VersionNumber;
     use hcbuf_sys::errno::*;
-    use hcbuf_sys::version::XENVER_version;
     use hcbuf_sys::xen::DOMID_SELF;
 
     /// What `ioctl(2)` on a file that does not support it fails with.
     const ENOTTY: i32 = 25;
 
+    #[cfg(feature = "dom0-tests")]
+    /// Hypercall 60, which Xen does not have: one integer.
+    struct NoSuchHypercall;
+
+    // SAFETY: Xen has no hypercall 60 (it answers `ENOSYS`), so no
+    // register is read as an address.
+    #[cfg(feature = "dom0-tests")]
+    unsafe impl crate::signature::Signature for NoSuchHypercall {
+        const TEXT: &'static str = "hypercall 60(unsigned int)";
+        type R0 = crate::signature::kind::Int;
+        type R1 = crate::signature::kind::Absent;
+        type R2 = crate::signature::kind::Absent;
+        type R3 = crate::signature::kind::Absent;
+        type R4 = crate::signature::kind::Absent;
+    }
+
     /// An op Xen does not implement.
     #[cfg(feature = "dom0-tests")]
     #[derive(crate::HypercallArgs)]
-    #[hypercall(op = 60)]
+    #[hypercall(op = 60, signature = NoSuchHypercall)]
     struct Op60 {
         cmd: u32,
     }
@@ -357,9 +372,7 @@ mod tests {
         let null = Privcmd::open_path("/dev/null").unwrap();
         assert_eq!(null.path(), Path::new("/dev/null"));
         assert_eq!(
-            null.hypercall(&VersionNumber {
-                cmd: XENVER_version
-            }),
+            null.hypercall(&VersionNumber::default()),
             Err(XenErrno(ENOTTY))
         );
         assert_eq!(
@@ -393,9 +406,7 @@ mod tests {
             for _ in 0..2 {
                 s.spawn(|| {
                     assert_eq!(
-                        null.hypercall(&VersionNumber {
-                            cmd: XENVER_version
-                        }),
+                        null.hypercall(&VersionNumber::default()),
                         Err(XenErrno(ENOTTY))
                     );
                 });
@@ -495,11 +506,7 @@ mod tests {
     #[test]
     fn in_dom0_real_hypercalls() {
         let xen = Privcmd::open().expect("inside dom0, /dev/xen/privcmd opens");
-        let version = xen
-            .hypercall(&VersionNumber {
-                cmd: XENVER_version,
-            })
-            .unwrap();
+        let version = xen.hypercall(&VersionNumber::default()).unwrap();
         assert!(version >> 16 >= 4, "{version:#x}");
         assert_eq!(xen.hypercall(&Op60 { cmd: 0 }), Err(XenErrno(XEN_ENOSYS)));
         let pool = Pool::new().unwrap();

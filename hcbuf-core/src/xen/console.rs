@@ -2,24 +2,23 @@
 //! writing to Xen's console ([`ConsoleWrite`]) or reading its input
 //! ([`ConsoleRead`]).
 //!
-//! The constructors set the command, and the count from the pool slice's
-//! length, so neither can disagree with the buffer. A count is at most
-//! [`MAX_COUNT`] (`i32::MAX`): longer slices are clamped, not rejected,
-//! because older Xen takes `count` as a C `int`. Clamping only shortens
-//! what Xen reads or writes, never past the slice.
+//! The command is part of the call's type, and the count is filled in from
+//! the lent buffer's length when the call is lowered (a
+//! [`Count`](crate::signature::Count) register), so neither can disagree
+//! with the buffer. A count is at most `u32::MAX`, Xen's `unsigned int`:
+//! longer buffers are clamped, which only shortens what Xen reads or
+//! writes, never past the buffer.
 
 use hcbuf_sys::xen::{__HYPERVISOR_console_io, CONSOLEIO_read, CONSOLEIO_write};
 
 use crate::HypercallArgs;
-use crate::handle::{GuestHandle, GuestHandleMut};
+use crate::handle::{GuestHandle, GuestHandleMut, Lent};
 use crate::owned::PoolSlice;
+use crate::signature::{Command, Count};
 
-/// The largest `count` the constructors pass: `i32::MAX` bytes.
-pub const MAX_COUNT: u32 = i32::MAX as u32;
-
-/// `len`, clamped to [`MAX_COUNT`].
+/// `len`, as the `unsigned int` count Xen is passed (clamped).
 fn count_of(len: usize) -> u32 {
-    u32::try_from(len).map_or(MAX_COUNT, |n| n.min(MAX_COUNT))
+    u32::try_from(len).unwrap_or(u32::MAX)
 }
 
 /// `HYPERVISOR_console_io(CONSOLEIO_write, count, buf)`: write the bytes
@@ -28,26 +27,26 @@ fn count_of(len: usize) -> u32 {
 #[hypercall(op = __HYPERVISOR_console_io)]
 pub struct ConsoleWrite<'a> {
     /// Always `CONSOLEIO_write`.
-    cmd: u32,
-    /// The bytes to write: the slice's length, clamped to [`MAX_COUNT`].
-    count: u32,
+    pub cmd: Command<CONSOLEIO_write>,
+    /// The bytes to write: the text's length.
+    pub count: Count,
     /// The text, which Xen reads.
-    buf: GuestHandle<'a, u8>,
+    pub buf: Lent<GuestHandle<'a, u8>>,
 }
 
 impl<'a> ConsoleWrite<'a> {
-    /// Writes all of `text` (its first [`MAX_COUNT`] bytes if longer).
+    /// Writes all of `text` (its first `u32::MAX` bytes if longer).
     pub fn new(text: &'a PoolSlice<'_, u8>) -> Self {
         ConsoleWrite {
-            cmd: CONSOLEIO_write,
-            count: count_of(text.len()),
-            buf: text.handle(),
+            cmd: Command,
+            count: Count,
+            buf: text.lend(),
         }
     }
 
     /// The byte count passed to Xen.
     pub fn count(&self) -> u32 {
-        self.count
+        count_of(self.buf.len())
     }
 }
 
@@ -57,25 +56,25 @@ impl<'a> ConsoleWrite<'a> {
 #[hypercall(op = __HYPERVISOR_console_io)]
 pub struct ConsoleRead<'a> {
     /// Always `CONSOLEIO_read`.
-    cmd: u32,
-    /// The buffer's size: the slice's length, clamped to [`MAX_COUNT`].
-    count: u32,
+    pub cmd: Command<CONSOLEIO_read>,
+    /// The buffer's size: its length.
+    pub count: Count,
     /// The buffer Xen fills.
-    buf: GuestHandleMut<'a, u8>,
+    pub buf: Lent<GuestHandleMut<'a, u8>>,
 }
 
 impl<'a> ConsoleRead<'a> {
-    /// Reads into `buf` (at most its first [`MAX_COUNT`] bytes).
+    /// Reads into `buf` (at most its first `u32::MAX` bytes).
     pub fn new(buf: &'a mut PoolSlice<'_, u8>) -> Self {
         ConsoleRead {
-            cmd: CONSOLEIO_read,
-            count: count_of(buf.len()),
-            buf: buf.handle_mut(),
+            cmd: Command,
+            count: Count,
+            buf: buf.lend_mut(),
         }
     }
 
     /// The buffer size passed to Xen.
     pub fn count(&self) -> u32 {
-        self.count
+        count_of(self.buf.len())
     }
 }

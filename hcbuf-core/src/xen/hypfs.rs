@@ -4,8 +4,8 @@
 //! [`HypfsGetVersion`] takes no arguments; [`HypfsRead`] and
 //! [`HypfsWriteContents`] take the path (a handle and its length, which
 //! includes the trailing NUL) and a data buffer (a handle and its size).
-//! Their constructors take both lengths from the pool slices, so a length
-//! never exceeds its buffer.
+//! Each length is a [`Count`], filled in from its buffer's lent length
+//! when the call is lowered, so a length never exceeds its buffer.
 //!
 //! `XEN_HYPFS_OP_read` fills the buffer with a [`HypfsDirentry`] followed
 //! by the entry's contents; a directory's contents are
@@ -15,8 +15,9 @@ use hcbuf_sys::hypfs::*;
 use hcbuf_sys::xen::__HYPERVISOR_hypfs_op;
 
 use crate::HypercallArgs;
-use crate::handle::{GuestHandle, GuestHandleMut};
+use crate::handle::{GuestHandle, GuestHandleMut, Lent};
 use crate::owned::PoolSlice;
+use crate::signature::{Command, Count};
 
 /// The header of an entry (`struct xen_hypfs_direntry`), at the start of
 /// the buffer `XEN_HYPFS_OP_read` fills.
@@ -30,32 +31,19 @@ pub type HypfsDirentry = xen_hypfs_direntry;
 /// the contents buffer at the entry's offset + 14.
 pub type HypfsDirlistentry = xen_hypfs_dirlistentry;
 
-/// A buffer length as a register: lossless, `usize` is at most 64 bits.
-fn len_register(len: usize) -> u64 {
-    u64::try_from(len).unwrap_or(u64::MAX)
-}
-
 /// `HYPERVISOR_hypfs_op(XEN_HYPFS_OP_get_version, 0, 0, 0, 0)`: returns
 /// the highest interface version Xen supports.
-#[derive(HypercallArgs, Debug)]
+#[derive(HypercallArgs, Clone, Copy, Debug, Default)]
 #[hypercall(op = __HYPERVISOR_hypfs_op)]
 pub struct HypfsGetVersion {
     /// Always `XEN_HYPFS_OP_get_version`.
-    cmd: u32,
+    pub cmd: Command<XEN_HYPFS_OP_get_version>,
 }
 
 impl HypfsGetVersion {
     /// The call.
     pub const fn new() -> Self {
-        HypfsGetVersion {
-            cmd: XEN_HYPFS_OP_get_version,
-        }
-    }
-}
-
-impl Default for HypfsGetVersion {
-    fn default() -> Self {
-        Self::new()
+        HypfsGetVersion { cmd: Command }
     }
 }
 
@@ -66,15 +54,15 @@ impl Default for HypfsGetVersion {
 #[hypercall(op = __HYPERVISOR_hypfs_op)]
 pub struct HypfsRead<'a> {
     /// Always `XEN_HYPFS_OP_read`.
-    cmd: u32,
+    pub cmd: Command<XEN_HYPFS_OP_read>,
     /// The path, NUL-terminated.
-    path: GuestHandle<'a, u8>,
-    /// The path's length, including the NUL.
-    path_len: u64,
+    pub path: Lent<GuestHandle<'a, u8>>,
+    /// The path's length, including the NUL: `path`'s.
+    pub path_len: Count,
     /// The buffer Xen fills.
-    buf: GuestHandleMut<'a, u8>,
-    /// The buffer's size.
-    buf_len: u64,
+    pub buf: Lent<GuestHandleMut<'a, u8>>,
+    /// The buffer's size: `buf`'s.
+    pub buf_len: Count,
 }
 
 impl<'a> HypfsRead<'a> {
@@ -84,22 +72,22 @@ impl<'a> HypfsRead<'a> {
     /// slices'.
     pub fn new(path: &'a PoolSlice<'_, u8>, buf: &'a mut PoolSlice<'_, u8>) -> Self {
         HypfsRead {
-            cmd: XEN_HYPFS_OP_read,
-            path_len: len_register(path.len()),
-            path: path.handle(),
-            buf_len: len_register(buf.len()),
-            buf: buf.handle_mut(),
+            cmd: Command,
+            path: path.lend(),
+            path_len: Count,
+            buf: buf.lend_mut(),
+            buf_len: Count,
         }
     }
 
     /// The path's length passed to Xen, including the NUL.
     pub fn path_len(&self) -> u64 {
-        self.path_len
+        self.path.len() as u64
     }
 
     /// The buffer size passed to Xen.
     pub fn buf_len(&self) -> u64 {
-        self.buf_len
+        self.buf.len() as u64
     }
 }
 
@@ -110,15 +98,15 @@ impl<'a> HypfsRead<'a> {
 #[hypercall(op = __HYPERVISOR_hypfs_op)]
 pub struct HypfsWriteContents<'a> {
     /// Always `XEN_HYPFS_OP_write_contents`.
-    cmd: u32,
+    pub cmd: Command<XEN_HYPFS_OP_write_contents>,
     /// The path, NUL-terminated.
-    path: GuestHandle<'a, u8>,
-    /// The path's length, including the NUL.
-    path_len: u64,
+    pub path: Lent<GuestHandle<'a, u8>>,
+    /// The path's length, including the NUL: `path`'s.
+    pub path_len: Count,
     /// The new contents, which Xen reads.
-    contents: GuestHandle<'a, u8>,
-    /// The contents' size.
-    contents_len: u64,
+    pub contents: Lent<GuestHandle<'a, u8>>,
+    /// The contents' size: `contents`'s.
+    pub contents_len: Count,
 }
 
 impl<'a> HypfsWriteContents<'a> {
@@ -126,21 +114,21 @@ impl<'a> HypfsWriteContents<'a> {
     /// [`HypfsRead::new`]); both lengths are the slices'.
     pub fn new(path: &'a PoolSlice<'_, u8>, contents: &'a PoolSlice<'_, u8>) -> Self {
         HypfsWriteContents {
-            cmd: XEN_HYPFS_OP_write_contents,
-            path_len: len_register(path.len()),
-            path: path.handle(),
-            contents_len: len_register(contents.len()),
-            contents: contents.handle(),
+            cmd: Command,
+            path: path.lend(),
+            path_len: Count,
+            contents: contents.lend(),
+            contents_len: Count,
         }
     }
 
     /// The path's length passed to Xen, including the NUL.
     pub fn path_len(&self) -> u64 {
-        self.path_len
+        self.path.len() as u64
     }
 
     /// The contents' size passed to Xen.
     pub fn contents_len(&self) -> u64 {
-        self.contents_len
+        self.contents.len() as u64
     }
 }

@@ -27,6 +27,7 @@ use crate::HypercallArgs;
 use crate::args::{SubOp, family};
 use crate::handle::{GuestHandleMut, Typed};
 use crate::marker::__private::Derived;
+use crate::signature::Command;
 use crate::xen::raw::payloads;
 
 // ---------------------------------------------------------------------------
@@ -82,15 +83,13 @@ unsafe impl<P: SubOp<Family = family::MemoryOp>> HypercallArgs for MemoryOp<'_, 
 #[hypercall(op = __HYPERVISOR_memory_op)]
 pub struct MaximumRamPage {
     /// Always `XENMEM_maximum_ram_page`.
-    cmd: u32,
+    cmd: Command<XENMEM_maximum_ram_page>,
 }
 
 impl MaximumRamPage {
     /// The call.
     pub const fn new() -> Self {
-        MaximumRamPage {
-            cmd: XENMEM_maximum_ram_page,
-        }
+        MaximumRamPage { cmd: Command }
     }
 }
 
@@ -102,7 +101,7 @@ impl Default for MaximumRamPage {
 
 // The data types above (buffer elements, nested structs) are bound to no
 // command and so are not listed.
-payloads!(family::MemoryOp {
+payloads!(family::MemoryOp, pointer = ReadWrite {
     /// [`xen_memory_reservation`], taken by several commands.
     MemoryReservation<'a>: xen_memory_reservation<Typed<'a>> =
         XENMEM_increase_reservation as IncreaseReservation, XENMEM_decrease_reservation as DecreaseReservation, XENMEM_populate_physmap as PopulatePhysmap, XENMEM_claim_pages as ClaimPages;

@@ -2,16 +2,19 @@
 //! issues a batch of hypercalls, each described by a [`MulticallEntry`],
 //! and writes each one's result back into its entry.
 //!
-//! Only the ABI types for now. An entry's arguments are raw integers, so
-//! an address among them is not a checked guest handle: an entry is made
-//! only by the `unsafe` [`MulticallEntry::new`], whose caller vouches for
-//! the addresses (typed batches, which keep the borrows, come later).
+//! An entry's arguments are raw integers, so an address among them is not
+//! a checked guest handle: an entry is made only by the `unsafe`
+//! [`MulticallEntry::new`] (or [`MulticallEntry::carrying`]), whose caller
+//! vouches for the addresses, and a `multicall` takes only a batch's
+//! [`CheckedEntry`]s: typed batches, which keep every call's borrows, are
+//! [`crate::api::Batch`].
 
 use hcbuf_sys::xen::{__HYPERVISOR_multicall, multicall_entry};
 
 use crate::HypercallArgs;
-use crate::handle::GuestHandleMut;
+use crate::handle::{GuestHandleMut, Lent};
 use crate::owned::PoolSlice;
+use crate::signature::Count;
 
 /// One call of a batch (`struct multicall_entry`), made by
 /// [`MulticallEntry::new`]. No `Default`: an all-zero entry is hypercall 0
@@ -73,29 +76,48 @@ impl MulticallEntry {
     }
 }
 
+/// An entry of a batch whose calls were each checked against their own
+/// signature ([`Batch::push`](crate::api::Batch::push) takes only derived
+/// calls): the only element a `multicall` accepts. It has no constructor
+/// and is not data Xen may write into pool memory of the caller's, so no
+/// zeroed or hand-filled entry can become one.
+#[derive(Debug)]
+#[repr(transparent)]
+pub struct CheckedEntry(MulticallEntry);
+
 /// `HYPERVISOR_multicall(calls, nr_calls)`: issue every entry of `calls`
-/// in order.
+/// in order. Made only from a batch's entries.
 #[derive(HypercallArgs, Debug)]
 #[hypercall(op = __HYPERVISOR_multicall)]
 pub struct Multicall<'a> {
     /// The entries, which Xen reads and writes the results into.
-    calls: GuestHandleMut<'a, MulticallEntry>,
+    calls: Lent<GuestHandleMut<'a, CheckedEntry>>,
     /// The number of entries: the slice's length, clamped to `u32::MAX`.
-    nr_calls: u32,
+    nr_calls: Count,
 }
 
 impl<'a> Multicall<'a> {
     /// Issues every entry of `calls` (the first `u32::MAX` if there are
     /// more, which no batch has).
-    pub fn new(calls: &'a mut PoolSlice<'_, MulticallEntry>) -> Self {
+    ///
+    /// # Safety
+    /// Every entry was made by [`MulticallEntry::carrying`] from a call
+    /// that stays borrowed until this multicall has returned.
+    pub(crate) unsafe fn new(calls: &'a mut PoolSlice<'_, MulticallEntry>) -> Self {
+        let (handle, len) = calls.lend_mut().into_parts();
+        // SAFETY: `CheckedEntry` is `#[repr(transparent)]` over
+        // `MulticallEntry`, so the handle reaches `len` of them, borrowed
+        // exclusively; the caller vouches that each entry is a checked
+        // call's.
+        let calls = unsafe { Lent::new(GuestHandleMut::from_raw(handle.addr()), len) };
         Multicall {
-            nr_calls: u32::try_from(calls.len()).unwrap_or(u32::MAX),
-            calls: calls.handle_mut(),
+            calls,
+            nr_calls: Count,
         }
     }
 
     /// The number of entries passed to Xen.
     pub fn nr_calls(&self) -> u32 {
-        self.nr_calls
+        u32::try_from(self.calls.len()).unwrap_or(u32::MAX)
     }
 }

@@ -78,7 +78,10 @@ unsafe impl<const C: u32, P: crate::XenWritable> crate::XenWritable for Cmd<C, P
 /// });
 /// ```
 macro_rules! payloads {
-    ($family:ty { $(
+    ($family:ty $(, pointer = $dir:ident)? { $($entries:tt)* }) => {
+        $crate::xen::raw::payloads!(@table $family, [$($dir)?] { $($entries)* });
+    };
+    (@table $family:ty, $dir:tt { $(
         $(#[$m:meta])*
         $name:ident $(<$lt:lifetime>)? : $twin:ident $(<$targ:ty>)? = $($cmd:ident $(as $alias:ident)?),+;
     )* }) => {$(
@@ -105,10 +108,12 @@ macro_rules! payloads {
             type Twin = $twin;
         }
 
-        $crate::xen::raw::payloads!(@bind $family, [$($lt)?] $twin [$($targ)?]; $($cmd $(as $alias)?),+);
+        $crate::xen::raw::payloads!(@bind $family, $dir [$($lt)?] $name $twin [$($targ)?];
+            $($cmd $(as $alias)?),+);
     )*};
     // One command: the declaration is its payload.
-    (@bind $family:ty, [$($lt:lifetime)?] $twin:ident [$($targ:ty)?]; $cmd:ident) => {
+    (@bind $family:ty, $dir:tt [$($lt:lifetime)?] $name:ident $twin:ident [$($targ:ty)?];
+        $cmd:ident) => {
         // SAFETY: `$cmd` is the command that takes `$twin` (the table
         // above), and the payload is laid out as `$twin`.
         #[diagnostic::do_not_recommend]
@@ -116,10 +121,12 @@ macro_rules! payloads {
             type Family = $family;
             const CMD: u32 = $cmd;
         }
+        $crate::xen::raw::payloads!(@signature $family, $dir, $cmd,
+            $crate::xen::raw::payloads!(@static [$($lt)?] $name), $twin);
     };
     // Several commands: one `Cmd` alias each, one at a time (the
     // lifetime repeats once per alias).
-    (@bind $family:ty, [$($lt:lifetime)?] $twin:ident [$($targ:ty)?];
+    (@bind $family:ty, $dir:tt [$($lt:lifetime)?] $name:ident $twin:ident [$($targ:ty)?];
         $cmd:ident as $alias:ident $(, $more:ident as $more_alias:ident)*) => {
         #[doc = concat!("`", stringify!($cmd), "`: a [`", stringify!($twin), "`] for this command.")]
         pub type $alias $(<$lt>)? = $crate::xen::Cmd<$cmd, $twin $(<$targ>)?>;
@@ -132,9 +139,29 @@ macro_rules! payloads {
             const CMD: u32 = $cmd;
         }
 
-        $crate::xen::raw::payloads!(@bind $family, [$($lt)?] $twin [$($targ)?];
+        $crate::xen::raw::payloads!(@signature $family, $dir, $cmd,
+            $crate::xen::raw::payloads!(@static [$($lt)?] $alias), $twin);
+
+        $crate::xen::raw::payloads!(@bind $family, $dir [$($lt)?] $name $twin [$($targ)?];
             $($more as $more_alias),*);
     };
-    (@bind $family:ty, [$($lt:lifetime)?] $twin:ident [$($targ:ty)?];) => {};
+    (@bind $family:ty, $dir:tt [$($lt:lifetime)?] $name:ident $twin:ident [$($targ:ty)?];) => {};
+
+    // A command hypercall's family (`pointer = <direction>`): the command's
+    // signature is its command, then a pointer to its payload.
+    (@signature $family:ty, [], $cmd:ident, $payload:ty, $twin:ident) => {};
+    (@signature $family:ty, [$dir:ident], $cmd:ident, $payload:ty, $twin:ident) => {
+        impl $crate::signature::CommandSignature<$cmd> for $family {
+            const TEXT: &'static str = concat!("(", stringify!($cmd), ", ", stringify!($twin), " *)");
+            type R1 = $crate::signature::kind::Ptr<$crate::signature::kind::$dir, $payload>;
+            type R2 = $crate::signature::kind::Absent;
+            type R3 = $crate::signature::kind::Absent;
+            type R4 = $crate::signature::kind::Absent;
+        }
+    };
+
+    // The payload's name with its lifetime, if any, `'static`.
+    (@static [] $name:ident) => { $name };
+    (@static [$lt:lifetime] $name:ident) => { $name<'static> };
 }
 pub(crate) use payloads;

@@ -188,3 +188,23 @@ pub fn tracking_pool() -> Pool {
     let config = PoolConfig::default().source(MemorySource::LockedAnonymous);
     Pool::with_config(config.track_allocations(true)).unwrap()
 }
+
+/// A call of hypercall `OP` with whatever registers a test puts there: what
+/// no safe code can issue (a derived call is checked against its
+/// signature), to see the software Xen refuse it. It implements the traits
+/// through their documented `unsafe` escape, the hidden `Derived` seal,
+/// and lends the backend no memory.
+pub struct RawCall<const OP: u32>(pub [u64; 5]);
+
+// SAFETY: test code: the registers are deliberately unchecked, and the only
+// backend these tests hand a `RawCall` to is the software Xen (or a
+// recorder), which checks every address it is given against the memory the
+// call lends (none) and touches nothing else.
+unsafe impl<const OP: u32> hcbuf_core::marker::__private::Derived for RawCall<OP> {}
+// SAFETY: as above.
+unsafe impl<const OP: u32> HypercallArgs for RawCall<OP> {
+    const OP: u64 = OP as u64;
+    fn registers(&self) -> [u64; 5] {
+        self.0
+    }
+}

@@ -42,8 +42,10 @@ impl Family {
 
 /// What the type describes.
 pub(crate) enum Mode {
-    /// A whole hypercall: `op` and up to five register arguments.
-    Call { op: Expr },
+    /// A whole hypercall: `op` and up to five register arguments, checked
+    /// against hcbuf's signature of `op` or, for a hypercall hcbuf has none
+    /// for, the user's `signature` (an `unsafe impl Signature`).
+    Call { op: Expr, signature: Option<Path> },
     /// A sub-op payload of `family` with command `cmd`, laid out as `twin`.
     Payload {
         family: Family,
@@ -143,6 +145,7 @@ fn parse_mode(cx: &Ctxt, input: &DeriveInput) -> Option<Mode> {
     let mut family: Option<(Family, Expr)> = None;
     let mut twin: Option<Path> = None;
     let mut data: Option<Path> = None;
+    let mut signature: Option<Path> = None;
     let mut seen_attr = false;
     for attr in input
         .attrs
@@ -165,6 +168,11 @@ fn parse_mode(cx: &Ctxt, input: &DeriveInput) -> Option<Mode> {
                 if op.replace(value).is_some() {
                     cx.error_spanned_by(&meta.path, "duplicate `op`");
                 }
+            } else if key == "signature" {
+                let value: Path = meta.value()?.parse()?;
+                if signature.replace(value).is_some() {
+                    cx.error_spanned_by(&meta.path, "duplicate `signature`");
+                }
             } else if key == "twin" {
                 let value: Path = meta.value()?.parse()?;
                 if twin.replace(value).is_some() {
@@ -183,8 +191,9 @@ fn parse_mode(cx: &Ctxt, input: &DeriveInput) -> Option<Mode> {
                 cx.error_spanned_by(
                     &meta.path,
                     format!(
-                        "unknown key `{}`: expected `op = <hypercall number>`, one of `{}` \
-                         `= <command number>` with `twin = <hcbuf_sys type>`, or `data` with \
+                        "unknown key `{}`: expected `op = <hypercall number>` (with \
+                         `signature = <type>` for a hypercall hcbuf has no signature for), one of \
+                         `{}` `= <command number>` with `twin = <hcbuf_sys type>`, or `data` with \
                          `twin = <hcbuf_sys type>`",
                         quote::ToTokens::to_token_stream(&meta.path),
                         families.join("`, `")
@@ -200,6 +209,13 @@ fn parse_mode(cx: &Ctxt, input: &DeriveInput) -> Option<Mode> {
         if let Err(e) = result {
             cx.syn_error(e);
         }
+    }
+    if let (Some(sig), None) = (&signature, &op) {
+        cx.error_spanned_by(
+            sig,
+            "`signature` describes the registers of a whole hypercall (`op = ...`); a payload or \
+             data is checked against its `twin` instead",
+        );
     }
     if let Some(data) = data {
         return match (op, family, twin) {
@@ -221,7 +237,7 @@ fn parse_mode(cx: &Ctxt, input: &DeriveInput) -> Option<Mode> {
         };
     }
     match (op, family, twin) {
-        (Some(op), None, None) => Some(Mode::Call { op }),
+        (Some(op), None, None) => Some(Mode::Call { op, signature }),
         (None, Some((family, cmd)), Some(twin)) => Some(Mode::Payload { family, cmd, twin }),
         (Some(op), Some(_), _) => {
             cx.error_spanned_by(

@@ -2,28 +2,51 @@
 const _: () = {
     extern crate hcbuf_core as __hcbuf;
     extern crate core as __core;
+    type __HcbufSignature = <__hcbuf::signature::Hypercall<
+        { ((__HYPERVISOR_xen_version) as __core::primitive::u64) },
+    > as __hcbuf::signature::Lookup<
+        <Command<XENVER_extraversion> as __hcbuf::args::RegisterArg>::Tag,
+    >>::Sig;
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
     unsafe impl<'a> __hcbuf::__private::Derived for ExtraVersion<'a> {}
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
     unsafe impl<'a> __hcbuf::args::HypercallArgs for ExtraVersion<'a> {
-        const OP: __core::primitive::u64 = (__HYPERVISOR_xen_version)
-            as __core::primitive::u64;
+        const OP: __core::primitive::u64 = ((__HYPERVISOR_xen_version)
+            as __core::primitive::u64);
         #[inline]
         fn registers(&self) -> [__core::primitive::u64; 5] {
-            [
-                __hcbuf::args::RegisterArg::register(&self.cmd),
-                __hcbuf::args::RegisterArg::register(&self.buf),
-                0,
-                0,
-                0,
-            ]
+            __hcbuf::signature::lower::<
+                __HcbufSignature,
+            >(
+                [
+                    __hcbuf::args::RegisterArg::register(&self.cmd),
+                    __hcbuf::args::RegisterArg::register(&self.buf),
+                    0,
+                    0,
+                    0,
+                ],
+                [
+                    __hcbuf::args::RegisterArg::elements(&self.cmd),
+                    __hcbuf::args::RegisterArg::elements(&self.buf),
+                    0,
+                    0,
+                    0,
+                ],
+            )
         }
     }
     #[allow(dead_code)]
-    fn __hcbuf_field_checks<'a>() {
-        __hcbuf::__private::assert_register_arg::<u32>();
-        __hcbuf::__private::assert_register_arg::<GuestHandleMut<'a, [u8; 16]>>();
+    fn __hcbuf_signature_checks() {
+        __hcbuf::signature::assert_signature::<__HcbufSignature>();
+        __hcbuf::signature::assert_fits::<
+            Command<XENVER_extraversion>,
+            <__HcbufSignature as __hcbuf::signature::Registers>::R0,
+        >();
+        __hcbuf::signature::assert_fits::<
+            GuestHandleMut<'static, [u8; 16]>,
+            <__HcbufSignature as __hcbuf::signature::Registers>::R1,
+        >();
     }
 };

@@ -1,7 +1,7 @@
-/// A whole hypercall: `HYPERVISOR_xen_version(cmd, buf)`.
+/// A whole hypercall: `HYPERVISOR_xen_version(XENVER_extraversion, buf)`.
 #[derive(HypercallArgs)]
 #[hypercall(op = __HYPERVISOR_xen_version)]
 struct ExtraVersion<'a> {
-    cmd: u32,
+    cmd: Command<XENVER_extraversion>,
     buf: GuestHandleMut<'a, [u8; 16]>,
 }

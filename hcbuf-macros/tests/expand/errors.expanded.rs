@@ -1,5 +1,5 @@
 ::core::compile_error! {
-    "unknown key `bogus`: expected `op = <hypercall number>`, one of `sysctl`, `domctl`, `xen_version`, `memory_op`, `console_io`, `hypfs` `= <command number>` with `twin = <hcbuf_sys type>`, or `data` with `twin = <hcbuf_sys type>`"
+    "unknown key `bogus`: expected `op = <hypercall number>` (with `signature = <type>` for a hypercall hcbuf has no signature for), one of `sysctl`, `domctl`, `xen_version`, `memory_op`, `console_io`, `hypfs` `= <command number>` with `twin = <hcbuf_sys type>`, or `data` with `twin = <hcbuf_sys type>`"
 }
 ::core::compile_error! {
     "a payload needs `twin = <hcbuf_sys type>`: the raw struct its size, alignment and field offsets are checked against"

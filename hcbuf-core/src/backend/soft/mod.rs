@@ -12,7 +12,7 @@
 //! let config = PoolConfig::default().source(MemorySource::LockedAnonymous);
 //! let pool = Pool::with_config(config.track_allocations(true))?;
 //! let xen = SoftXen::new(pool, HostConfig::default())?;
-//! let version = xen.hypercall(&VersionNumber { cmd: XENVER_version })?;
+//! let version = xen.hypercall(&VersionNumber::default())?;
 //! assert_eq!(version, 4 << 16 | 17);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

@@ -1,3 +1,5 @@
+use hcbuf_core::sys::version::XENVER_extraversion;
+use hcbuf_core::signature::Command;
 use hcbuf_core::dispatch::Recording;
 use hcbuf_core::sys::xen::__HYPERVISOR_xen_version;
 use hcbuf_core::{Backend, GuestHandleMut, HypercallArgs, Pool};
@@ -5,7 +7,7 @@ use hcbuf_core::{Backend, GuestHandleMut, HypercallArgs, Pool};
 #[derive(HypercallArgs)]
 #[hypercall(op = __HYPERVISOR_xen_version)]
 struct ExtraVersion<'a> {
-    cmd: u32,
+    cmd: Command<XENVER_extraversion>,
     buf: GuestHandleMut<'a, [u8; 16]>,
 }
 
@@ -14,5 +16,5 @@ fn main() {
     let xen = Recording::new();
     let text = [[0u8; 16]];
     let mut bounce = pool.bounce_in(&text).unwrap();
-    let _ = xen.hypercall(&ExtraVersion { cmd: 1, buf: bounce.handle_mut() });
+    let _ = xen.hypercall(&ExtraVersion { cmd: Command, buf: bounce.handle_mut() });
 }

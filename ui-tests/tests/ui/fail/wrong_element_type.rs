@@ -1,3 +1,5 @@
+use hcbuf_core::sys::version::XENVER_extraversion;
+use hcbuf_core::signature::Command;
 use hcbuf_core::dispatch::Recording;
 use hcbuf_core::sys::xen::__HYPERVISOR_xen_version;
 use hcbuf_core::{Backend, GuestHandleMut, HypercallArgs, Pool};
@@ -5,7 +7,7 @@ use hcbuf_core::{Backend, GuestHandleMut, HypercallArgs, Pool};
 #[derive(HypercallArgs)]
 #[hypercall(op = __HYPERVISOR_xen_version)]
 struct ExtraVersion<'a> {
-    cmd: u32,
+    cmd: Command<XENVER_extraversion>,
     buf: GuestHandleMut<'a, [u8; 16]>,
 }
 
@@ -13,5 +15,5 @@ fn main() {
     let pool = Pool::new().unwrap();
     let xen = Recording::new();
     let mut words = pool.boxed::<[u32; 4]>().unwrap();
-    let _ = xen.hypercall(&ExtraVersion { cmd: 1, buf: words.handle_mut() });
+    let _ = xen.hypercall(&ExtraVersion { cmd: Command, buf: words.handle_mut() });
 }

@@ -54,7 +54,7 @@ fn main() {
     version::<Changeset>(&pool, &xen);
     version::<PlatformParameters>(&pool, &xen);
     version::<FeatureInfo>(&pool, &xen);
-    xen.hypercall(&VersionNumber { cmd: hcbuf_core::sys::version::XENVER_version }).unwrap();
+    xen.hypercall(&VersionNumber::default()).unwrap();
     let _null: GuestHandleMut<'_, u8> = GuestHandleMut::null();
 
     assert_eq!(xen.calls().len(), 7 + 8 + 7 + 1);

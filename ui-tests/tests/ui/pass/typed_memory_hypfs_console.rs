@@ -8,7 +8,7 @@ use hcbuf_core::sys::xen::{__HYPERVISOR_memory_op, DOMID_SELF};
 use hcbuf_core::xen::console::*;
 use hcbuf_core::xen::hypfs::*;
 use hcbuf_core::xen::memory::*;
-use hcbuf_core::xen::multicall::*;
+use hcbuf_core::xen::version::{PageSize, VersionNumber};
 use hcbuf_core::{Backend, Pool, SubOp};
 
 fn memory_op<P: SubOp<Family = family::MemoryOp>>(pool: &Pool, xen: &Recording, p: P) {
@@ -108,13 +108,16 @@ fn main() {
     let mut input = pool.slice::<u8>(64).unwrap();
     xen.hypercall(&ConsoleRead::new(&mut input)).unwrap();
 
-    // multicall.
-    // SAFETY: `xen_version(XENVER_version, NULL)` carries no address.
-    let version = unsafe { MulticallEntry::new(u64::from(hcbuf_core::sys::xen::__HYPERVISOR_xen_version), [0; 6]) };
-    let mut batch = pool.slice_from(&[version, version]).unwrap();
-    let multicall = Multicall::new(&mut batch);
-    assert_eq!(multicall.nr_calls(), 2);
-    xen.hypercall(&multicall).unwrap();
+    // multicall: a batch of derived calls (a `Multicall` is made only
+    // from one).
+    let api = hcbuf_core::api::Xen::new(hcbuf_core::dispatch::Recording::new(), pool.clone());
+    let (version, page) = (VersionNumber::default(), PageSize::default());
+    let mut batch = hcbuf_core::api::Batch::new();
+    batch.push(&version);
+    batch.push(&page);
+    api.multicall(batch).unwrap();
+    let (op, registers) = api.backend().calls()[0];
+    assert_eq!((op, registers[1]), (u64::from(hcbuf_core::sys::xen::__HYPERVISOR_multicall), 2));
 
-    assert_eq!(xen.calls().len(), memory_calls + 3 + 2 + 1);
+    assert_eq!(xen.calls().len(), memory_calls + 3 + 2);
 }

@@ -2,9 +2,12 @@
 //! against its twin, in a sysctl buffer; and a whole call with a handle
 //! taken from a sub-range of a pool slice.
 
+use hcbuf_core::signature::{Command, Count};
+use hcbuf_core::handle::Lent;
+
 use hcbuf_core::dispatch::Recording;
 use hcbuf_core::sys::sysctl::*;
-use hcbuf_core::sys::xen::__HYPERVISOR_console_io;
+use hcbuf_core::sys::xen::{__HYPERVISOR_console_io, CONSOLEIO_write};
 use hcbuf_core::xen::Op;
 use hcbuf_core::{Backend, GuestHandle, GuestHandleMut, HypercallArgs, Pool};
 
@@ -26,9 +29,9 @@ struct MyReadConsole<'a> {
 #[derive(HypercallArgs)]
 #[hypercall(op = __HYPERVISOR_console_io)]
 struct ConsoleWrite<'a> {
-    cmd: u32,
-    count: u32,
-    text: GuestHandle<'a, u8>,
+    cmd: Command<CONSOLEIO_write>,
+    count: Count,
+    text: Lent<GuestHandle<'a, u8>>,
 }
 
 fn main() {
@@ -41,6 +44,8 @@ fn main() {
     assert_eq!(op.header().cmd, XEN_SYSCTL_readconsole);
 
     let line = pool.slice_from(b"hello, xen\n").unwrap();
-    let text = line.handle_range(7..11).unwrap();
-    xen.hypercall(&ConsoleWrite { cmd: 0, count: 4, text }).unwrap();
+    let text = line.lend_range(7..11).unwrap();
+    xen.hypercall(&ConsoleWrite { cmd: Command, count: Count, text }).unwrap();
+    let (_, registers) = xen.calls()[1];
+    assert_eq!(registers[1], 4, "the count is the lent range's");
 }

@@ -1,0 +1,55 @@
+#[allow(non_upper_case_globals, clippy::all)]
+const _: () = {
+    extern crate hcbuf_core as __hcbuf;
+    extern crate core as __core;
+    type __HcbufSignature = MySignature;
+    const _: () = __core::assert!(
+        ! __hcbuf::signature::has_fixed_signature(((60) as __core::primitive::u64)),
+        "hcbuf's table gives this hypercall its signatures: a `signature` of your own cannot replace them; remove `signature = ...` and type the fields as the table says (see `hcbuf_core::signature`)"
+    );
+    #[automatically_derived]
+    #[diagnostic::do_not_recommend]
+    unsafe impl<'a> __hcbuf::__private::Derived for Mine<'a> {}
+    #[automatically_derived]
+    #[diagnostic::do_not_recommend]
+    unsafe impl<'a> __hcbuf::args::HypercallArgs for Mine<'a> {
+        const OP: __core::primitive::u64 = ((60) as __core::primitive::u64);
+        #[inline]
+        fn registers(&self) -> [__core::primitive::u64; 5] {
+            __hcbuf::signature::lower::<
+                __HcbufSignature,
+            >(
+                [
+                    __hcbuf::args::RegisterArg::register(&self.cmd),
+                    __hcbuf::args::RegisterArg::register(&self.count),
+                    __hcbuf::args::RegisterArg::register(&self.buf),
+                    0,
+                    0,
+                ],
+                [
+                    __hcbuf::args::RegisterArg::elements(&self.cmd),
+                    __hcbuf::args::RegisterArg::elements(&self.count),
+                    __hcbuf::args::RegisterArg::elements(&self.buf),
+                    0,
+                    0,
+                ],
+            )
+        }
+    }
+    #[allow(dead_code)]
+    fn __hcbuf_signature_checks() {
+        __hcbuf::signature::assert_signature::<__HcbufSignature>();
+        __hcbuf::signature::assert_fits::<
+            u32,
+            <__HcbufSignature as __hcbuf::signature::Registers>::R0,
+        >();
+        __hcbuf::signature::assert_fits::<
+            Count,
+            <__HcbufSignature as __hcbuf::signature::Registers>::R1,
+        >();
+        __hcbuf::signature::assert_fits::<
+            Lent<GuestHandle<'static, u8>>,
+            <__HcbufSignature as __hcbuf::signature::Registers>::R2,
+        >();
+    }
+};

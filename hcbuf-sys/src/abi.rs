@@ -48,6 +48,42 @@ pub struct Field {
     /// struct has no implicit padding. Not compared with the headers (C has
     /// no such field); a derive's `#[hypercall(pad)]` may lie over it.
     pub pad: bool,
+    /// A count, or a guest handle measured by counts: private, set only
+    /// through the declaration's setters, which keep every count within
+    /// the buffer its handle was lent from.
+    pub measured: bool,
+}
+
+impl Layout {
+    /// The offset of field `name`; `None` if there is no such field. A
+    /// `const fn`, so `Layout::offset(..).expect(..)` in a constant fails
+    /// the build, not the run, for a misspelt name.
+    pub const fn offset(&self, name: &str) -> Option<usize> {
+        let mut i = 0;
+        while i < self.fields.len() {
+            if str_eq(self.fields[i].name, name) {
+                return Some(self.fields[i].offset);
+            }
+            i += 1;
+        }
+        None
+    }
+}
+
+/// `a == b`, in a `const fn`.
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// The size of a field, given `|s: S| s.field` (never called; by value,

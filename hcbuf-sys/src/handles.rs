@@ -31,11 +31,11 @@ use core::fmt;
 /// every other parameter.
 pub unsafe trait Handles {
     /// A handle to `T`s that Xen only reads (`IN`).
-    type In<T>: Default + fmt::Debug;
+    type In<T>: Handle;
     /// A handle to `T`s that Xen writes (`OUT`).
-    type Out<T>: Default + fmt::Debug;
+    type Out<T>: Handle;
     /// A handle to `T`s that Xen reads and writes (`IN/OUT`).
-    type InOut<T>: Default + fmt::Debug;
+    type InOut<T>: Handle;
     /// A C union nested in a payload (`U` is its raw mirror).
     type Union<U: Copy>;
     /// The spelling of a declaration behind a handle
@@ -56,6 +56,24 @@ unsafe impl Handles for Raw {
     type InOut<T> = RawHandle;
     type Union<U: Copy> = U;
     type Elements = Raw;
+}
+
+/// What every spelling's handle types have: an address (0 for the null
+/// handle, their `Default`).
+pub trait Handle: Default + fmt::Debug {
+    /// The guest-virtual address (0 for none).
+    fn address(&self) -> u64;
+
+    /// Whether this is the null handle.
+    fn is_null(&self) -> bool {
+        self.address() == 0
+    }
+}
+
+impl Handle for RawHandle {
+    fn address(&self) -> u64 {
+        self.0
+    }
 }
 
 /// A guest handle in a raw struct: the guest-virtual address of a buffer,
@@ -157,3 +175,99 @@ impl<Hd: Copy> Copy for Lent<Hd> {}
 // is never memory Xen reads): a lent handle is what its handle is.
 #[diagnostic::do_not_recommend]
 unsafe impl<Hd: crate::marker::__private::Derived> crate::marker::__private::Derived for Lent<Hd> {}
+
+/// The number of elements Xen touches through a measured handle, computed
+/// from a declaration's counts: `u64` arithmetic that saturates, so no
+/// count can overflow into a small extent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Extent(pub u64);
+
+impl Extent {
+    /// A count field's value as an extent.
+    pub fn of<T: Into<u64>>(count: T) -> Extent {
+        Extent(count.into())
+    }
+
+    /// `Ok` if a buffer of `len` elements, lent for field `field`, holds
+    /// this many.
+    pub fn fits(self, field: &'static str, len: usize) -> Result<(), LendError> {
+        if self.0 <= len as u64 {
+            Ok(())
+        } else {
+            Err(LendError::TooShort {
+                field,
+                needs: self.0,
+                lent: len,
+            })
+        }
+    }
+}
+
+impl core::ops::Mul for Extent {
+    type Output = Extent;
+    fn mul(self, other: Extent) -> Extent {
+        Extent(self.0.saturating_mul(other.0))
+    }
+}
+
+impl core::ops::Mul<u64> for Extent {
+    type Output = Extent;
+    fn mul(self, other: u64) -> Extent {
+        Extent(self.0.saturating_mul(other))
+    }
+}
+
+impl core::ops::Add<u64> for Extent {
+    type Output = Extent;
+    fn add(self, other: u64) -> Extent {
+        Extent(self.0.saturating_add(other))
+    }
+}
+
+impl core::ops::Div<u64> for Extent {
+    type Output = Extent;
+    fn div(self, other: u64) -> Extent {
+        Extent(self.0.checked_div(other).unwrap_or(u64::MAX))
+    }
+}
+
+/// Why a declaration's setter refused a buffer or a count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LendError {
+    /// The buffer lent for `field` holds `lent` elements; the counts make
+    /// Xen touch `needs`.
+    TooShort {
+        /// The handle field.
+        field: &'static str,
+        /// The elements Xen would touch.
+        needs: u64,
+        /// The elements the buffer holds.
+        lent: usize,
+    },
+    /// Count `count` was set after a buffer it may measure: set the counts
+    /// first, then lend the buffers (each checked against them).
+    CountAfterBuffer {
+        /// The count field.
+        count: &'static str,
+    },
+}
+
+impl fmt::Display for LendError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LendError::TooShort { field, needs, lent } => write!(
+                f,
+                "the buffer lent for `{field}` holds {lent} elements, but the counts make Xen \
+                 touch {needs}: lend a larger buffer or lower the counts"
+            ),
+            LendError::CountAfterBuffer { count } => write!(
+                f,
+                "`{count}` was set after a buffer it may measure: set the counts first, then \
+                 lend the buffers"
+            ),
+        }
+    }
+}
+
+impl core::error::Error for LendError {}

@@ -49,19 +49,19 @@ macro_rules! abi {
     };
 
     // A struct with guest handles (or nested unions): generic over how
-    // they are spelled, `Raw` by default.
+    // they are spelled, `Raw` by default. Counts (`count`) and the handles
+    // they measure (`handle`) are private, each with a getter and a setter
+    // that keeps every count within the buffer its handle was lent from.
     (@items $mode:ident $hs:tt [$($l:tt)*] $cs:tt
         $(#[$m:meta])*
         pub struct $name:ident <$h:ident> (size $size:literal $(, c $cty:literal)?) {
-            $( $(#[$fm:meta])* $vis:ident $f:ident : $ft:ty ),* $(,)?
+            $( $(#[$fm:meta])* $vis:ident $f:ident $(/ $setter:ident)? : $ft:ty
+                $([$($ext:tt)*])? ),* $(,)?
         }
         $($rest:tt)*
     ) => {
-        $(#[$m])*
-        #[repr(C)]
-        pub struct $name<$h: $crate::handles::Handles = $crate::handles::Raw> {
-            $( $(#[$fm])* pub $f: $ft, )*
-        }
+        $crate::abi!(@define [$(#[$m])*] $name $h []
+            $( [$(#[$fm])*] $vis $f : $ft; )*);
         $crate::abi!(@size $name $size);
         $crate::abi!(@padding $name; $($f: $ft),*);
         $crate::abi!(@declared $mode $name, Struct, $crate::__core::concat!("struct ", $crate::__core::stringify!($name)) $(, $cty)?;
@@ -69,6 +69,8 @@ macro_rules! abi {
         $crate::abi!(@markers [$h: $crate::handles::Handles] $name<$h>; $($ft),*);
         $crate::abi!(@plain [] [$h: $crate::handles::Handles] $name<$h>; $($ft),*);
         $crate::abi!(@std [$h: $crate::handles::Handles] $name $name<$h>; $($f: $ft),*);
+        $crate::abi!(@accessors $name $h [$($vis $f),*]
+            $( [$(#[$fm])*] $vis $f $(/ $setter)? : $ft $([$($ext)*])?; )*);
         $crate::abi!(@items $mode $hs [$($l)*
             <$name as $crate::abi::$mode>::LAYOUT,
         ] $cs $($rest)*);
@@ -150,6 +152,107 @@ macro_rules! abi {
         };
     };
 
+    // The struct of a generic declaration, one field at a time: `pub` and
+    // `pad` fields public, counts and measured handles private.
+    (@define [$($m:tt)*] $name:ident $h:ident [$($acc:tt)*]) => {
+        $($m)*
+        #[repr(C)]
+        pub struct $name<$h: $crate::handles::Handles = $crate::handles::Raw> { $($acc)* }
+    };
+    (@define $m:tt $name:ident $h:ident [$($acc:tt)*]
+        [$($fm:tt)*] pub $f:ident : $ft:ty; $($rest:tt)*) => {
+        $crate::abi!(@define $m $name $h [$($acc)* $($fm)* pub $f: $ft,] $($rest)*);
+    };
+    (@define $m:tt $name:ident $h:ident [$($acc:tt)*]
+        [$($fm:tt)*] pad $f:ident : $ft:ty; $($rest:tt)*) => {
+        $crate::abi!(@define $m $name $h [$($acc)* $($fm)* pub $f: $ft,] $($rest)*);
+    };
+    (@define $m:tt $name:ident $h:ident [$($acc:tt)*]
+        [$($fm:tt)*] count $f:ident : $ft:ty; $($rest:tt)*) => {
+        $crate::abi!(@define $m $name $h [$($acc)* $($fm)* $f: $ft,] $($rest)*);
+    };
+    (@define $m:tt $name:ident $h:ident [$($acc:tt)*]
+        [$($fm:tt)*] handle $f:ident : $ft:ty; $($rest:tt)*) => {
+        $crate::abi!(@define $m $name $h [$($acc)* $($fm)* $f: $ft,] $($rest)*);
+    };
+
+    // The getters and setters of the counts and measured handles.
+    (@accessors $name:ident $h:ident $all:tt $(
+        [$($fm:tt)*] $vis:ident $f:ident $(/ $setter:ident)? : $ft:ty $([$($ext:tt)*])?;
+    )*) => {
+        impl<$h: $crate::handles::Handles> $name<$h> {
+            $( $crate::abi!(@access [$($fm)*] $all $vis $f $(/ $setter)? : $ft $([$($ext)*])?); )*
+        }
+    };
+    (@access $fm:tt $all:tt pub $f:ident : $ft:ty) => {};
+    (@access $fm:tt $all:tt pad $f:ident : $ft:ty) => {};
+    (@access [$($fm:tt)*] $all:tt count $f:ident / $setter:ident : $ft:ty) => {
+        $($fm)*
+        pub fn $f(&self) -> $ft {
+            self.$f
+        }
+
+        #[doc = $crate::__core::concat!(
+            "Sets `", $crate::__core::stringify!($f), "`. Refused once a buffer is lent to \
+             this struct: set the counts first, then lend the buffers, each checked against \
+             them.")]
+        pub fn $setter(&mut self, value: $ft) -> $crate::__core::result::Result<(), $crate::handles::LendError> {
+            if $crate::abi!(@any_lent self $all) {
+                return $crate::__core::result::Result::Err($crate::handles::LendError::CountAfterBuffer {
+                    count: $crate::__core::stringify!($f),
+                });
+            }
+            self.$f = value;
+            $crate::__core::result::Result::Ok(())
+        }
+    };
+    (@access [$($fm:tt)*] $all:tt handle $f:ident / $setter:ident : $ft:ty [unbounded]) => {
+        $($fm)*
+        pub fn $f(&self) -> &$ft {
+            &self.$f
+        }
+
+        #[doc = $crate::__core::concat!("Sets `", $crate::__core::stringify!($f), "`.")]
+        ///
+        /// # Safety
+        /// Xen decides how many elements it touches through this handle (no
+        /// count of this struct bounds it; see the field's documentation):
+        /// unless null, `handle` must reach at least that many, with the
+        /// access its type claims, for as long as it lives.
+        pub unsafe fn $setter(&mut self, handle: $ft) {
+            self.$f = handle;
+        }
+    };
+    (@access [$($fm:tt)*] $all:tt handle $f:ident / $setter:ident : $ft:ty
+        [$($count:ident),* => $extent:expr]) => {
+        $($fm)*
+        pub fn $f(&self) -> &$ft {
+            &self.$f
+        }
+
+        #[doc = $crate::__core::concat!(
+            "Sets `", $crate::__core::stringify!($f), "` from a lent buffer, which must hold the \
+             elements Xen touches with the counts as they are now (`",
+            $crate::__core::stringify!($extent), "`); the null handle (`Lent::none()`) always \
+             fits.")]
+        pub fn $setter(&mut self, lent: $crate::handles::Lent<$ft>) -> $crate::__core::result::Result<(), $crate::handles::LendError> {
+            if !$crate::handles::Handle::is_null(lent.handle()) {
+                #[allow(unused_imports)]
+                use $crate::handles::Extent;
+                $( let $count = $crate::handles::Extent::of(self.$count); )*
+                let needs: $crate::handles::Extent = $extent;
+                needs.fits($crate::__core::stringify!($f), lent.len())?;
+            }
+            self.$f = lent.into_handle();
+            $crate::__core::result::Result::Ok(())
+        }
+    };
+    (@any_lent $self:ident [$($vis:ident $f:ident),*]) => {
+        false $(|| $crate::abi!(@lent $vis $self $f))*
+    };
+    (@lent handle $self:ident $f:ident) => { !$crate::handles::Handle::is_null(&$self.$f) };
+    (@lent $vis:ident $self:ident $f:ident) => { false };
+
     (@size $name:ident $size:literal) => {
         const _: () = $crate::__core::assert!(
             $crate::__core::mem::size_of::<$name>() == $size,
@@ -191,6 +294,7 @@ macro_rules! abi {
                     offset: $crate::__core::mem::offset_of!($name, $f),
                     size: $crate::abi!(@size_of $sizer $name $f $ft),
                     pad: $crate::abi!(@is_pad $vis),
+                    measured: $crate::abi!(@is_measured $vis),
                 },
             )*],
         }
@@ -202,8 +306,11 @@ macro_rules! abi {
     (@size_of by_field $name:ident $f:ident $ft:ty) => { $crate::abi::field_size(&|s: $name| s.$f) };
     (@size_of by_type $name:ident $f:ident $ft:ty) => { $crate::__core::mem::size_of::<$ft>() };
 
-    (@is_pad pub) => { false };
     (@is_pad pad) => { true };
+    (@is_pad $vis:ident) => { false };
+    (@is_measured count) => { true };
+    (@is_measured handle) => { true };
+    (@is_measured $vis:ident) => { false };
 
     // No implicit padding: the fields, explicit padding included, fill the
     // struct, so no byte handed to Xen is uninitialised.

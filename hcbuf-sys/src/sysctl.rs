@@ -46,9 +46,9 @@ abi! {
         pub index: u32,
         /// IN: guest handle of the buffer to write console data to
         /// (`char`).
-        pub buffer: H::Out<u8>,
+        handle buffer / set_buffer: H::Out<u8> [count => count],
         /// IN: the size of `buffer`; OUT: the bytes written to it.
-        pub count: u32,
+        count count / set_count: u32,
         /// Padding (C leaves these bytes unnamed).
         pad _pad: u32,
     }

@@ -29,6 +29,7 @@
 
 use crate::handle::{GuestHandle, GuestHandleMut, Lent};
 use crate::marker::{XenWritable, sealed::Sealed};
+use hcbuf_sys::handles::{Extent, Handle, Lending};
 
 /// A whole hypercall: its number and its five register arguments.
 ///
@@ -48,6 +49,16 @@ pub unsafe trait HypercallArgs: Sealed {
     const OP: u64;
     /// The register arguments, unused ones 0.
     fn registers(&self) -> [u64; 5];
+
+    /// Reports every range of memory the call lends Xen: each handle's
+    /// buffer (as many elements as the signature or the payload's counts
+    /// say), with its direction, nested handles included. A backend that
+    /// checks what Xen touches (the software Xen) allows exactly these.
+    /// Lending less than the call uses is safe (such a backend refuses the
+    /// rest); the default lends nothing.
+    fn lend(&self, to: &mut dyn FnMut(Lending)) {
+        let _ = to;
+    }
 }
 
 /// A value that can be a register argument: an integer or a guest handle.
@@ -79,6 +90,13 @@ pub unsafe trait RegisterArg: Sealed {
     #[inline]
     fn elements(&self) -> u64 {
         0
+    }
+
+    /// Reports the memory the register lends Xen: a handle's buffer (one
+    /// element, or a [`Lent`]'s length), with its direction; nothing for
+    /// a number.
+    fn lend(&self, to: &mut dyn FnMut(Lending)) {
+        let _ = to;
     }
 }
 
@@ -120,6 +138,9 @@ unsafe impl<T> RegisterArg for GuestHandle<'_, T> {
     fn register(&self) -> u64 {
         self.addr()
     }
+    fn lend(&self, to: &mut dyn FnMut(Lending)) {
+        Handle::lend(self, Extent(1), to);
+    }
 }
 
 // SAFETY: as above.
@@ -129,6 +150,9 @@ unsafe impl<T> RegisterArg for GuestHandleMut<'_, T> {
     #[inline]
     fn register(&self) -> u64 {
         self.addr()
+    }
+    fn lend(&self, to: &mut dyn FnMut(Lending)) {
+        Handle::lend(self, Extent(1), to);
     }
 }
 
@@ -145,6 +169,9 @@ unsafe impl<T> RegisterArg for Lent<GuestHandle<'_, T>> {
     fn elements(&self) -> u64 {
         self.len() as u64
     }
+    fn lend(&self, to: &mut dyn FnMut(Lending)) {
+        Handle::lend(self.handle(), Extent(self.len() as u64), to);
+    }
 }
 
 // SAFETY: as above.
@@ -158,6 +185,9 @@ unsafe impl<T> RegisterArg for Lent<GuestHandleMut<'_, T>> {
     #[inline]
     fn elements(&self) -> u64 {
         self.len() as u64
+    }
+    fn lend(&self, to: &mut dyn FnMut(Lending)) {
+        Handle::lend(self.handle(), Extent(self.len() as u64), to);
     }
 }
 
@@ -194,7 +224,7 @@ unsafe impl<T> RegisterArg for Lent<GuestHandleMut<'_, T>> {
     note = "derive it with `#[derive(HypercallArgs)] #[hypercall(<family> = <command>, twin = \
             <hcbuf_sys type>)]`"
 )]
-pub unsafe trait SubOp: XenWritable {
+pub unsafe trait SubOp: XenWritable + hcbuf_sys::handles::Lends {
     /// The family whose hypercall carries this payload.
     type Family: family::Family;
     /// The command number (`XEN_SYSCTL_*`, `XEN_DOMCTL_*`, …).

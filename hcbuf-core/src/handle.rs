@@ -21,6 +21,7 @@ use crate::marker::{__private, HypercallSafe, PlainData, XenWritable};
 use crate::owned::{PoolBox, PoolSlice};
 
 pub use hcbuf_sys::handles::Lent;
+use hcbuf_sys::handles::{Extent, Lending, Lends};
 
 /// The borrow a [`GuestHandle`] holds, and its element type.
 type Shared<'a, T> = PhantomData<(&'a (), fn() -> T)>;
@@ -69,7 +70,7 @@ static_assertions::assert_eq_align!(
 /// What both kinds of handle have: `null`, `from_raw`, `addr`, `is_null`,
 /// `Default` and `Debug`, and the marker traits.
 macro_rules! handle_common {
-    ($name:ident, $raw_safety:literal) => {
+    ($name:ident, $writable:literal, $raw_safety:literal) => {
         impl<'a, T> $name<'a, T> {
             /// The null handle: "no buffer".
             pub const fn null() -> Self {
@@ -98,6 +99,22 @@ macro_rules! handle_common {
             /// Whether this is the null handle.
             pub const fn is_null(&self) -> bool {
                 self.addr == 0
+            }
+        }
+
+        impl<T> hcbuf_sys::handles::Handle for $name<'_, T> {
+            fn address(&self) -> u64 {
+                self.addr
+            }
+
+            fn lend(&self, elements: Extent, to: &mut dyn FnMut(Lending)) {
+                if self.addr != 0 {
+                    to(Lending {
+                        addr: self.addr,
+                        bytes: elements.0.saturating_mul(size_of::<T>() as u64),
+                        writable: $writable,
+                    });
+                }
             }
         }
 
@@ -138,12 +155,14 @@ macro_rules! handle_common {
 
 handle_common!(
     GuestHandle,
+    false,
     "`addr` must be the address of hypercall-safe memory (locked or from the hypercall \
      device, never migrated) holding as many valid `T` as the hypercall will read, and that \
      memory must stay alive and unmodified for `'a`."
 );
 handle_common!(
     GuestHandleMut,
+    true,
     "`addr` must be the address of hypercall-safe memory holding as many `T` as the hypercall \
      will write, every bit pattern must be valid for `T`, and nothing else may read or write \
      that memory for `'a`."
@@ -304,6 +323,6 @@ unsafe impl<'a> hcbuf_sys::handles::Handles for Typed<'a> {
     type In<T> = GuestHandle<'a, T>;
     type Out<T> = GuestHandleMut<'a, T>;
     type InOut<T> = GuestHandleMut<'a, T>;
-    type Union<U: Copy> = crate::xen::Selected<'a, U>;
+    type Union<U: Copy + Lends> = crate::xen::Selected<'a, U>;
     type Elements = Typed<'static>;
 }

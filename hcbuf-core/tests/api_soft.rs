@@ -438,8 +438,12 @@ impl Backend for NodeGoesAway {
         }
         let payload = offset_of!(xen_sysctl, u);
         let cmd = addr as *const u32;
-        let num_nodes = (addr + payload + offset_of!(xen_sysctl_numainfo, num_nodes)) as *mut u32;
-        let meminfo = (addr + payload + offset_of!(xen_sysctl_numainfo, meminfo)) as *const u64;
+        // The count and the handle are private fields: their offsets come
+        // from the declaration's ABI description.
+        let layout = <xen_sysctl_numainfo as hcbuf_core::sys::abi::Declared>::LAYOUT;
+        let field = |name| layout.offset(name).expect("a field of xen_sysctl_numainfo");
+        let num_nodes = (addr + payload + field("num_nodes")) as *mut u32;
+        let meminfo = (addr + payload + field("meminfo")) as *const u64;
         // SAFETY: a sysctl's first register is the address of the whole
         // `xen_sysctl` in pool memory, lent writable to the call (Xen
         // writes it back) and alive until it returns: what Xen itself

@@ -9,11 +9,13 @@ use common::default_host::{DOM0_PAGES, HOST_PAGES, LOCAL_DISTANCE, MAX_RAM_PAGE,
 use common::{RawCall, poke_u32, tracking_pool};
 use hcbuf_core::args::family::{Domctl, Sysctl};
 use hcbuf_core::backend::soft::{DomainConfig, E820Region, HostConfig, SoftXen, SoftXenError};
+use hcbuf_core::handle::Lent;
 use hcbuf_core::signature::Command;
 use hcbuf_core::sys::domctl::{
     XEN_DOMINF_paused, XEN_DOMINF_running, XEN_SCHEDULER_CREDIT2, xen_domctl,
 };
 use hcbuf_core::sys::errno::*;
+use hcbuf_core::sys::handles::LendError;
 use hcbuf_core::sys::hypfs::{XEN_HYPFS_TYPE_DIR, XEN_HYPFS_TYPE_STRING, XEN_HYPFS_TYPE_UINT};
 use hcbuf_core::sys::memory::{E820_RAM, XENMEM_current_reservation};
 use hcbuf_core::sys::sysctl::xen_sysctl;
@@ -110,7 +112,7 @@ fn version_numbers_and_strings_are_those_of_the_measured_xen() {
     let xen = soft();
     assert_eq!(xen.hypercall(&VersionNumber::default()), Ok(0x4_0011));
     assert_eq!(xen.hypercall(&PageSize::default()), Ok(4096));
-    let unknown = RawCall::<__HYPERVISOR_xen_version>([99, 0, 0, 0, 0]);
+    let unknown = RawCall::<__HYPERVISOR_xen_version>::new([99, 0, 0, 0, 0]);
     assert_eq!(xen.hypercall(&unknown), errno(XEN_ENOSYS));
 
     let extra: ExtraVersion = version_buffer(&xen).unwrap();
@@ -168,8 +170,11 @@ fn the_build_id_needs_room_and_reports_its_length() {
     // registers can pass them.
     let mut small = xen.pool().slice::<u8>(4 + 8).unwrap();
     small[..4].copy_from_slice(&8u32.to_ne_bytes());
-    let raw =
-        |addr| RawCall::<__HYPERVISOR_xen_version>([u64::from(XENVER_build_id), addr, 0, 0, 0]);
+    // The raw call lends the 12 bytes, as a `Lent` would.
+    let raw = |addr| {
+        RawCall::<__HYPERVISOR_xen_version>::new([u64::from(XENVER_build_id), addr, 0, 0, 0])
+            .lending(addr, 12, true)
+    };
     let addr = small.handle_mut().addr();
     assert_eq!(xen.hypercall(&raw(addr)), errno(XEN_ENOBUFS));
     assert_eq!(&small[4..], &[0; 8], "nothing written");
@@ -366,7 +371,7 @@ fn max_mem_changes_the_reservation_memory_op_reports() {
     assert_eq!(current(99), errno(XEN_ESRCH));
     assert_eq!(xen.hypercall(&MaximumRamPage::new()), Ok(MAX_RAM_PAGE));
     assert_eq!(
-        xen.hypercall(&RawCall::<__HYPERVISOR_memory_op>([63, 0, 0, 0, 0])),
+        xen.hypercall(&RawCall::<__HYPERVISOR_memory_op>::new([63, 0, 0, 0, 0])),
         errno(XEN_ENOSYS),
         "an unknown memory_op"
     );
@@ -392,15 +397,11 @@ fn getdomaininfolist_pages_through_the_domains() {
     let xen = soft_with(host);
     let mut entries = xen.pool().slice::<GetDomainInfo>(2).unwrap();
     let mut page = |first| {
-        let (result, op) = sysctl(
-            &xen,
-            GetDomainInfoList {
-                first_domain: first,
-                max_domains: 2,
-                buffer: entries.handle_mut(),
-                ..Default::default()
-            },
-        );
+        let mut ask = GetDomainInfoList::default();
+        ask.first_domain = first;
+        ask.set_max_domains(2).unwrap();
+        ask.set_buffer(entries.lend_mut()).unwrap();
+        let (result, op) = sysctl(&xen, ask);
         result.unwrap();
         let n = op.payload().num_domains as usize;
         drop(op);
@@ -421,19 +422,15 @@ fn readconsole_reads_incrementally_and_clears() {
     let xen = soft();
     let mut buf = xen.pool().slice::<u8>(4096).unwrap();
     let mut read = |incremental: bool, index: u32, count: u32, clear: bool| {
-        let (result, op) = sysctl(
-            &xen,
-            ReadConsole {
-                clear: u8::from(clear),
-                incremental: u8::from(incremental),
-                index,
-                buffer: buf.handle_mut(),
-                count,
-                ..Default::default()
-            },
-        );
+        let mut ask = ReadConsole::default();
+        ask.clear = u8::from(clear);
+        ask.incremental = u8::from(incremental);
+        ask.index = index;
+        ask.set_count(count).unwrap();
+        ask.set_buffer(buf.lend_mut()).unwrap();
+        let (result, op) = sysctl(&xen, ask);
         result.unwrap();
-        let (n, next) = (op.payload().count as usize, op.payload().index);
+        let (n, next) = (op.payload().count() as usize, op.payload().index);
         drop(op);
         (buf[..n].to_vec(), next)
     };
@@ -464,49 +461,41 @@ fn cpu_topology_numa_and_cpu_info() {
     let xen = soft_with(HostConfig::default().cpus(2, 2, 2).nodes(2));
     let (result, op) = sysctl(&xen, CpuTopoInfo::default());
     result.unwrap();
-    assert_eq!(op.payload().num_cpus, 8, "a null buffer asks for the count");
-    let mut topo = xen.pool().slice::<CpuTopo>(3).unwrap();
-    let (result, op) = sysctl(
-        &xen,
-        CpuTopoInfo {
-            num_cpus: 3,
-            cputopo: topo.handle_mut(),
-            ..Default::default()
-        },
+    assert_eq!(
+        op.payload().num_cpus(),
+        8,
+        "a null buffer asks for the count"
     );
+    let mut topo = xen.pool().slice::<CpuTopo>(3).unwrap();
+    let mut ask = CpuTopoInfo::default();
+    ask.set_num_cpus(3).unwrap();
+    ask.set_cputopo(topo.lend_mut()).unwrap();
+    let (result, op) = sysctl(&xen, ask);
     result.unwrap();
-    assert_eq!(op.payload().num_cpus, 3);
+    assert_eq!(op.payload().num_cpus(), 3);
     drop(op);
     let t = |i: usize| (topo[i].core, topo[i].socket, topo[i].node);
     assert_eq!([t(0), t(1), t(2)], [(0, 0, 0), (0, 0, 0), (1, 0, 0)]);
 
     let mut mem = xen.pool().slice::<MemInfo>(2).unwrap();
     let mut distance = xen.pool().slice::<u32>(4).unwrap();
-    let (result, op) = sysctl(
-        &xen,
-        NumaInfo {
-            num_nodes: 2,
-            meminfo: mem.handle_mut(),
-            distance: distance.handle_mut(),
-            ..Default::default()
-        },
-    );
+    let mut ask = NumaInfo::default();
+    ask.set_num_nodes(2).unwrap();
+    ask.set_meminfo(mem.lend_mut()).unwrap();
+    ask.set_distance(distance.lend_mut()).unwrap();
+    let (result, op) = sysctl(&xen, ask);
     result.unwrap();
-    assert_eq!(op.payload().num_nodes, 2);
+    assert_eq!(op.payload().num_nodes(), 2);
     drop(op);
     assert_eq!(mem[0].memsize, HOST_PAGES * 4096 / 2);
     let (l, r) = (LOCAL_DISTANCE, REMOTE_DISTANCE);
     assert_eq!(&distance[..], &[l, r, r, l]);
 
     let mut info = xen.pool().slice::<CpuInfo>(16).unwrap();
-    let (result, op) = sysctl(
-        &xen,
-        GetCpuInfo {
-            max_cpus: 16,
-            info: info.handle_mut(),
-            ..Default::default()
-        },
-    );
+    let mut ask = GetCpuInfo::default();
+    ask.set_max_cpus(16).unwrap();
+    ask.set_info(info.lend_mut()).unwrap();
+    let (result, op) = sysctl(&xen, ask);
     result.unwrap();
     assert_eq!(op.payload().nr_cpus, 8);
 }
@@ -520,16 +509,15 @@ fn memory_maps_are_e820_tables() {
             arg: arg.handle_mut(),
         })
         .unwrap();
-        arg.nr_entries
+        arg.nr_entries()
     };
     assert_eq!(count, 7, "a null buffer asks for the count");
     let mut table = xen.pool().slice::<E820Entry>(count as usize + 1).unwrap();
     {
-        let map = MemoryMap {
-            nr_entries: count,
-            buffer: table.handle_mut(),
-            ..Default::default()
-        };
+        let mut map = MemoryMap::default();
+        map.set_nr_entries(count).unwrap();
+        map.set_buffer(table.lend_range_mut(0..count as usize).unwrap())
+            .unwrap();
         let mut arg = xen.pool().boxed_from(MachineMemoryMap::new(map)).unwrap();
         let result = xen.hypercall(&MemoryOp {
             arg: arg.handle_mut(),
@@ -537,17 +525,15 @@ fn memory_maps_are_e820_tables() {
         assert_eq!(result, errno(XEN_EINVAL), "room for one more is needed");
     }
     {
-        let map = MemoryMap {
-            nr_entries: count + 1,
-            buffer: table.handle_mut(),
-            ..Default::default()
-        };
+        let mut map = MemoryMap::default();
+        map.set_nr_entries(count + 1).unwrap();
+        map.set_buffer(table.lend_mut()).unwrap();
         let mut arg = xen.pool().boxed_from(MachineMemoryMap::new(map)).unwrap();
         xen.hypercall(&MemoryOp {
             arg: arg.handle_mut(),
         })
         .unwrap();
-        assert_eq!(arg.nr_entries, count);
+        assert_eq!(arg.nr_entries(), count);
     }
     assert_eq!(
         (table[3].addr(), table[3].size(), table[3].region_type()),
@@ -564,17 +550,15 @@ fn memory_maps_are_e820_tables() {
     let map = vec![E820Region::new(0, 1 << 30, E820_RAM)];
     let xen = soft_with(HostConfig::default().dom0_memory_map(Some(map)));
     let mut table = xen.pool().slice::<E820Entry>(4).unwrap();
-    let map = MemoryMap {
-        nr_entries: 4,
-        buffer: table.handle_mut(),
-        ..Default::default()
-    };
+    let mut map = MemoryMap::default();
+    map.set_nr_entries(4).unwrap();
+    map.set_buffer(table.lend_mut()).unwrap();
     let mut arg = xen.pool().boxed_from(GetMemoryMap::new(map)).unwrap();
     xen.hypercall(&MemoryOp {
         arg: arg.handle_mut(),
     })
     .unwrap();
-    assert_eq!(arg.nr_entries, 1);
+    assert_eq!(arg.nr_entries(), 1);
     drop(arg);
     assert_eq!(table[0].size(), 1 << 30);
 }
@@ -586,8 +570,9 @@ fn an_address_outside_the_pool_is_efault_and_counted() {
     // Not hypercall-safe memory, which is the point: the software Xen must
     // refuse it rather than write there.
     let outside = on_stack.as_mut_ptr() as u64;
-    let extraversion =
-        |addr| RawCall::<__HYPERVISOR_xen_version>([u64::from(XENVER_extraversion), addr, 0, 0, 0]);
+    let extraversion = |addr| {
+        RawCall::<__HYPERVISOR_xen_version>::new([u64::from(XENVER_extraversion), addr, 0, 0, 0])
+    };
     let result = xen.hypercall(&extraversion(outside));
     assert_eq!(result, errno(XEN_EFAULT));
     assert_eq!(xen.faults(), 1);
@@ -603,7 +588,7 @@ fn an_address_outside_the_pool_is_efault_and_counted() {
 fn a_write_through_a_read_only_lent_buffer_is_efault() {
     let xen = soft();
     let buf = xen.pool().boxed_from([0u8; 16]).unwrap();
-    let result = xen.hypercall(&RawCall::<__HYPERVISOR_xen_version>([
+    let result = xen.hypercall(&RawCall::<__HYPERVISOR_xen_version>::new([
         u64::from(XENVER_extraversion),
         buf.handle().addr(),
         0,
@@ -623,31 +608,41 @@ fn a_write_through_a_read_only_lent_buffer_is_efault() {
 #[test]
 fn a_nested_handle_is_checked_for_exactly_the_bytes_touched() {
     let xen = soft();
-    // A 4-byte buffer announced as 64: the ring has more than 4 bytes.
+    // A 4-byte buffer for a count of 64: safe code cannot lend it.
     let mut small = xen.pool().slice::<u8>(4).unwrap();
-    let (result, op) = sysctl(
-        &xen,
-        ReadConsole {
-            buffer: small.handle_mut(),
-            count: 64,
-            ..Default::default()
-        },
-    );
+    {
+        let mut ask = ReadConsole::default();
+        ask.set_count(64).unwrap();
+        assert_eq!(
+            ask.set_buffer(small.lend_mut()),
+            Err(LendError::TooShort {
+                field: "buffer",
+                needs: 64,
+                lent: 4
+            })
+        );
+    }
+    let mut ask = ReadConsole::default();
+    ask.set_count(64).unwrap();
+    // Lent with an `unsafe` lie, the model refuses the bytes past the
+    // allocation: the ring has more than 4 bytes.
+    // SAFETY: a false claim on purpose (the handle reaches 4 bytes, not
+    // 64), made only to the software Xen, which must refuse what lies past
+    // the allocation; `small` outlives the call.
+    let lie = unsafe { Lent::new(small.handle_mut(), 64) };
+    ask.set_buffer(lie).unwrap();
+    let (result, op) = sysctl(&xen, ask);
     assert_eq!(result, errno(XEN_EFAULT));
-    assert_eq!(op.payload().count, 64, "no copy back after a fault");
+    assert_eq!(op.payload().count(), 64, "no copy back after a fault");
     assert_eq!(xen.faults(), 1);
     drop(op);
-    // Announced at its size, it works.
-    let (result, op) = sysctl(
-        &xen,
-        ReadConsole {
-            buffer: small.handle_mut(),
-            count: 4,
-            ..Default::default()
-        },
-    );
+    // Lent at its size, it works.
+    let mut ask = ReadConsole::default();
+    ask.set_count(4).unwrap();
+    ask.set_buffer(small.lend_mut()).unwrap();
+    let (result, op) = sysctl(&xen, ask);
     result.unwrap();
-    assert_eq!(op.payload().count, 4);
+    assert_eq!(op.payload().count(), 4);
     drop(op);
     assert_eq!(&small[..], b"(XEN");
     assert_eq!(xen.faults(), 1);
@@ -706,7 +701,14 @@ fn a_multicall_runs_every_entry_and_writes_each_result() {
     };
     let mut calls = xen.pool().slice_from(&entries).unwrap();
     let list = calls.handle_mut().addr();
-    let multicall = RawCall::<__HYPERVISOR_multicall>([list, entries.len() as u64, 0, 0, 0]);
+    let entries_bytes = std::mem::size_of_val(&entries) as u64;
+    let multicall = RawCall::<__HYPERVISOR_multicall>::new([list, entries.len() as u64, 0, 0, 0])
+        .lending(list, entries_bytes, true)
+        .lending(
+            arg_addr,
+            std::mem::size_of::<CurrentReservation>() as u64,
+            true,
+        );
     assert_eq!(xen.hypercall(&multicall), Ok(0));
     let results: Vec<i64> = calls.iter().map(|c| c.result as i64).collect();
     assert_eq!(
@@ -731,7 +733,10 @@ fn a_multicall_runs_every_entry_and_writes_each_result() {
 #[test]
 fn unknown_hypercalls_are_enosys() {
     let xen = soft();
-    assert_eq!(xen.hypercall(&RawCall::<60>([0; 5])), errno(XEN_ENOSYS));
+    assert_eq!(
+        xen.hypercall(&RawCall::<60>::new([0; 5])),
+        errno(XEN_ENOSYS)
+    );
     // Commands of the families that the model does not implement.
     assert_eq!(sysctl(&xen, AvailHeap::default()).0, errno(XEN_ENOSYS));
     assert_eq!(

@@ -108,6 +108,10 @@ fn emit_call(c: &Container<'_>, op: &syn::Expr, signature: Option<&syn::Path>) -
         let ident = f.ident;
         quote_spanned! {f.ty.span()=> __hcbuf::args::RegisterArg::elements(&self.#ident) }
     });
+    let lends = c.fields.iter().map(|f| {
+        let ident = f.ident;
+        quote_spanned! {f.ty.span()=> __hcbuf::args::RegisterArg::lend(&self.#ident, to); }
+    });
     let zeros = (c.fields.len()..5).map(|_| quote!(0));
     let zeros2 = zeros.clone();
     let registers = ["R0", "R1", "R2", "R3", "R4"];
@@ -139,6 +143,12 @@ fn emit_call(c: &Container<'_>, op: &syn::Expr, signature: Option<&syn::Path>) -
                     [#(#values,)* #(#zeros,)*],
                     [#(#elements,)* #(#zeros2,)*],
                 )
+            }
+            fn lend(
+                &self,
+                to: &mut dyn __core::ops::FnMut(__hcbuf::sys::handles::Lending),
+            ) {
+                #(#lends)*
             }
         }
         #[allow(dead_code)]
@@ -269,7 +279,23 @@ fn emit_data(c: &Container<'_>, twin: &syn::Path) -> TokenStream {
         };
         quote! { #offset #typed }
     });
+    let (lend_impl_generics, lend_ty_generics, lend_where) = c.input.generics.split_for_impl();
+    let lends = c.fields.iter().map(|f| {
+        let ident = f.ident;
+        quote_spanned! {f.ty.span()=> __hcbuf::sys::handles::Lends::lend(&self.#ident, to); }
+    });
     quote! {
+        #[automatically_derived]
+        impl #lend_impl_generics __hcbuf::sys::handles::Lends for #name #lend_ty_generics #lend_where {
+            // What the fields lend Xen (their nested declarations' measured
+            // handles), for a backend that checks what Xen touches.
+            fn lend(
+                &self,
+                to: &mut dyn __core::ops::FnMut(__hcbuf::sys::handles::Lending),
+            ) {
+                #(#lends)*
+            }
+        }
         #[automatically_derived]
         #derived {}
         #[automatically_derived]

@@ -217,11 +217,15 @@ abi! {
     /// `XEN_DOMCTL_getpageframeinfo3`: both fields may be updated by Xen to
     /// allow preemption.
     pub struct xen_domctl_getpageframeinfo3<H> (size 16) {
-        /// IN: the number of entries in `array`.
-        pub num: u64,
-        /// IN/OUT: guest handle of `xen_pfn_t`s; each GFN is replaced by its
-        /// `XEN_DOMCTL_PFINFO_*` type.
-        pub array: H::Out<xen_pfn_t>,
+        /// IN: the number of entries in `array` (at most 1024, else
+        /// `-E2BIG`); OUT on preemption: the entries left.
+        count num / set_num: u64,
+        /// IN/OUT: guest handle of `xen_pfn_t`s; Xen reads each GFN and
+        /// replaces it by its `XEN_DOMCTL_PFINFO_*` type. Extent: `num`
+        /// elements. On preemption Xen rewrites this handle value itself
+        /// (to `array + i + 1`, with `num` to `num - i - 1`) in the caller's
+        /// struct, still within the buffer first lent.
+        handle array / set_array: H::InOut<xen_pfn_t> [num => num],
     }
 
     /// Disable shadow mode.
@@ -272,11 +276,12 @@ abi! {
         pub mb: u32,
         /// Padding (C leaves these bytes unnamed).
         pad _pad: u32,
-        /// IN: guest handle of the dirty bitmap (`PEEK`/`CLEAN`).
-        pub dirty_bitmap: H::Out<u8>,
+        /// IN: guest handle of the dirty bitmap (`PEEK`/`CLEAN`; null for
+        /// none). Extent: `ceil(pages / 8)` bytes.
+        handle dirty_bitmap / set_dirty_bitmap: H::Out<u8> [pages => (pages + 7) / 8],
         /// IN/OUT: the bitmap's size in pages (bits); updated to the actual
         /// size.
-        pub pages: u64,
+        count pages / set_pages: u64,
         /// OUT: log-dirty statistics.
         pub stats: xen_domctl_shadow_op_stats,
     }
@@ -294,8 +299,11 @@ abi! {
         pub vcpu: u32,
         /// Padding (C leaves these bytes unnamed).
         pad _pad: u32,
-        /// IN/OUT: guest handle of a `vcpu_guest_context_t`.
-        pub ctxt: H::InOut<u8>,
+        /// IN/OUT: guest handle of a `vcpu_guest_context_t` (set: null
+        /// resets the vCPU). Extent: a constant 5168 bytes,
+        /// `sizeof(struct vcpu_guest_context)` on x86_64 (2800 for a 32-bit
+        /// PV target).
+        handle ctxt / set_ctxt: H::InOut<u8> [=> Extent(5168)],
     }
 
     /// `XEN_DOMCTL_getvcpuinfo`.
@@ -469,10 +477,13 @@ abi! {
     /// The per-vCPU array of `xen_domctl_scheduler_op`.
     pub struct xen_domctl_scheduler_op_u_v<H> (size 16,
         c "__typeof__(((struct xen_domctl_scheduler_op *)0)->u.v)") {
-        /// Guest handle of an array of `xen_domctl_schedparam_vcpu_t`.
-        pub vcpus: H::Out<xen_domctl_schedparam_vcpu<H::Elements>>,
+        /// IN/OUT: guest handle of an array of
+        /// `xen_domctl_schedparam_vcpu_t` (Xen reads each `vcpuid`; get then
+        /// writes the element back). Extent: at most `nr_vcpus` elements.
+        handle vcpus / set_vcpus: H::InOut<xen_domctl_schedparam_vcpu<H::Elements>>
+            [nr_vcpus => nr_vcpus],
         /// IN: elements in `vcpus`; OUT: elements processed.
-        pub nr_vcpus: u32,
+        count nr_vcpus / set_nr_vcpus: u32,
         /// Padding.
         pub padding: u32,
     }
@@ -570,12 +581,12 @@ abi! {
     /// `XEN_DOMCTL_gethvmcontext` / `XEN_DOMCTL_sethvmcontext`.
     pub struct xen_domctl_hvmcontext<H> (size 16) {
         /// IN/OUT: the buffer's size / the bytes filled.
-        pub size: u32,
+        count size / set_size: u32,
         /// Padding (C leaves these bytes unnamed).
         pad _pad: u32,
-        /// IN/OUT: guest handle of the data; get with 0 to learn the size
-        /// needed.
-        pub buffer: H::InOut<u8>,
+        /// IN/OUT: guest handle of the data; get with a null handle to learn
+        /// the size needed. Extent: `size` bytes.
+        handle buffer / set_buffer: H::InOut<u8> [size => size],
     }
 
     /// `XEN_DOMCTL_set_address_size` / `XEN_DOMCTL_get_address_size`.
@@ -624,11 +635,12 @@ abi! {
     pub struct xen_domctl_assign_device_u_dt<H> (size 16,
         c "__typeof__(((struct xen_domctl_assign_device *)0)->u.dt)") {
         /// The length of `path`.
-        pub size: u32,
+        count size / set_size: u32,
         /// Padding (C leaves these bytes unnamed).
         pad _pad: u32,
-        /// Guest handle of the device tree node's path (`char`s).
-        pub path: H::In<u8>,
+        /// Guest handle of the device tree node's path (`char`s). Extent:
+        /// `size` bytes (Arm only; x86 never reads it).
+        handle path / set_path: H::In<u8> [size => size],
     }
 
     /// The device of `xen_domctl_assign_device`, by `dev`.
@@ -658,13 +670,14 @@ abi! {
         /// IN: the machine PCI id (SBDF) of the device.
         pub machine_sbdf: u32,
         /// IN: the capacity of `sdev_array`.
-        pub max_sdevs: u32,
+        count max_sdevs / set_max_sdevs: u32,
         /// OUT: the number of siblings.
         pub num_sdevs: u32,
         /// Padding (C leaves these bytes unnamed).
         pad _pad: u32,
-        /// OUT: guest handle of an array of `uint32_t` SBDFs.
-        pub sdev_array: H::Out<u32>,
+        /// OUT: guest handle of an array of `uint32_t` SBDFs. Extent: at most
+        /// `max_sdevs` elements.
+        handle sdev_array / set_sdev_array: H::Out<u32> [max_sdevs => max_sdevs],
     }
 
     /// `enum pt_irq_type`: a PCI INTx line.
@@ -823,13 +836,15 @@ abi! {
     /// domain's CPUID and MSR policies.
     pub struct xen_domctl_cpu_policy<H> (size 40) {
         /// IN/OUT: the number of leaves in / written to `leaves`.
-        pub nr_leaves: u32,
+        count nr_leaves / set_nr_leaves: u32,
         /// IN/OUT: the number of MSRs in / written to `msrs`.
-        pub nr_msrs: u32,
-        /// IN/OUT: guest handle of an array of `xen_cpuid_leaf_t`.
-        pub leaves: H::InOut<u8>,
-        /// IN/OUT: guest handle of an array of `xen_msr_entry_t`.
-        pub msrs: H::InOut<u8>,
+        count nr_msrs / set_nr_msrs: u32,
+        /// IN/OUT: guest handle of an array of `xen_cpuid_leaf_t` (24 bytes:
+        /// leaf, subleaf, a, b, c, d). Extent: `nr_leaves` entries.
+        handle leaves / set_leaves: H::InOut<[u32; 6]> [nr_leaves => nr_leaves],
+        /// IN/OUT: guest handle of an array of `xen_msr_entry_t` (16 bytes:
+        /// idx, flags, val). Extent: `nr_msrs` entries.
+        handle msrs / set_msrs: H::InOut<[u64; 2]> [nr_msrs => nr_msrs],
         /// OUT (set, some errors): the CPUID leaf that failed auditing.
         pub err_leaf: u32,
         /// OUT (set, some errors): the CPUID subleaf that failed auditing.
@@ -870,10 +885,11 @@ abi! {
         pub r#type: u32,
         /// IN: the instance of that type.
         pub instance: u32,
-        /// IN: the buffer's size.
-        pub bufsz: u64,
-        /// OUT: guest handle of the buffer to write the record into.
-        pub buffer: H::Out<u8>,
+        /// IN: the buffer's size; OUT: the record's length.
+        count bufsz / set_bufsz: u64,
+        /// OUT: guest handle of the buffer to write the record into (null to
+        /// learn its length). Extent: at most `bufsz` bytes.
+        handle buffer / set_buffer: H::Out<u8> [bufsz => bufsz],
     }
 
     /// `XEN_DOMCTL_gettscinfo` / `XEN_DOMCTL_settscinfo`: all IN/OUT.
@@ -897,10 +913,13 @@ abi! {
         pub pgd3val: u64,
         /// IN: the guest virtual address.
         pub gva: u64,
-        /// IN: the user buffer's virtual address.
-        pub uva: H::Out<u8>,
+        /// IN: the user buffer's virtual address (a plain `uint64` in C):
+        /// Xen writes it when `gwr` is 0 and reads it when `gwr` is 1.
+        /// Extent: at most `len` bytes.
+        handle uva / set_uva: H::InOut<u8> [len => len],
         /// IN: the number of bytes to read or write.
-        pub len: u32,
+        #[allow(clippy::len_without_is_empty)] // a count's getter, not a length
+        count len / set_len: u32,
         /// IN: 0 reads from the guest, 1 writes to it.
         pub gwr: u8,
         /// Padding (C leaves these bytes unnamed).
@@ -1021,10 +1040,11 @@ abi! {
         pad _pad: u32,
         /// GET IN/OUT: the xfeature mask of the saved format; SET: ignored.
         pub xfeature_mask: u64,
-        /// SET IN / GET IN/OUT: the size of the state.
-        pub size: u64,
-        /// Guest handle of the state (`uint64_t`s).
-        pub buffer: H::InOut<u64>,
+        /// SET IN / GET IN/OUT: the size of the state in bytes.
+        count size / set_size: u64,
+        /// Guest handle of the state (`uint64_t` in C, but Xen counts it in
+        /// bytes). Extent: `size` bytes.
+        handle buffer / set_buffer: H::InOut<u8> [size => size],
     }
 
     /// `XEN_DOMCTL_set_access_required`: whether page access events need a
@@ -1080,32 +1100,35 @@ abi! {
         /// IN: the vCPU.
         pub vcpu: u32,
         /// IN/OUT: the number of entries in / written to `msrs`.
-        pub msr_count: u32,
+        count msr_count / set_msr_count: u32,
         /// IN/OUT: guest handle of an array of `xen_domctl_vcpu_msr_t`.
-        pub msrs: H::InOut<xen_domctl_vcpu_msr>,
+        /// Extent: at most `msr_count` entries.
+        handle msrs / set_msrs: H::InOut<xen_domctl_vcpu_msr> [msr_count => msr_count],
     }
 
     /// `XEN_DOMCTL_setvnumainfo`: the guest's virtual NUMA topology.
     pub struct xen_domctl_vnuma<H> (size 48) {
         /// IN: the number of vNUMA nodes (> 0).
-        pub nr_vnodes: u32,
+        count nr_vnodes / set_nr_vnodes: u32,
         /// IN: the number of memory ranges.
-        pub nr_vmemranges: u32,
-        /// IN: the number of vCPUs (the domain's `max_vcpus`).
-        pub nr_vcpus: u32,
+        count nr_vmemranges / set_nr_vmemranges: u32,
+        /// IN: the number of vCPUs (must be the domain's `max_vcpus`).
+        count nr_vcpus / set_nr_vcpus: u32,
         /// Must be zero.
         pub pad: u32,
-        /// IN: guest handle of `nr_vnodes * nr_vnodes` node distances
-        /// (`unsigned int`s).
-        pub vdistance: H::In<u32>,
-        /// IN: guest handle of the vNUMA node of each vCPU (`nr_vcpus`
-        /// `unsigned int`s).
-        pub vcpu_to_vnode: H::In<u32>,
+        /// IN: guest handle of the node distances (`unsigned int`s).
+        /// Extent: `nr_vnodes * nr_vnodes` elements.
+        handle vdistance / set_vdistance: H::In<u32> [nr_vnodes => nr_vnodes * nr_vnodes],
+        /// IN: guest handle of the vNUMA node of each vCPU (`unsigned
+        /// int`s). Extent: `nr_vcpus` elements.
+        handle vcpu_to_vnode / set_vcpu_to_vnode: H::In<u32> [nr_vcpus => nr_vcpus],
         /// IN: guest handle of the physical node of each vNUMA node
-        /// (`nr_vnodes` `unsigned int`s).
-        pub vnode_to_pnode: H::In<u32>,
-        /// IN: guest handle of `nr_vmemranges` `xen_vmemrange_t`s.
-        pub vmemrange: H::In<crate::memory::xen_vmemrange>,
+        /// (`unsigned int`s). Extent: `nr_vnodes` elements.
+        handle vnode_to_pnode / set_vnode_to_pnode: H::In<u32> [nr_vnodes => nr_vnodes],
+        /// IN: guest handle of `xen_vmemrange_t`s. Extent: `nr_vmemranges`
+        /// elements.
+        handle vmemrange / set_vmemrange: H::In<crate::memory::xen_vmemrange>
+            [nr_vmemranges => nr_vmemranges],
     }
 
     /// `XEN_DOMCTL_psr_cmt_op`: Cache Monitoring Technology.

@@ -37,7 +37,7 @@ pub unsafe trait Handles {
     /// A handle to `T`s that Xen reads and writes (`IN/OUT`).
     type InOut<T>: Handle;
     /// A C union nested in a payload (`U` is its raw mirror).
-    type Union<U: Copy>;
+    type Union<U: Copy + Lends>: Lends;
     /// The spelling of a declaration behind a handle
     /// (`H::Out<xen_..._t<H::Elements>>`): plain data, which borrows
     /// nothing, so its spelling needs no lifetime of the handle's.
@@ -54,12 +54,13 @@ unsafe impl Handles for Raw {
     type In<T> = RawHandle;
     type Out<T> = RawHandle;
     type InOut<T> = RawHandle;
-    type Union<U: Copy> = U;
+    type Union<U: Copy + Lends> = U;
     type Elements = Raw;
 }
 
 /// What every spelling's handle types have: an address (0 for the null
-/// handle, their `Default`).
+/// handle, their `Default`), and what lending `elements` of them to Xen
+/// means.
 pub trait Handle: Default + fmt::Debug {
     /// The guest-virtual address (0 for none).
     fn address(&self) -> u64;
@@ -67,6 +68,55 @@ pub trait Handle: Default + fmt::Debug {
     /// Whether this is the null handle.
     fn is_null(&self) -> bool {
         self.address() == 0
+    }
+
+    /// Reports the memory this handle lends Xen if Xen touches `elements`
+    /// of its elements: its address, their bytes, and whether Xen may
+    /// write them. Nothing for the null handle, nor for a raw one (an
+    /// integer lends nothing).
+    fn lend(&self, elements: Extent, to: &mut dyn FnMut(Lending)) {
+        let _ = (elements, to);
+    }
+}
+
+/// Memory a call lends Xen: `bytes` bytes at `addr`, which Xen may write if
+/// `writable` (else only read). A backend that checks what Xen touches
+/// (the software Xen) allows exactly the ranges a call lends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lending {
+    /// The guest-virtual address.
+    pub addr: u64,
+    /// The number of bytes.
+    pub bytes: u64,
+    /// Whether Xen may write them.
+    pub writable: bool,
+}
+
+/// A value that may hold guest handles reports the memory they lend Xen:
+/// a declaration through each measured handle (as many elements as its
+/// counts say) and each nested declaration; integers and byte arrays lend
+/// nothing. `abi!` implements it for every declaration.
+pub trait Lends {
+    /// Reports each range to `to`.
+    fn lend(&self, to: &mut dyn FnMut(Lending));
+}
+
+macro_rules! lends_nothing {
+    ($($t:ty),*) => {$(
+        impl Lends for $t {
+            fn lend(&self, _: &mut dyn FnMut(Lending)) {}
+        }
+    )*};
+}
+// Not for handle types: a handle in a declaration is a measured `handle`
+// field, which lends as far as its counts go; a bare handle has no extent.
+lends_nothing!(u8, u16, u32, u64, i8, i16, i32, i64, usize, isize);
+
+impl<T: Lends, const N: usize> Lends for [T; N] {
+    fn lend(&self, to: &mut dyn FnMut(Lending)) {
+        for element in self {
+            element.lend(to);
+        }
     }
 }
 

@@ -71,6 +71,11 @@ macro_rules! abi {
         $crate::abi!(@std [$h: $crate::handles::Handles] $name $name<$h>; $($f: $ft),*);
         $crate::abi!(@accessors $name $h [$($vis $f),*]
             $( [$(#[$fm])*] $vis $f $(/ $setter)? : $ft $([$($ext)*])?; )*);
+        impl<$h: $crate::handles::Handles> $crate::handles::Lends for $name<$h> {
+            fn lend(&self, to: &mut dyn $crate::__core::ops::FnMut($crate::handles::Lending)) {
+                $( $crate::abi!(@lend self to $vis $f $([$($ext)*])?); )*
+            }
+        }
         $crate::abi!(@items $mode $hs [$($l)*
             <$name as $crate::abi::$mode>::LAYOUT,
         ] $cs $($rest)*);
@@ -92,6 +97,7 @@ macro_rules! abi {
             [__H] $name; by_field $($vis $f: $ft),*);
         $crate::abi!(@markers [] $name; $($ft),*);
         $crate::abi!(@plain [$($addresses)?] [] $name; $($ft),*);
+        $crate::abi!(@lends_nothing $name);
         $crate::abi!(@items $mode $hs [$($l)*
             <$name as $crate::abi::$mode>::LAYOUT,
         ] $cs $($rest)*);
@@ -110,6 +116,7 @@ macro_rules! abi {
         $crate::abi!(@size $name $size);
         $crate::abi!(@declared $mode $name, Union, $crate::__core::concat!("union ", $crate::__core::stringify!($name)) $(, $cty)?;
             [__H] $name; by_type $(pub $f: $ft),*);
+        $crate::abi!(@lends_nothing $name);
         $crate::abi!(@items $mode $hs [$($l)*
             <$name as $crate::abi::$mode>::LAYOUT,
         ] $cs $($rest)*);
@@ -247,6 +254,28 @@ macro_rules! abi {
             $crate::__core::result::Result::Ok(())
         }
     };
+    // What a field lends Xen: a measured handle its extent, a nested
+    // declaration what it lends, a count nothing.
+    (@lend $self:ident $to:ident count $f:ident) => {};
+    (@lend $self:ident $to:ident handle $f:ident [unbounded]) => {};
+    (@lend $self:ident $to:ident handle $f:ident [$($count:ident),* => $extent:expr]) => {
+        if !$crate::handles::Handle::is_null(&$self.$f) {
+            #[allow(unused_imports)]
+            use $crate::handles::Extent;
+            $( let $count = $crate::handles::Extent::of($self.$count); )*
+            let elements: $crate::handles::Extent = $extent;
+            $crate::handles::Handle::lend(&$self.$f, elements, $to);
+        }
+    };
+    (@lend $self:ident $to:ident $vis:ident $f:ident) => {
+        $crate::handles::Lends::lend(&$self.$f, $to);
+    };
+    (@lends_nothing $name:ident) => {
+        impl $crate::handles::Lends for $name {
+            fn lend(&self, _: &mut dyn $crate::__core::ops::FnMut($crate::handles::Lending)) {}
+        }
+    };
+
     (@any_lent $self:ident [$($vis:ident $f:ident),*]) => {
         false $(|| $crate::abi!(@lent $vis $self $f))*
     };

@@ -139,10 +139,13 @@ abi! {
     /// `XENMEM_populate_physmap` and `XENMEM_claim_pages`.
     pub struct xen_memory_reservation<H> (size 32) {
         /// Handle of an array of `xen_pfn_t`: OUT MFNs (increase), IN GMFNs
-        /// (decrease), IN GPFNs / OUT GMFNs (populate), zero (claim).
-        pub extent_start: H::InOut<xen_pfn_t>,
+        /// (decrease), IN GPFNs / OUT GMFNs (populate), null (claim).
+        /// Extent: at most `nr_extents` elements (Xen touches indices below
+        /// `nr_extents`, whatever a continuation or an enclosing exchange's
+        /// `nr_exchanged` starts it at).
+        handle extent_start / set_extent_start: H::InOut<xen_pfn_t> [nr_extents => nr_extents],
         /// The number of extents.
-        pub nr_extents: xen_ulong_t,
+        count nr_extents / set_nr_extents: xen_ulong_t,
         /// Each extent is `2^extent_order` pages, equally aligned.
         pub extent_order: c_uint,
         /// `XENMEMF_*` flags (address bits, NUMA node, …).
@@ -175,12 +178,12 @@ abi! {
     /// `XENMEM_machphys_mfn_list` and `XENMEM_machphys_compat_mfn_list`.
     pub struct xen_machphys_mfn_list<H> (size 24) {
         /// IN: the capacity of `extent_start`.
-        pub max_extents: c_uint,
+        count max_extents / set_max_extents: c_uint,
         /// Padding (C leaves these bytes unnamed).
         pad _pad0: u32,
         /// Handle of an array of `xen_pfn_t` receiving the 2 MiB extents'
-        /// MFNs (0 for a gap).
-        pub extent_start: H::Out<xen_pfn_t>,
+        /// MFNs (0 for a gap). Extent: at most `max_extents` elements.
+        handle extent_start / set_extent_start: H::Out<xen_pfn_t> [max_extents => max_extents],
         /// OUT: the number of entries written.
         pub nr_extents: c_uint,
         /// Padding (C leaves these bytes unnamed).
@@ -247,17 +250,20 @@ abi! {
         /// IN: the source space (`XENMAPSPACE_*`).
         pub space: u16,
         /// IN: the number of pages.
-        pub size: u16,
+        count size / set_size: u16,
         /// IN: the foreign domain, or zero.
         /// (The C union `u`, [`xen_add_to_physmap_batch_extra`], whose
         /// members are both `u16`: `foreign_domid` or `res0`.)
         pub u: u16,
-        /// IN: handle of `size` `xen_ulong_t` indexes into the space.
-        pub idxs: H::In<xen_ulong_t>,
-        /// IN: handle of `size` `xen_pfn_t` GPFNs where the pages appear.
-        pub gpfns: H::In<xen_pfn_t>,
-        /// OUT: handle of `size` `int` per-page error codes.
-        pub errs: H::Out<i32>,
+        /// IN: handle of `xen_ulong_t` indexes into the space. Extent:
+        /// `size` elements.
+        handle idxs / set_idxs: H::In<xen_ulong_t> [size => size],
+        /// IN: handle of `xen_pfn_t` GPFNs where the pages appear. Extent:
+        /// `size` elements.
+        handle gpfns / set_gpfns: H::In<xen_pfn_t> [size => size],
+        /// OUT: handle of `int` per-page error codes. Extent: `size`
+        /// elements.
+        handle errs / set_errs: H::Out<i32> [size => size],
     }
 
     /// `XENMEM_remove_from_physmap`.
@@ -274,12 +280,14 @@ abi! {
     /// `XENMEM_memory_map` and `XENMEM_machine_memory_map`.
     pub struct xen_memory_map<H> (size 16) {
         /// IN: the buffer's capacity in entries; OUT: entries stored.
-        pub nr_entries: c_uint,
+        count nr_entries / set_nr_entries: c_uint,
         /// Padding (C leaves these bytes unnamed).
         pad _pad: u32,
         /// Handle of the buffer of 20-byte E820 entries (see the module
-        /// documentation).
-        pub buffer: H::Out<e820entry>,
+        /// documentation): written by `XENMEM_memory_map` and
+        /// `XENMEM_machine_memory_map`, read by `XENMEM_set_memory_map`.
+        /// Extent: at most `nr_entries` entries.
+        handle buffer / set_buffer: H::InOut<e820entry> [nr_entries => nr_entries],
     }
 
     /// `XENMEM_set_memory_map`: a domain and its memory map.
@@ -326,8 +334,9 @@ abi! {
         pub domain: domid_t,
         /// Padding (C leaves these bytes unnamed).
         pad _pad1: u32,
-        /// IN (`prep`): buffer to fill the page from.
-        pub buffer: H::In<u8>,
+        /// IN (`prep`): buffer to fill the page from. Extent: a constant
+        /// page, 4096 bytes.
+        handle buffer / set_buffer: H::In<u8> [=> Extent(4096)],
         /// IN: the GFN operated on.
         pub gfn: u64,
     }
@@ -373,13 +382,15 @@ abi! {
         /// The domain.
         pub domid: domid_t,
         /// Pages to set (or the length of `pfn_list` for `set_access_multi`).
-        pub nr: u32,
+        count nr / set_nr: u32,
         /// The first PFN (set) or the PFN (get); `!0` means the default.
         pub pfn: u64,
-        /// Handle of `u64` PFNs (`set_access_multi` only).
-        pub pfn_list: H::In<u64>,
-        /// Handle of `u8` access values matching `pfn_list`.
-        pub access_list: H::In<u8>,
+        /// Handle of `u64` PFNs (`set_access_multi` only). Extent: `nr`
+        /// elements.
+        handle pfn_list / set_pfn_list: H::In<u64> [nr => nr],
+        /// Handle of `u8` access values matching `pfn_list`. Extent: `nr`
+        /// elements.
+        handle access_list / set_access_list: H::In<u8> [nr => nr],
     }
 
     /// Sharing op: nominate a GFN.
@@ -571,9 +582,11 @@ abi! {
         pub flags: u32,
         /// IN: the capacity of `buffer`; OUT: the entries needed (with
         /// `-ERANGE` when too small).
-        pub nr_entries: c_uint,
-        /// OUT: handle of [`xen_reserved_device_memory`] entries.
-        pub buffer: H::Out<xen_reserved_device_memory>,
+        count nr_entries / set_nr_entries: c_uint,
+        /// OUT: handle of [`xen_reserved_device_memory`] entries. Extent: at
+        /// most `nr_entries` entries.
+        handle buffer / set_buffer: H::Out<xen_reserved_device_memory>
+            [nr_entries => nr_entries],
         /// IN: the device (unless [`XENMEM_RDM_ALL`]): the C union `dev`,
         /// whose only member is this.
         pub dev: physdev_pci_device,
@@ -592,14 +605,14 @@ abi! {
         pub id: u32,
         /// IN/OUT: the number of frames; 0 with a null `frame_list` asks for
         /// the resource's size.
-        pub nr_frames: u32,
+        count nr_frames / set_nr_frames: u32,
         /// Must be 0.
         pub pad: u32,
         /// IN: the index of the first frame.
         pub frame: u64,
         /// IN/OUT: handle of `xen_pfn_t` frames (MFNs out for a PV caller,
-        /// GFNs in for an HVM caller).
-        pub frame_list: H::Out<xen_pfn_t>,
+        /// GFNs in for an HVM caller). Extent: `nr_frames` elements.
+        handle frame_list / set_frame_list: H::InOut<xen_pfn_t> [nr_frames => nr_frames],
     }
 
     /// Resource type: an ioreq server's pages.
@@ -665,17 +678,19 @@ abi! {
         /// Padding.
         pub pad: u16,
         /// IN: capacity; OUT: the number of vNUMA nodes.
-        pub nr_vnodes: c_uint,
+        count nr_vnodes / set_nr_vnodes: c_uint,
         /// IN: capacity; OUT: the number of vCPUs.
-        pub nr_vcpus: c_uint,
+        count nr_vcpus / set_nr_vcpus: c_uint,
         /// IN: capacity; OUT: the number of memory ranges.
-        pub nr_vmemranges: c_uint,
-        /// OUT: the distance table.
-        pub vdistance: H::Out<u32>,
-        /// OUT: the vCPU-to-node map.
-        pub vcpu_to_vnode: H::Out<u32>,
-        /// OUT: the memory ranges.
-        pub vmemrange: H::Out<xen_vmemrange>,
+        count nr_vmemranges / set_nr_vmemranges: c_uint,
+        /// OUT: the distance table. Extent: at most `nr_vnodes * nr_vnodes`
+        /// elements.
+        handle vdistance / set_vdistance: H::Out<u32> [nr_vnodes => nr_vnodes * nr_vnodes],
+        /// OUT: the vCPU-to-node map. Extent: at most `nr_vcpus` elements.
+        handle vcpu_to_vnode / set_vcpu_to_vnode: H::Out<u32> [nr_vcpus => nr_vcpus],
+        /// OUT: the memory ranges. Extent: at most `nr_vmemranges`
+        /// elements.
+        handle vmemrange / set_vmemrange: H::Out<xen_vmemrange> [nr_vmemranges => nr_vmemranges],
     }
 
     /// Where hvmloader puts the E820 table in an HVM guest.

@@ -74,7 +74,8 @@ abi! {
         pub cmd: u32,
         /// Padding (C leaves these bytes unnamed).
         pad _pad0: u32,
-        /// IN/OUT: the CPUs being traced.
+        /// IN (`XEN_SYSCTL_TBUFOP_set_cpu_mask`): the CPUs to trace. Xen
+        /// only reads it (never writes it back).
         pub cpu_mask: xenctl_bitmap<H>,
         /// IN/OUT: the event classes being traced.
         pub evt_mask: u32,
@@ -188,18 +189,24 @@ abi! {
     pub struct xen_sysctl_perfc_op<H> (size 32) {
         /// IN: the sub-operation (`XEN_SYSCTL_PERFCOP_*`).
         pub cmd: u32,
-        /// OUT: the number of counter descriptions.
+        /// OUT: the number of counter descriptions (Xen's `NR_PERFCTRS`).
         pub nr_counters: u32,
-        /// OUT: the number of values.
+        /// OUT: the number of values (Xen's `perfc_nbr_vals`).
         pub nr_vals: u32,
         /// Padding (C leaves these bytes unnamed).
         pad _pad: u32,
         /// Guest handle of the counter descriptions
-        /// ([`xen_sysctl_perfc_desc`] array), or 0.
-        pub desc: H::Out<xen_sysctl_perfc_desc>,
+        /// ([`xen_sysctl_perfc_desc`] array), or 0 (then nothing is written
+        /// to `desc` or `val`: the sizing call). Extent unbounded: Xen
+        /// writes exactly its `NR_PERFCTRS` entries, known only from the
+        /// OUT `nr_counters` of a sizing call; no IN count bounds it.
+        handle desc / set_desc: H::Out<xen_sysctl_perfc_desc> [unbounded],
         /// Guest handle of the counter values
-        /// ([`xen_sysctl_perfc_val_t`] array), or 0.
-        pub val: H::Out<u32>,
+        /// ([`xen_sysctl_perfc_val_t`] array), or 0. Extent unbounded: Xen
+        /// writes exactly its `perfc_nbr_vals` values (if `desc` is not
+        /// null), known only from the OUT `nr_vals` of a sizing call; it
+        /// grows with the online CPUs, so it can exceed that between calls.
+        handle val / set_val: H::Out<u32> [unbounded],
     }
 
     /// List domains' information (`XEN_SYSCTL_getdomaininfolist`).
@@ -209,10 +216,11 @@ abi! {
         /// Padding (C leaves these bytes unnamed).
         pad _pad0: u16,
         /// IN: the number of entries `buffer` has room for.
-        pub max_domains: u32,
+        count max_domains / set_max_domains: u32,
         /// IN: guest handle of the `xen_domctl_getdomaininfo_t` array to
-        /// fill.
-        pub buffer: H::Out<crate::domctl::xen_domctl_getdomaininfo>,
+        /// fill: at most `max_domains` entries.
+        handle buffer / set_buffer: H::Out<crate::domctl::xen_domctl_getdomaininfo>
+            [max_domains => max_domains],
         /// OUT: the number of entries written.
         pub num_domains: u32,
         /// Padding (C leaves these bytes unnamed).
@@ -221,10 +229,11 @@ abi! {
 
     /// Inject debug keys into Xen (`XEN_SYSCTL_debug_keys`).
     pub struct xen_sysctl_debug_keys<H> (size 16) {
-        /// IN: guest handle of the keys (`const char`).
-        pub keys: H::In<u8>,
+        /// IN: guest handle of the keys (`const char`): `nr_keys` bytes,
+        /// read.
+        handle keys / set_keys: H::In<u8> [nr_keys => nr_keys],
         /// IN: the number of keys.
-        pub nr_keys: u32,
+        count nr_keys / set_nr_keys: u32,
         /// Padding (C leaves these bytes unnamed).
         pad _pad: u32,
     }
@@ -239,11 +248,12 @@ abi! {
     /// Get physical CPU information (`XEN_SYSCTL_getcpuinfo`).
     pub struct xen_sysctl_getcpuinfo<H> (size 24) {
         /// IN: the number of entries `info` has room for.
-        pub max_cpus: u32,
+        count max_cpus / set_max_cpus: u32,
         /// Padding (C leaves these bytes unnamed).
         pad _pad0: u32,
-        /// IN: guest handle of the [`xen_sysctl_cpuinfo`] array to fill.
-        pub info: H::Out<xen_sysctl_cpuinfo>,
+        /// IN: guest handle of the [`xen_sysctl_cpuinfo`] array to fill: at
+        /// most `max_cpus` entries.
+        handle info / set_info: H::Out<xen_sysctl_cpuinfo> [max_cpus => max_cpus],
         /// OUT: the number of entries written.
         pub nr_cpus: u32,
         /// Padding (C leaves these bytes unnamed).
@@ -278,7 +288,9 @@ abi! {
 
     /// P-state statistics of one CPU (`PMSTAT_get_pxstat`).
     pub struct pm_px_stat<H> (size 24) {
-        /// The total number of P-states.
+        /// OUT (also by `PMSTAT_get_max_px`): the total number of P-states,
+        /// truncated to 8 bits. Xen ignores it IN: it does not bound
+        /// `trans_pt` or `pt`.
         pub total: u8,
         /// The number of usable P-states.
         pub usable: u8,
@@ -288,35 +300,48 @@ abi! {
         pub cur: u8,
         /// Padding (C leaves these bytes unnamed).
         pad _pad: u32,
-        /// Guest handle of the P-state transition table (`uint64`).
-        pub trans_pt: H::Out<u64>,
-        /// Guest handle of the [`pm_px_val`] array.
-        pub pt: H::Out<pm_px_val>,
+        /// Guest handle of the P-state transition table (`uint64`). Extent
+        /// unbounded: Xen writes `ct * ct` entries, `ct` being its own
+        /// P-state count of the CPU `xen_sysctl_get_pmstat.cpuid` (a u32
+        /// dom0 uploaded, unbounded; `total` only shows it truncated to a
+        /// u8), whatever this struct says.
+        handle trans_pt / set_trans_pt: H::Out<u64> [unbounded],
+        /// Guest handle of the [`pm_px_val`] array. Extent unbounded: Xen
+        /// writes `ct` entries (`ct` as for `trans_pt`).
+        handle pt / set_pt: H::Out<pm_px_val> [unbounded],
     }
 
     /// C-state statistics of one CPU (`PMSTAT_get_cxstat`).
     pub struct pm_cx_stat<H> (size 56) {
-        /// The number of entries in `triggers` and `residencies`, C0
-        /// included.
-        pub nr: u32,
+        /// IN: the number of entries of `triggers` and `residencies`, C0
+        /// included; OUT: the number of C-states Xen has (which can exceed
+        /// IN).
+        count nr / set_nr: u32,
         /// The last C-state.
         pub last: u32,
         /// The idle time since boot.
         pub idle_time: u64,
-        /// Guest handle of the C-state trigger counts (`uint64`).
-        pub triggers: H::Out<u64>,
-        /// Guest handle of the C-state residencies (`uint64`).
-        pub residencies: H::Out<u64>,
-        /// The number of entries in `pc`.
-        pub nr_pc: u32,
-        /// The number of entries in `cc`.
-        pub nr_cc: u32,
+        /// Guest handle of the C-state trigger counts (`uint64`): at most
+        /// `nr` entries.
+        handle triggers / set_triggers: H::Out<u64> [nr => nr],
+        /// Guest handle of the C-state residencies (`uint64`): at most `nr`
+        /// entries.
+        handle residencies / set_residencies: H::Out<u64> [nr => nr],
+        /// IN: the number of entries of `pc`; OUT: the highest package
+        /// C-state with a non-zero residency (which can exceed IN).
+        count nr_pc / set_nr_pc: u32,
+        /// IN: the number of entries of `cc`; OUT: the highest core C-state
+        /// with a non-zero residency (which can exceed IN).
+        count nr_cc / set_nr_cc: u32,
         /// Guest handle of the package C-state residencies (`uint64`,
-        /// PC1 at index 0); unwritten slots keep the caller's sentinel.
-        pub pc: H::Out<u64>,
+        /// PC1 at index 0): at most `nr_pc` entries, written sparsely
+        /// (never index 0 or 4); unwritten slots keep the caller's
+        /// sentinel.
+        handle pc / set_pc: H::Out<u64> [nr_pc => nr_pc],
         /// Guest handle of the core C-state residencies (`uint64`, CC1
-        /// at index 0); unwritten slots keep the caller's sentinel.
-        pub cc: H::Out<u64>,
+        /// at index 0): at most `nr_cc` entries, written sparsely (never
+        /// index 1, 3 or 4); unwritten slots keep the caller's sentinel.
+        handle cc / set_cc: H::Out<u64> [nr_cc => nr_cc],
     }
 
     /// Mask of the category bits of `xen_sysctl_get_pmstat.type`.
@@ -406,20 +431,31 @@ abi! {
     /// A CPU's cpufreq parameters (`GET_CPUFREQ_PARA`), named as Linux's
     /// sysfs files.
     pub struct xen_get_cpufreq_para<H> (size 120) {
-        /// IN/OUT: the number of entries of `affected_cpus`.
-        pub cpu_num: u32,
-        /// IN/OUT: the number of entries of `scaling_available_frequencies`.
-        pub freq_num: u32,
-        /// IN/OUT: the size of `scaling_available_governors`.
-        pub gov_num: u32,
+        /// IN/OUT: the number of entries of `affected_cpus`. Xen writes
+        /// nothing unless `cpu_num`, `freq_num` and `gov_num` all equal its
+        /// own; otherwise it fails with `EAGAIN` and returns its three
+        /// counts.
+        count cpu_num / set_cpu_num: u32,
+        /// IN/OUT: the number of entries of `scaling_available_frequencies`
+        /// (same rule).
+        count freq_num / set_freq_num: u32,
+        /// IN/OUT: the number of available governors (same rule): not a
+        /// size, `scaling_available_governors` holds `gov_num *
+        /// CPUFREQ_NAME_LEN` bytes.
+        count gov_num / set_gov_num: u32,
         /// Padding (C leaves these bytes unnamed).
         pad _pad0: u32,
-        /// OUT: guest handle of the CPUs sharing the frequency (`uint32`).
-        pub affected_cpus: H::Out<u32>,
-        /// OUT: guest handle of the available frequencies (`uint32`).
-        pub scaling_available_frequencies: H::Out<u32>,
-        /// OUT: guest handle of the available governors' names (`char`).
-        pub scaling_available_governors: H::Out<u8>,
+        /// OUT: guest handle of the CPUs sharing the frequency (`uint32`):
+        /// `cpu_num` entries.
+        handle affected_cpus / set_affected_cpus: H::Out<u32> [cpu_num => cpu_num],
+        /// OUT: guest handle of the available frequencies (`uint32`):
+        /// `freq_num` entries.
+        handle scaling_available_frequencies / set_scaling_available_frequencies: H::Out<u32>
+            [freq_num => freq_num],
+        /// OUT: guest handle of the available governors' names (`char`):
+        /// `gov_num` names of [`CPUFREQ_NAME_LEN`] bytes each.
+        handle scaling_available_governors / set_scaling_available_governors: H::Out<u8>
+            [gov_num => gov_num * CPUFREQ_NAME_LEN as u64],
         /// OUT: the cpufreq driver's name.
         pub scaling_driver: [u8; CPUFREQ_NAME_LEN],
         /// OUT: the current frequency.
@@ -560,14 +596,16 @@ abi! {
         /// IN: the operation (`sysctl_*page*`).
         pub cmd: u32,
         /// IN: the first MFN of the range.
-        pub start: u32,
-        /// IN: the last MFN of the range.
-        pub end: u32,
+        count start / set_start: u32,
+        /// IN: the last MFN of the range (`EINVAL` if below `start`).
+        count end / set_end: u32,
         /// Padding (C leaves these bytes unnamed).
         pad _pad: u32,
         /// OUT: guest handle (`XEN_GUEST_HANDLE(uint32)`, not `_64`) of one
         /// status word per page: bits 0-15 `PG_*` flags, bits 16-31 owner.
-        pub status: H::Out<u32>,
+        /// All `end - start + 1` entries are written.
+        handle status / set_status: H::Out<u32>
+            [start, end => Extent(end.0.saturating_sub(start.0)) + 1],
     }
 
     /// Mask of the result bits of a page status word.
@@ -649,15 +687,16 @@ abi! {
         /// IN: the sub-operation (`XEN_SYSCTL_LOCKPROF_*`).
         pub cmd: u32,
         /// IN: the number of entries `data` has room for.
-        pub max_elem: u32,
+        count max_elem / set_max_elem: u32,
         /// OUT (query): the number of entries available.
         pub nr_elem: u32,
         /// Padding (C leaves these bytes unnamed).
         pad _pad: u32,
         /// OUT (query): nanoseconds of profile measurement.
         pub time: u64,
-        /// Guest handle of the [`xen_sysctl_lockprof_data`] array, or 0.
-        pub data: H::Out<xen_sysctl_lockprof_data>,
+        /// Guest handle of the [`xen_sysctl_lockprof_data`] array, or 0: at
+        /// most `max_elem` entries.
+        handle data / set_data: H::Out<xen_sysctl_lockprof_data> [max_elem => max_elem],
     }
 
     /// A CPU's core id is unknown (it is offline).
@@ -680,14 +719,15 @@ abi! {
 
     /// Get the CPU topology (`XEN_SYSCTL_cputopoinfo`).
     pub struct xen_sysctl_cputopoinfo<H> (size 16) {
-        /// IN: the number of entries of `cputopo` (with a null handle: a
-        /// request for the maximum). OUT: the number written, or the number
-        /// Xen wanted to write if that is larger.
-        pub num_cpus: u32,
+        /// IN: the number of entries of `cputopo` (ignored with a null
+        /// handle). OUT: the number written (at most IN), or with a null
+        /// handle the number of entries Xen has.
+        count num_cpus / set_num_cpus: u32,
         /// Padding (C leaves these bytes unnamed).
         pad _pad: u32,
-        /// Guest handle of the [`xen_sysctl_cputopo`] array, or 0.
-        pub cputopo: H::Out<xen_sysctl_cputopo>,
+        /// Guest handle of the [`xen_sysctl_cputopo`] array, or 0: at most
+        /// `num_cpus` entries.
+        handle cputopo / set_cputopo: H::Out<xen_sysctl_cputopo> [num_cpus => num_cpus],
     }
 
     /// A node's memory size is unknown (note: 32 bits, while `memsize` is
@@ -709,16 +749,18 @@ abi! {
     pub struct xen_sysctl_numainfo<H> (size 24) {
         /// IN: the number of entries of `meminfo` and the square root of
         /// the number of entries of `distance` (both handles null: a request
-        /// for the maximum). OUT: the number written, or the number Xen
-        /// wanted to write if that is larger.
-        pub num_nodes: u32,
+        /// for the maximum). OUT: the number of nodes written (at most IN),
+        /// or with both handles null the number of nodes Xen has.
+        count num_nodes / set_num_nodes: u32,
         /// Padding (C leaves these bytes unnamed).
         pad _pad: u32,
-        /// Guest handle of the [`xen_sysctl_meminfo`] array, or 0.
-        pub meminfo: H::Out<xen_sysctl_meminfo>,
+        /// Guest handle of the [`xen_sysctl_meminfo`] array, or 0: at most
+        /// `num_nodes` entries.
+        handle meminfo / set_meminfo: H::Out<xen_sysctl_meminfo> [num_nodes => num_nodes],
         /// Guest handle of the node distance matrix (`uint32`, `i*N + j`
-        /// with N the returned `num_nodes`), or 0.
-        pub distance: H::Out<u32>,
+        /// with N the returned `num_nodes`), or 0: at most `num_nodes *
+        /// num_nodes` entries.
+        handle distance / set_distance: H::Out<u32> [num_nodes => num_nodes * num_nodes],
     }
 
     /// `xen_sysctl_cpupool_op.op`: create a cpupool.
@@ -828,8 +870,9 @@ abi! {
 
     /// Parameters of the ARINC653 scheduler.
     pub struct xen_sysctl_sched_arinc653<H> (size 8) {
-        /// Guest handle of the [`xen_sysctl_arinc653_schedule`].
-        pub schedule: H::Out<xen_sysctl_arinc653_schedule>,
+        /// Guest handle of one [`xen_sysctl_arinc653_schedule`]: read by
+        /// `XEN_SYSCTL_SCHEDOP_putinfo`, written by `_getinfo`.
+        handle schedule / set_schedule: H::InOut<xen_sysctl_arinc653_schedule> [=> Extent(1)],
     }
 
     /// Get or set a cpupool scheduler's parameters
@@ -874,10 +917,12 @@ abi! {
     pub struct xen_sysctl_coverage_op<H> (size 16) {
         /// IN: the sub-operation (`XEN_SYSCTL_COVERAGE_*`).
         pub cmd: u32,
-        /// IN/OUT: the size of `buffer`.
-        pub size: u32,
-        /// OUT: guest handle of the output buffer (`char`).
-        pub buffer: H::Out<u8>,
+        /// IN: the size of `buffer` in bytes; OUT: the bytes written (read)
+        /// or the size needed (`get_size`).
+        count size / set_size: u32,
+        /// OUT: guest handle of the output buffer (`char`): at most `size`
+        /// bytes.
+        handle buffer / set_buffer: H::Out<u8> [size => size],
     }
 
     /// `xen_sysctl_psr_cmt_op.cmd`: get the total number of RMIDs.
@@ -932,14 +977,16 @@ abi! {
     pub struct xen_sysctl_pcitopoinfo<H> (size 24) {
         /// IN: the number of entries of `devs` and `nodes`; OUT: the number
         /// processed.
-        pub num_devs: u32,
+        count num_devs / set_num_devs: u32,
         /// Padding (C leaves these bytes unnamed).
         pad _pad: u32,
-        /// IN: guest handle of the devices (`physdev_pci_device_t` array).
-        pub devs: H::In<crate::memory::physdev_pci_device>,
+        /// IN: guest handle of the devices (`physdev_pci_device_t` array):
+        /// at most `num_devs` entries, read.
+        handle devs / set_devs: H::In<crate::memory::physdev_pci_device> [num_devs => num_devs],
         /// OUT: guest handle of one node id per device (`uint32`), or
-        /// [`XEN_INVALID_NODE_ID`] / [`XEN_INVALID_DEV`].
-        pub nodes: H::Out<u32>,
+        /// [`XEN_INVALID_NODE_ID`] / [`XEN_INVALID_DEV`]: at most
+        /// `num_devs` entries.
+        handle nodes / set_nodes: H::Out<u32> [num_devs => num_devs],
     }
 
     /// `xen_sysctl_psr_alloc.cmd`: get L3 CAT information.
@@ -1050,9 +1097,10 @@ abi! {
         pub index: u32,
         /// IN: the number of entries of `features`; OUT: the number
         /// written, or the maximum if the handle is null.
-        pub nr_features: u32,
-        /// OUT: guest handle of the featureset words (`uint32`).
-        pub features: H::Out<u32>,
+        count nr_features / set_nr_features: u32,
+        /// OUT: guest handle of the featureset words (`uint32`): at most
+        /// `nr_features` entries.
+        handle features / set_features: H::Out<u32> [nr_features => nr_features],
     }
 
     /// The version of the `.livepatch.funcs` payload layout.
@@ -1062,10 +1110,12 @@ abi! {
 
     /// The name uniquely identifying a livepatch payload.
     pub struct xen_livepatch_name<H> (size 16) {
-        /// IN: guest handle of the name (`char`).
-        pub name: H::In<u8>,
-        /// IN: the size of the name (up to [`XEN_LIVEPATCH_NAME_SIZE`]).
-        pub size: u16,
+        /// IN: guest handle of the name (`char`, NUL-terminated): `size`
+        /// bytes, read.
+        handle name / set_name: H::In<u8> [size => size],
+        /// IN: the size of the name in bytes, NUL included (1 to
+        /// [`XEN_LIVEPATCH_NAME_SIZE`], else `EINVAL`).
+        count size / set_size: u16,
         /// IN: must be zero.
         pub pad: [u16; 3],
     }
@@ -1076,10 +1126,10 @@ abi! {
     pub struct xen_sysctl_livepatch_upload<H> (size 32) {
         /// IN: the payload's name.
         pub name: xen_livepatch_name<H>,
-        /// IN: the size of the ELF file.
-        pub size: u64,
-        /// IN: guest handle of the ELF file (`uint8`).
-        pub payload: H::In<u8>,
+        /// IN: the size of the ELF file in bytes.
+        count size / set_size: u64,
+        /// IN: guest handle of the ELF file (`uint8`): `size` bytes, read.
+        handle payload / set_payload: H::In<u8> [size => size],
     }
 
     /// `xen_sysctl_livepatch_op.cmd`: get one payload's status.
@@ -1118,25 +1168,34 @@ abi! {
         /// IN: the index into Xen's list to start at.
         pub idx: u32,
         /// IN: the number of entries to fill (0 to get the count and
-        /// version); OUT: the number of payloads left.
-        pub nr: u32,
+        /// version; above 1024: `E2BIG`); OUT: the number of payloads left.
+        count nr / set_nr: u32,
         /// IN: must be zero.
         pub pad: u32,
         /// OUT: the total size of the names transferred.
         pub name_total_size: u32,
         /// OUT: the total size of the metadata transferred.
         pub metadata_total_size: u32,
-        /// OUT: guest handle of `nr` [`xen_livepatch_status`] entries.
-        pub status: H::Out<xen_livepatch_status>,
-        /// OUT: guest handle of the names (`char`), each up to
-        /// [`XEN_LIVEPATCH_NAME_SIZE`] bytes.
-        pub name: H::Out<u8>,
-        /// OUT: guest handle of the names' lengths (`uint32`).
-        pub len: H::Out<u32>,
-        /// OUT: guest handle of the metadata strings (`char`).
-        pub metadata: H::Out<u8>,
-        /// OUT: guest handle of the metadata strings' lengths (`uint32`).
-        pub metadata_len: H::Out<u32>,
+        /// OUT: guest handle of the [`xen_livepatch_status`] entries: at
+        /// most `nr`.
+        handle status / set_status: H::Out<xen_livepatch_status> [nr => nr],
+        /// OUT: guest handle of the names (`char`), back to back, each up
+        /// to [`XEN_LIVEPATCH_NAME_SIZE`] bytes: at most `nr *
+        /// XEN_LIVEPATCH_NAME_SIZE` bytes (the exact total is returned in
+        /// `name_total_size`).
+        handle name / set_name: H::Out<u8> [nr => nr * XEN_LIVEPATCH_NAME_SIZE as u64],
+        /// OUT: guest handle of the names' lengths (`uint32`): at most `nr`
+        /// entries.
+        handle len / set_len: H::Out<u32> [nr => nr],
+        /// OUT: guest handle of the metadata strings (`char`), back to
+        /// back. Extent unbounded: Xen writes the sum of the transferred
+        /// payloads' metadata lengths, which no IN field bounds; size it
+        /// from `metadata_total_size` of an `nr` = 0 call (racy: check
+        /// `version` afterwards).
+        handle metadata / set_metadata: H::Out<u8> [unbounded],
+        /// OUT: guest handle of the metadata strings' lengths (`uint32`):
+        /// at most `nr` entries.
+        handle metadata_len / set_metadata_len: H::Out<u32> [nr => nr],
     }
 
     /// `xen_sysctl_livepatch_op.cmd`: act on a payload (asynchronous).
@@ -1217,16 +1276,18 @@ abi! {
         pub index: u32,
         /// IN: the number of entries of `leaves`; OUT: the number written,
         /// or the maximum if the handle is null.
-        pub nr_leaves: u32,
+        count nr_leaves / set_nr_leaves: u32,
         /// IN: the number of entries of `msrs`; OUT: the number written, or
         /// the maximum if the handle is null.
-        pub nr_msrs: u32,
+        count nr_msrs / set_nr_msrs: u32,
         /// Must be zero.
         pub _rsvd: u32,
-        /// OUT: guest handle of the `xen_cpuid_leaf_t` array.
-        pub leaves: H::Out<[u32; 6]>,
-        /// OUT: guest handle of the `xen_msr_entry_t` array.
-        pub msrs: H::Out<[u64; 2]>,
+        /// OUT: guest handle of the `xen_cpuid_leaf_t` array: at most
+        /// `nr_leaves` entries.
+        handle leaves / set_leaves: H::Out<[u32; 6]> [nr_leaves => nr_leaves],
+        /// OUT: guest handle of the `xen_msr_entry_t` array: at most
+        /// `nr_msrs` entries.
+        handle msrs / set_msrs: H::Out<[u64; 2]> [nr_msrs => nr_msrs],
     }
 
     /// Read Xen's console ring ([`xen_sysctl_readconsole`]).

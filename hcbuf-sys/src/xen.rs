@@ -195,10 +195,10 @@ abi! {
     /// A bitmap passed by guest handle (CPU and node maps).
     pub struct xenctl_bitmap<H> (size 16) {
         /// Guest handle of the bitmap's bytes (Xen reads them, or writes
-        /// them for an OUT map).
-        pub bitmap: H::InOut<u8>,
+        /// them for an OUT map). Extent: `ceil(nr_bits / 8)` bytes.
+        handle bitmap / set_bitmap: H::InOut<u8> [nr_bits => (nr_bits + 7) / 8],
         /// The number of valid bits.
-        pub nr_bits: u32,
+        count nr_bits / set_nr_bits: u32,
         /// Padding (C leaves these bytes unnamed).
         pad _pad: u32,
     }

@@ -112,12 +112,10 @@ fn domain_list(xen: &Xen<Privcmd>) -> Outcome {
     let mut buffer = pool
         .slice::<GetDomainInfo>(MAX_DOMAINS)
         .map_err(|e| e.to_string())?;
-    let ask = GetDomainInfoList {
-        first_domain: 0,
-        max_domains: MAX_DOMAINS as u32,
-        buffer: buffer.handle_mut(),
-        ..Default::default()
-    };
+    let mut ask = GetDomainInfoList::default();
+    ask.set_max_domains(MAX_DOMAINS as u32)
+        .and_then(|()| ask.set_buffer(buffer.lend_mut()))
+        .map_err(|e| e.to_string())?;
     let mut op = Op::sysctl(pool, ask).map_err(|e| e.to_string())?;
     xen.backend()
         .hypercall(&op.call())
@@ -132,16 +130,15 @@ fn domain_list(xen: &Xen<Privcmd>) -> Outcome {
 fn read_console(xen: &Xen<Privcmd>) -> Outcome {
     let pool = xen.pool();
     let mut buffer = pool.slice::<u8>(CONSOLE_BYTES).map_err(|e| e.to_string())?;
-    let ask = ReadConsole {
-        buffer: buffer.handle_mut(),
-        count: CONSOLE_BYTES as u32,
-        ..Default::default()
-    };
+    let mut ask = ReadConsole::default();
+    ask.set_count(CONSOLE_BYTES as u32)
+        .and_then(|()| ask.set_buffer(buffer.lend_mut()))
+        .map_err(|e| e.to_string())?;
     let mut op = Op::sysctl(pool, ask).map_err(|e| e.to_string())?;
     xen.backend()
         .hypercall(&op.call())
         .map_err(xen_error("sysctl readconsole"))?;
-    if op.payload().count == 0 {
+    if op.payload().count() == 0 {
         return Err("sysctl readconsole: no text".into());
     }
     Ok(())

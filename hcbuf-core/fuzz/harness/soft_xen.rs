@@ -9,6 +9,7 @@ use arbitrary::{Arbitrary, Unstructured};
 use hcbuf_core::api::Xen;
 use hcbuf_core::backend::soft::SoftXen;
 use hcbuf_core::sys::domctl::XEN_DOMCTL_INTERFACE_VERSION;
+use hcbuf_core::sys::handles::Lending;
 use hcbuf_core::sys::sysctl::XEN_SYSCTL_INTERFACE_VERSION;
 use hcbuf_core::sys::xen::{
     __HYPERVISOR_console_io, __HYPERVISOR_domctl, __HYPERVISOR_hypfs_op, __HYPERVISOR_memory_op,
@@ -26,24 +27,32 @@ macro_rules! raw_calls {
         /// Five raw registers for one hypercall number: what no safe code
         /// can issue (a derived call is checked against its signature),
         /// through the traits' documented `unsafe` escape, the hidden
-        /// `Derived` seal. It lends the backend no memory.
+        /// `Derived` seal. It lends the backend the harness's buffers.
         struct $name {
             r0: u64,
             r1: u64,
             r2: u64,
             r3: u64,
             r4: u64,
+            lent: Vec<Lending>,
         }
         // SAFETY: the registers are arbitrary on purpose; the only backend
         // they reach is the software Xen, which checks every address it is
-        // given against the memory the call lends (none here) and touches
-        // nothing else, as this harness checks after every call.
+        // given against the memory the call lends (the harness's pool
+        // buffers, alive and untouched until the call returns, each with
+        // the direction it was lent) and touches nothing else, as this
+        // harness checks after every call.
         unsafe impl hcbuf_core::marker::__private::Derived for $name {}
         // SAFETY: as above.
         unsafe impl HypercallArgs for $name {
             const OP: u64 = $op as u64;
             fn registers(&self) -> [u64; 5] {
                 [self.r0, self.r1, self.r2, self.r3, self.r4]
+            }
+            fn lend(&self, to: &mut dyn FnMut(Lending)) {
+                for &range in &self.lent {
+                    to(range);
+                }
             }
         }
     )*};
@@ -122,6 +131,7 @@ pub fn run(data: &[u8]) {
         r2: 0,
         r3: 0,
         r4: 0,
+        lent: Vec::new(),
     };
     assert_eq!(xen.backend().hypercall(&version), Ok(super::VERSION_4_17));
 }
@@ -182,16 +192,81 @@ fn issue(xen: &Xen<SoftXen>, call: &Call, canary: &mut [u8], n: usize) {
         }
     };
     let [r0, r1, r2, r3, r4] = call.regs.map(reg);
+    // Each buffer, lent with its direction, as a typed call's handles lend.
+    let lending: Vec<Lending> = lent
+        .iter()
+        .map(|(buf, writable)| Lending {
+            addr: buf.as_ptr() as u64,
+            bytes: buf.len() as u64,
+            writable: *writable,
+        })
+        .collect();
     let backend = xen.backend();
     let result = match call.op % 8 {
-        0 => backend.hypercall(&RawVersion { r0, r1, r2, r3, r4 }),
-        1 => backend.hypercall(&RawSysctl { r0, r1, r2, r3, r4 }),
-        2 => backend.hypercall(&RawDomctl { r0, r1, r2, r3, r4 }),
-        3 => backend.hypercall(&RawMemory { r0, r1, r2, r3, r4 }),
-        4 => backend.hypercall(&RawConsole { r0, r1, r2, r3, r4 }),
-        5 => backend.hypercall(&RawHypfs { r0, r1, r2, r3, r4 }),
-        6 => backend.hypercall(&RawMulticall { r0, r1, r2, r3, r4 }),
-        _ => backend.hypercall(&RawUnknown { r0, r1, r2, r3, r4 }),
+        0 => backend.hypercall(&RawVersion {
+            r0,
+            r1,
+            r2,
+            r3,
+            r4,
+            lent: lending,
+        }),
+        1 => backend.hypercall(&RawSysctl {
+            r0,
+            r1,
+            r2,
+            r3,
+            r4,
+            lent: lending,
+        }),
+        2 => backend.hypercall(&RawDomctl {
+            r0,
+            r1,
+            r2,
+            r3,
+            r4,
+            lent: lending,
+        }),
+        3 => backend.hypercall(&RawMemory {
+            r0,
+            r1,
+            r2,
+            r3,
+            r4,
+            lent: lending,
+        }),
+        4 => backend.hypercall(&RawConsole {
+            r0,
+            r1,
+            r2,
+            r3,
+            r4,
+            lent: lending,
+        }),
+        5 => backend.hypercall(&RawHypfs {
+            r0,
+            r1,
+            r2,
+            r3,
+            r4,
+            lent: lending,
+        }),
+        6 => backend.hypercall(&RawMulticall {
+            r0,
+            r1,
+            r2,
+            r3,
+            r4,
+            lent: lending,
+        }),
+        _ => backend.hypercall(&RawUnknown {
+            r0,
+            r1,
+            r2,
+            r3,
+            r4,
+            lent: lending,
+        }),
     };
     if let Err(XenErrno(errno)) = result {
         assert!((1..4096).contains(&errno), "call {n}: errno {errno}");

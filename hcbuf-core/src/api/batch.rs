@@ -4,6 +4,8 @@
 
 use std::marker::PhantomData;
 
+use hcbuf_sys::handles::Lending;
+
 use super::{Error, Xen, pool_error};
 use crate::args::HypercallArgs;
 use crate::backend::entry_result;
@@ -16,6 +18,8 @@ use crate::xen::multicall::{Multicall, MulticallEntry};
 #[derive(Debug, Default)]
 pub struct Batch<'a> {
     entries: Vec<MulticallEntry>,
+    /// What the calls lend Xen.
+    lent: Vec<Lending>,
     _calls: PhantomData<&'a ()>,
 }
 
@@ -32,6 +36,7 @@ impl<'a> Batch<'a> {
         // issued and dropped.
         let entry = unsafe { MulticallEntry::carrying(call) };
         self.entries.push(entry);
+        call.lend(&mut |range| self.lent.push(range));
         self.entries.len() - 1
     }
 
@@ -60,8 +65,9 @@ impl<B: Backend> Xen<B> {
             .slice_from(&batch.entries)
             .map_err(pool_error(CALL))?;
         // SAFETY: every entry was made by `Batch::push`, from a call the
-        // batch keeps borrowed until it is dropped, after this returns.
-        let multicall = unsafe { Multicall::new(&mut entries) };
+        // batch keeps borrowed until it is dropped, after this returns, and
+        // `lent` is what those calls lend.
+        let multicall = unsafe { Multicall::new(&mut entries, &batch.lent) };
         self.issue(CALL, &multicall)?;
         Ok(entries.iter().map(|e| entry_result(e.result)).collect())
     }

@@ -3,7 +3,7 @@
 use hcbuf_sys::domctl::*;
 use hcbuf_sys::xen::domid_t;
 
-use super::{Error, Xen, pool_error};
+use super::{Error, Xen, lend_error, pool_error};
 use crate::dispatch::Backend;
 use crate::xen::Op;
 use crate::xen::domctl::{
@@ -133,12 +133,11 @@ impl<B: Backend> Xen<B> {
         let mut first: u32 = 0;
         while first < u32::from(hcbuf_sys::xen::DOMID_FIRST_RESERVED) {
             let got = {
-                let ask = GetDomainInfoList {
-                    first_domain: first as domid_t,
-                    max_domains: PAGE,
-                    buffer: buffer.handle_mut(),
-                    ..Default::default()
-                };
+                let mut ask = GetDomainInfoList::default();
+                ask.first_domain = first as domid_t;
+                ask.set_max_domains(PAGE)
+                    .and_then(|()| ask.set_buffer(buffer.lend_mut()))
+                    .map_err(lend_error(CALL))?;
                 let mut op = Op::sysctl(&self.pool, ask).map_err(pool_error(CALL))?;
                 self.issue(CALL, &op.call())?;
                 (op.payload().num_domains as usize).min(PAGE as usize)

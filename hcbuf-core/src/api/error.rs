@@ -25,6 +25,16 @@ pub enum Error {
         /// What the pool said.
         source: PoolError,
     },
+    /// A buffer could not be lent to the call's payload: it holds fewer
+    /// elements than the payload's counts make Xen touch (a bug of the
+    /// API's, reported rather than issued).
+    #[error("{call}: {source}")]
+    Lend {
+        /// The call.
+        call: &'static str,
+        /// What the payload's setter said.
+        source: hcbuf_sys::handles::LendError,
+    },
     /// Xen answered with something the API cannot represent (a length
     /// beyond the buffer it was given, …).
     #[error("{call}: {what}")]

@@ -2,9 +2,8 @@
 
 use hcbuf_sys::sysctl::{XEN_INVALID_CORE_ID, XEN_INVALID_MEM_SZ};
 
-use super::{Error, Xen, pool_error};
+use super::{Error, Xen, lend_error, pool_error};
 use crate::dispatch::Backend;
-use crate::handle::GuestHandleMut;
 use crate::xen::Op;
 use crate::xen::sysctl::{CpuTopo, CpuTopoInfo, MemInfo, NumaInfo, PhysInfo, SchedId};
 
@@ -57,28 +56,23 @@ impl<B: Backend> Xen<B> {
         const CALL: &str = "sysctl cputopoinfo";
         // First the count (a null buffer), then the entries.
         let count = {
-            let ask = CpuTopoInfo {
-                num_cpus: 0,
-                cputopo: GuestHandleMut::null(),
-                ..Default::default()
-            };
-            let mut op = Op::sysctl(&self.pool, ask).map_err(pool_error(CALL))?;
+            let mut op =
+                Op::sysctl(&self.pool, CpuTopoInfo::default()).map_err(pool_error(CALL))?;
             self.issue(CALL, &op.call())?;
-            op.payload().num_cpus.min(MAX_ENTRIES)
+            op.payload().num_cpus().min(MAX_ENTRIES)
         };
         let mut cpus = self
             .pool
             .slice::<CpuTopo>(count as usize)
             .map_err(pool_error(CALL))?;
         let got = {
-            let ask = CpuTopoInfo {
-                num_cpus: count,
-                cputopo: cpus.handle_mut(),
-                ..Default::default()
-            };
+            let mut ask = CpuTopoInfo::default();
+            ask.set_num_cpus(count)
+                .and_then(|()| ask.set_cputopo(cpus.lend_mut()))
+                .map_err(lend_error(CALL))?;
             let mut op = Op::sysctl(&self.pool, ask).map_err(pool_error(CALL))?;
             self.issue(CALL, &op.call())?;
-            op.payload().num_cpus.min(count) as usize
+            op.payload().num_cpus().min(count) as usize
         };
         let valid = |v: u32| (v != XEN_INVALID_CORE_ID).then_some(v);
         Ok(cpus[..got]
@@ -96,27 +90,22 @@ impl<B: Backend> Xen<B> {
     pub fn numa_info(&self) -> Result<(Vec<NodeInfo>, Vec<Vec<u32>>), Error> {
         const CALL: &str = "sysctl numainfo";
         let count = {
-            let ask = NumaInfo {
-                num_nodes: 0,
-                ..Default::default()
-            };
-            let mut op = Op::sysctl(&self.pool, ask).map_err(pool_error(CALL))?;
+            let mut op = Op::sysctl(&self.pool, NumaInfo::default()).map_err(pool_error(CALL))?;
             self.issue(CALL, &op.call())?;
-            op.payload().num_nodes.min(64)
+            op.payload().num_nodes().min(64)
         };
         let n = count as usize;
         let mut mem = self.pool.slice::<MemInfo>(n).map_err(pool_error(CALL))?;
         let mut dist = self.pool.slice::<u32>(n * n).map_err(pool_error(CALL))?;
         let got = {
-            let ask = NumaInfo {
-                num_nodes: count,
-                meminfo: mem.handle_mut(),
-                distance: dist.handle_mut(),
-                ..Default::default()
-            };
+            let mut ask = NumaInfo::default();
+            ask.set_num_nodes(count)
+                .and_then(|()| ask.set_meminfo(mem.lend_mut()))
+                .and_then(|()| ask.set_distance(dist.lend_mut()))
+                .map_err(lend_error(CALL))?;
             let mut op = Op::sysctl(&self.pool, ask).map_err(pool_error(CALL))?;
             self.issue(CALL, &op.call())?;
-            (op.payload().num_nodes as usize).min(n)
+            (op.payload().num_nodes() as usize).min(n)
         };
         let nodes = mem[..got]
             .iter()

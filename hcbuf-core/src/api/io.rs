@@ -2,7 +2,7 @@
 
 use hcbuf_sys::xen::domid_t;
 
-use super::{Error, Xen, pool_error};
+use super::{Error, Xen, lend_error, pool_error};
 use crate::args::{SubOp, family};
 use crate::dispatch::Backend;
 use crate::marker::XenWritable;
@@ -41,13 +41,12 @@ impl<B: Backend> Xen<B> {
         // After the first chunk, go on from where Xen stopped.
         let mut from_index = incremental;
         for _ in 0..CONSOLE_MAX_CHUNKS {
-            let ask = ReadConsole {
-                incremental: u8::from(from_index),
-                index: *index,
-                buffer: buf.handle_mut(),
-                count: CONSOLE_CHUNK as u32,
-                ..Default::default()
-            };
+            let mut ask = ReadConsole::default();
+            ask.incremental = u8::from(from_index);
+            ask.index = *index;
+            ask.set_count(CONSOLE_CHUNK as u32)
+                .and_then(|()| ask.set_buffer(buf.lend_mut()))
+                .map_err(lend_error(CALL))?;
             let (got, next) = self.readconsole(CALL, ask)?;
             text.extend_from_slice(&buf[..got]);
             let advanced = next != *index;
@@ -60,12 +59,10 @@ impl<B: Backend> Xen<B> {
             }
         }
         if clear {
-            let ask = ReadConsole {
-                clear: 1,
-                incremental: 1,
-                index: *index,
-                ..Default::default()
-            };
+            let mut ask = ReadConsole::default();
+            ask.clear = 1;
+            ask.incremental = 1;
+            ask.index = *index;
             self.readconsole(CALL, ask)?;
         }
         Ok(text)
@@ -76,7 +73,7 @@ impl<B: Backend> Xen<B> {
         let mut op = Op::sysctl(&self.pool, ask).map_err(pool_error(call))?;
         self.issue(call, &op.call())?;
         let p = op.payload();
-        Ok(((p.count as usize).min(CONSOLE_CHUNK), p.index))
+        Ok(((p.count() as usize).min(CONSOLE_CHUNK), p.index))
     }
 
     /// Writes `text` to Xen's console (`CONSOLEIO_write`).

@@ -87,6 +87,11 @@ fn pool_error(call: &'static str) -> impl Fn(PoolError) -> Error {
     move |source| Error::Pool { call, source }
 }
 
+/// Tags a refused buffer or count with the call it was for.
+fn lend_error(call: &'static str) -> impl Fn(hcbuf_sys::handles::LendError) -> Error {
+    move |source| Error::Lend { call, source }
+}
+
 /// The time a traced call starts, only if a subscriber wants the event:
 /// reading the clock costs as much as a hypercall in some dom0s (about
 /// 18 µs under QEMU), so untraced calls must not pay for it.

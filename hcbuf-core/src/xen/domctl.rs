@@ -234,6 +234,10 @@ pub type ResumeDomain = NoPayload<XEN_DOMCTL_resumedomain>;
 /// `XEN_DOMCTL_soft_reset`.
 pub type SoftReset = NoPayload<XEN_DOMCTL_soft_reset>;
 
+impl<const CMD: u32> hcbuf_sys::handles::Lends for NoPayload<CMD> {
+    fn lend(&self, _: &mut dyn FnMut(hcbuf_sys::handles::Lending)) {}
+}
+
 // SAFETY: zero-sized: no bytes, no padding, no addresses.
 #[diagnostic::do_not_recommend]
 unsafe impl<const CMD: u32> Derived for NoPayload<CMD> {}

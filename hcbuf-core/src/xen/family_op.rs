@@ -12,6 +12,7 @@ use crate::handle::GuestHandleMut;
 use crate::marker::{__private::Derived, HypercallSafe, XenWritable};
 use crate::owned::PoolBox;
 use crate::pool::{Pool, PoolError};
+use hcbuf_sys::handles::{Extent, Handle, Lending};
 
 /// A family whose hypercall takes one buffer: a header then a union of
 /// the payloads.
@@ -209,6 +210,19 @@ where
     const OP: u64 = <P::Family as family::Family>::OP as u64;
     fn registers(&self) -> [u64; 5] {
         [self.op.addr(), 0, 0, 0, 0]
+    }
+    fn lend(&self, to: &mut dyn FnMut(Lending)) {
+        // The buffer, which Xen reads and writes back, then what the
+        // payload's measured handles lend.
+        Handle::lend(&self.op, Extent(1), to);
+        let op = std::ptr::with_exposed_provenance::<Op<P>>(self.op.addr() as usize);
+        // SAFETY: `self.op` was made by `PoolBox::call` from a live
+        // `PoolBox<Op<P>>` (the address of its value, exposed by the cast
+        // that made the handle), which it borrows exclusively for `'a`: the
+        // buffer is alive, holds a valid `Op<P>` (`XenWritable`), and
+        // nothing else reads or writes it while this shared borrow, which
+        // ends before `lend` returns, reads it.
+        unsafe { &*op }.payload().lend(to);
     }
 }
 

@@ -29,6 +29,7 @@ use crate::handle::{GuestHandleMut, Typed};
 use crate::marker::__private::Derived;
 use crate::signature::Command;
 use crate::xen::raw::payloads;
+use hcbuf_sys::handles::{Extent, Handle, Lending};
 
 // ---------------------------------------------------------------------------
 // Data: buffer elements and structs nested in payloads.
@@ -74,6 +75,19 @@ unsafe impl<P: SubOp<Family = family::MemoryOp>> HypercallArgs for MemoryOp<'_, 
     const OP: u64 = __HYPERVISOR_memory_op as u64;
     fn registers(&self) -> [u64; 5] {
         [u64::from(P::CMD), self.arg.addr(), 0, 0, 0]
+    }
+    fn lend(&self, to: &mut dyn FnMut(Lending)) {
+        Handle::lend(&self.arg, Extent(1), to);
+        if !self.arg.is_null() {
+            let arg = std::ptr::with_exposed_provenance::<P>(self.arg.addr() as usize);
+            // SAFETY: `arg` is a `GuestHandleMut<'a, P>`, made only by
+            // borrowing pool memory holding a `P` exclusively for `'a` (its
+            // address exposed by the cast that made it): the memory is alive
+            // and holds a valid `P` (`XenWritable`), and nothing else
+            // accesses it while this shared borrow, which ends before `lend`
+            // returns, reads it.
+            unsafe { &*arg }.lend(to);
+        }
     }
 }
 

@@ -11,10 +11,14 @@
 
 use hcbuf_sys::xen::{__HYPERVISOR_multicall, multicall_entry};
 
+use hcbuf_sys::handles::Lending;
+
 use crate::HypercallArgs;
+use crate::args::RegisterArg;
 use crate::handle::{GuestHandleMut, Lent};
+use crate::marker::__private::Derived;
 use crate::owned::PoolSlice;
-use crate::signature::Count;
+use crate::signature::{Count, Fixed};
 
 /// One call of a batch (`struct multicall_entry`), made by
 /// [`MulticallEntry::new`]. No `Default`: an all-zero entry is hypercall 0
@@ -86,24 +90,30 @@ impl MulticallEntry {
 pub struct CheckedEntry(MulticallEntry);
 
 /// `HYPERVISOR_multicall(calls, nr_calls)`: issue every entry of `calls`
-/// in order. Made only from a batch's entries.
-#[derive(HypercallArgs, Debug)]
-#[hypercall(op = __HYPERVISOR_multicall)]
+/// in order. Made only from a batch's entries, with what their calls lend.
+#[derive(Debug)]
 pub struct Multicall<'a> {
     /// The entries, which Xen reads and writes the results into.
     calls: Lent<GuestHandleMut<'a, CheckedEntry>>,
-    /// The number of entries: the slice's length, clamped to `u32::MAX`.
+    /// The number of entries: filled from `calls`' length.
     nr_calls: Count,
+    /// What the entries' calls lend Xen, recorded when each was made.
+    carried: &'a [Lending],
 }
 
 impl<'a> Multicall<'a> {
     /// Issues every entry of `calls` (the first `u32::MAX` if there are
-    /// more, which no batch has).
+    /// more, which no batch has), whose calls lend `carried`.
     ///
     /// # Safety
     /// Every entry was made by [`MulticallEntry::carrying`] from a call
-    /// that stays borrowed until this multicall has returned.
-    pub(crate) unsafe fn new(calls: &'a mut PoolSlice<'_, MulticallEntry>) -> Self {
+    /// that stays borrowed until this multicall has returned, and
+    /// `carried` is what those calls lend (each one's
+    /// [`HypercallArgs::lend`]).
+    pub(crate) unsafe fn new(
+        calls: &'a mut PoolSlice<'_, MulticallEntry>,
+        carried: &'a [Lending],
+    ) -> Self {
         let (handle, len) = calls.lend_mut().into_parts();
         // SAFETY: `CheckedEntry` is `#[repr(transparent)]` over
         // `MulticallEntry`, so the handle reaches `len` of them, borrowed
@@ -113,11 +123,55 @@ impl<'a> Multicall<'a> {
         Multicall {
             calls,
             nr_calls: Count,
+            carried,
         }
     }
 
     /// The number of entries passed to Xen.
     pub fn nr_calls(&self) -> u32 {
         u32::try_from(self.calls.len()).unwrap_or(u32::MAX)
+    }
+}
+
+// SAFETY: the two registers of `multicall`'s signature (a batch's entries
+// and their count, lowered through it), and nothing else.
+#[diagnostic::do_not_recommend]
+unsafe impl Derived for Multicall<'_> {}
+// SAFETY: as above: the entries are pool memory borrowed for `'a`, each a
+// checked call's, whose memory stays borrowed as long (`new`'s contract).
+#[diagnostic::do_not_recommend]
+unsafe impl HypercallArgs for Multicall<'_> {
+    const OP: u64 = __HYPERVISOR_multicall as u64;
+    fn registers(&self) -> [u64; 5] {
+        crate::signature::lower::<Fixed<{ __HYPERVISOR_multicall as u64 }>>(
+            [self.calls.register(), self.nr_calls.register(), 0, 0, 0],
+            [self.calls.elements(), 0, 0, 0, 0],
+        )
+    }
+    fn lend(&self, to: &mut dyn FnMut(Lending)) {
+        self.calls.lend(to);
+        for &range in self.carried {
+            to(range);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::signature::{Fits, Signature, kind};
+
+    /// `Multicall` is written by hand (it carries its entries' lending):
+    /// its fields are what the table's signature says.
+    #[test]
+    fn the_fields_fit_the_multicall_signature() {
+        fn fits<F: Fits<K>, K>() {}
+        type S = Fixed<{ __HYPERVISOR_multicall as u64 }>;
+        fits::<Lent<GuestHandleMut<'static, CheckedEntry>>, <S as Signature>::R0>();
+        fits::<Count, <S as Signature>::R1>();
+        fn absent<K: 'static>() -> bool {
+            std::any::TypeId::of::<K>() == std::any::TypeId::of::<kind::Absent>()
+        }
+        assert!(absent::<<S as Signature>::R2>());
     }
 }

@@ -55,6 +55,12 @@ impl<const C: u32, P> DerefMut for Cmd<C, P> {
     }
 }
 
+impl<const C: u32, P: hcbuf_sys::handles::Lends> hcbuf_sys::handles::Lends for Cmd<C, P> {
+    fn lend(&self, to: &mut dyn FnMut(hcbuf_sys::handles::Lending)) {
+        self.0.lend(to);
+    }
+}
+
 // SAFETY: `#[repr(transparent)]` over `P`: its properties are `P`'s.
 #[diagnostic::do_not_recommend]
 unsafe impl<const C: u32, P: crate::HypercallSafe> crate::marker::__private::Derived for Cmd<C, P> {}

@@ -64,6 +64,13 @@ impl<U> Selected<'_, U> {
     }
 }
 
+// Which member a union holds is its inner command's to say, which the
+// union does not know: it lends nothing (a backend that checks what Xen
+// touches refuses the handles of a union's member).
+impl<U> hcbuf_sys::handles::Lends for Selected<'_, U> {
+    fn lend(&self, _: &mut dyn FnMut(hcbuf_sys::handles::Lending)) {}
+}
+
 impl<U> Default for Selected<'_, U> {
     fn default() -> Self {
         Self::zeroed()

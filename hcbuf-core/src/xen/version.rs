@@ -31,6 +31,10 @@ unsafe impl<P: SubOp<Family = family::XenVersion>> HypercallArgs for Version<'_,
     fn registers(&self) -> [u64; 5] {
         [u64::from(P::CMD), self.buf.addr(), 0, 0, 0]
     }
+    fn lend(&self, to: &mut dyn FnMut(hcbuf_sys::handles::Lending)) {
+        // The xen_version buffers are plain data: nothing nested.
+        hcbuf_sys::handles::Handle::lend(&self.buf, hcbuf_sys::handles::Extent(1), to);
+    }
 }
 
 /// `HYPERVISOR_xen_version(XENVER_version, NULL)`: `major << 16 | minor`.
@@ -78,6 +82,10 @@ impl BuildIdBuffer {
     pub fn bytes(&self) -> &[u8; Self::CAPACITY] {
         &self.bytes
     }
+}
+
+impl hcbuf_sys::handles::Lends for BuildIdBuffer {
+    fn lend(&self, _: &mut dyn FnMut(hcbuf_sys::handles::Lending)) {}
 }
 
 impl Default for BuildIdBuffer {

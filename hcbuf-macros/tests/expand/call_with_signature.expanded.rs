@@ -35,6 +35,11 @@ const _: () = {
                 ],
             )
         }
+        fn lend(&self, to: &mut dyn __core::ops::FnMut(__hcbuf::sys::handles::Lending)) {
+            __hcbuf::args::RegisterArg::lend(&self.cmd, to);
+            __hcbuf::args::RegisterArg::lend(&self.count, to);
+            __hcbuf::args::RegisterArg::lend(&self.buf, to);
+        }
     }
     #[allow(dead_code)]
     fn __hcbuf_signature_checks() {

@@ -3,6 +3,13 @@ const _: () = {
     extern crate hcbuf_core as __hcbuf;
     extern crate core as __core;
     #[automatically_derived]
+    impl __hcbuf::sys::handles::Lends for MemInfo {
+        fn lend(&self, to: &mut dyn __core::ops::FnMut(__hcbuf::sys::handles::Lending)) {
+            __hcbuf::sys::handles::Lends::lend(&self.memsize, to);
+            __hcbuf::sys::handles::Lends::lend(&self.memfree, to);
+        }
+    }
+    #[automatically_derived]
     #[diagnostic::do_not_recommend]
     unsafe impl __hcbuf::__private::Derived for MemInfo {}
     #[automatically_derived]

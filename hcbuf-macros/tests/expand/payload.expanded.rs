@@ -3,6 +3,16 @@ const _: () = {
     extern crate hcbuf_core as __hcbuf;
     extern crate core as __core;
     #[automatically_derived]
+    impl<'a> __hcbuf::sys::handles::Lends for GetCpuInfo<'a> {
+        fn lend(&self, to: &mut dyn __core::ops::FnMut(__hcbuf::sys::handles::Lending)) {
+            __hcbuf::sys::handles::Lends::lend(&self.max_cpus, to);
+            __hcbuf::sys::handles::Lends::lend(&self._pad0, to);
+            __hcbuf::sys::handles::Lends::lend(&self.info, to);
+            __hcbuf::sys::handles::Lends::lend(&self.nr_cpus, to);
+            __hcbuf::sys::handles::Lends::lend(&self._pad1, to);
+        }
+    }
+    #[automatically_derived]
     #[diagnostic::do_not_recommend]
     unsafe impl<'a> __hcbuf::__private::Derived for GetCpuInfo<'a> {}
     #[automatically_derived]

@@ -2,10 +2,20 @@
 //! caller's memory, and where every such access is checked.
 //!
 //! Every access names its address, its length (the size of the value, or
-//! of the bytes) and its direction, and is allowed only if the pool says
-//! the range lies inside one live allocation lent with that access
-//! ([`Pool::allows`]). Anything else is what Xen answers for an unmapped
-//! guest page: `EFAULT`, counted in the fault counter.
+//! of the bytes) and its direction, and is allowed only if
+//! - the call lends that range with that access: it lies inside one of the
+//!   ranges the call's handles reach ([`HypercallArgs::lend`]: each
+//!   register's buffer, each measured handle of its payload as far as its
+//!   counts go), lent writable for a write, which only a `GuestHandleMut`
+//!   lends, from an exclusive borrow of its pool memory; and
+//! - the range lies inside one live pool allocation ([`Pool::allows`]), so
+//!   an address a caller vouched for with `unsafe` (`from_raw`,
+//!   `Lent::new`) that is not pool memory is refused too.
+//!
+//! Anything else is what Xen answers for an unmapped guest page: `EFAULT`,
+//! counted in the fault counter.
+//!
+//! [`HypercallArgs::lend`]: crate::args::HypercallArgs::lend
 //!
 //! Only raw ABI values cross this boundary: integers, arrays of them and
 //! the `hcbuf-sys` structs listed at the end of this file (all without
@@ -15,6 +25,8 @@ use std::mem::size_of;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use hcbuf_sys::errno::XEN_EFAULT;
+
+use hcbuf_sys::handles::Lending;
 
 use crate::dispatch::XenErrno;
 use crate::pool::{Access, Pool};
@@ -32,15 +44,31 @@ pub(super) unsafe trait Raw: Copy {}
 /// `EFAULT`.
 const FAULT: XenErrno = XenErrno(XEN_EFAULT);
 
-/// The caller's memory, as the pool lends it, for one hypercall.
+/// The caller's memory, as one hypercall lends it.
 pub(super) struct Guest<'a> {
     pool: &'a Pool,
+    lent: &'a [Lending],
     faults: &'a AtomicU64,
 }
 
 impl<'a> Guest<'a> {
-    pub(super) fn new(pool: &'a Pool, faults: &'a AtomicU64) -> Self {
-        Guest { pool, faults }
+    pub(super) fn new(pool: &'a Pool, lent: &'a [Lending], faults: &'a AtomicU64) -> Self {
+        Guest { pool, lent, faults }
+    }
+
+    /// Whether the call lends `addr..addr+len` with `access`.
+    fn lends(&self, addr: u64, len: usize, access: Access) -> bool {
+        let Some(end) = addr.checked_add(len as u64) else {
+            return false;
+        };
+        self.lent.iter().any(|range| {
+            (access == Access::Read || range.writable)
+                && range.addr <= addr
+                && range
+                    .addr
+                    .checked_add(range.bytes)
+                    .is_some_and(|range_end| end <= range_end)
+        })
     }
 
     /// Counts a fault and returns `EFAULT`.
@@ -53,7 +81,8 @@ impl<'a> Guest<'a> {
     /// `EFAULT`. Xen's own whole-struct checks (a copy back of a buffer
     /// whose fields the model writes one by one) use this directly.
     pub(super) fn check(&self, addr: u64, len: usize, access: Access) -> Result<(), XenErrno> {
-        if self.pool.allows(addr, len, access) {
+        if len == 0 || (self.lends(addr, len, access) && self.pool.allows(addr, len, Access::Read))
+        {
             Ok(())
         } else {
             Err(self.fault())
@@ -85,13 +114,14 @@ impl<'a> Guest<'a> {
         self.check(addr, size_of::<T>(), Access::Read)?;
         let src = std::ptr::with_exposed_provenance::<T>(addr as usize);
         // SAFETY: `addr..addr+size_of::<T>()` was just checked to lie inside
-        // one live pool allocation. The caller's hypercall arguments borrow
-        // that allocation for the whole call (the `HypercallArgs`
-        // contract; a handle from `from_raw` carries its caller's promise),
-        // so it stays mapped and nothing writes it meanwhile. Pool memory is
-        // plain, initialised bytes (zeroed or copied in when allocated,
-        // then written only as padding-free values), and every bit pattern
-        // is a valid `T` (`Raw`). `read_unaligned` takes any alignment.
+        // a range this call lends (one of its handles' buffers, borrowed
+        // for the whole call: the `HypercallArgs` contract) and inside one
+        // live pool allocation, so it stays mapped, and nothing writes it
+        // meanwhile: a range lent read-only is borrowed shared, one lent
+        // writable exclusively, by the call. Pool memory is plain,
+        // initialised bytes (zeroed or copied in when allocated, then
+        // written only as padding-free values), and every bit pattern is a
+        // valid `T` (`Raw`). `read_unaligned` takes any alignment.
         Ok(unsafe { src.read_unaligned() })
     }
 
@@ -100,9 +130,9 @@ impl<'a> Guest<'a> {
         self.check(addr, size_of::<T>(), Access::Write)?;
         let dst = std::ptr::with_exposed_provenance_mut::<T>(addr as usize);
         // SAFETY: `addr..addr+size_of::<T>()` was just checked to lie inside
-        // one live pool allocation that its owner lent writable. The
-        // caller's hypercall arguments borrow it exclusively (a
-        // `GuestHandleMut`) for the whole call, so no reference reads or
+        // a range this call lends writable, which only a `GuestHandleMut`
+        // lends, from an exclusive borrow of its pool memory for the whole
+        // call, and inside one live pool allocation: no reference reads or
         // writes it meanwhile. `T` has no padding (`Raw`), so every byte
         // written is initialised, and any bytes are valid for the caller's
         // types there (`XenWritable`). `write_unaligned` takes any
@@ -127,8 +157,8 @@ impl<'a> Guest<'a> {
         let mut out = vec![0u8; len];
         if len > 0 {
             let src = std::ptr::with_exposed_provenance::<u8>(addr as usize);
-            // SAFETY: as for `read`: the range is checked live pool memory,
-            // borrowed by the call and not written meanwhile; `out` is a
+            // SAFETY: as for `read`: the range is checked to be lent by the
+            // call and live pool memory, not written meanwhile; `out` is a
             // fresh vector of `len` bytes, so the two do not overlap.
             unsafe { std::ptr::copy_nonoverlapping(src, out.as_mut_ptr(), len) };
         }
@@ -140,9 +170,10 @@ impl<'a> Guest<'a> {
         self.check(addr, bytes.len(), Access::Write)?;
         if !bytes.is_empty() {
             let dst = std::ptr::with_exposed_provenance_mut::<u8>(addr as usize);
-            // SAFETY: as for `write`: the range is checked live pool memory
-            // lent writable and borrowed exclusively by the call; `bytes`
-            // is the model's own memory, so the two do not overlap.
+            // SAFETY: as for `write`: the range is checked to be lent
+            // writable by the call (an exclusive borrow) and live pool
+            // memory; `bytes` is the model's own memory, so the two do not
+            // overlap.
             unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), dst, bytes.len()) };
         }
         Ok(())

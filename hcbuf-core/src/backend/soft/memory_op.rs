@@ -1,8 +1,6 @@
 //! `memory_op` (`common/memory.c`, `arch/x86/mm.c`): reservations and
 //! memory maps.
 
-use std::mem::offset_of;
-
 use hcbuf_sys::errno::{XEN_EINVAL, XEN_ENOSYS, XEN_ESRCH};
 use hcbuf_sys::memory::{
     XENMEM_current_reservation, XENMEM_machine_memory_map, XENMEM_maximum_gpfn,
@@ -61,19 +59,18 @@ impl Ctx<'_> {
     /// `XENMEM_memory_map`: the caller's own map (`ENOSYS` for a PV dom0,
     /// which has none), at most `nr_entries` of it.
     fn memory_map(&mut self, arg: u64) -> Result<u64, XenErrno> {
-        let mut map: xen_memory_map = self.mem.read(arg)?;
+        let map: xen_memory_map = self.mem.read(arg)?;
         let own = self
             .st
             .host
             .dom0_memory_map
             .as_ref()
             .ok_or(XenErrno(XEN_ENOSYS))?;
-        let n = own.len().min(map.nr_entries as usize);
+        let n = own.len().min(map.nr_entries() as usize);
         for (i, r) in own[..n].iter().enumerate() {
-            self.mem.write_at(map.buffer.0, i as u64, &entry(r))?;
+            self.mem.write_at(map.buffer().0, i as u64, &entry(r))?;
         }
-        map.nr_entries = n as u32;
-        self.copy_back_map(arg, &map)
+        self.copy_back_map(arg, n as u32)
     }
 
     /// `XENMEM_machine_memory_map`: the host's map. A null buffer asks for
@@ -81,25 +78,25 @@ impl Ctx<'_> {
     /// (`EINVAL`), as Xen may add gaps dom0 has I/O access to (the model
     /// adds none).
     fn machine_memory_map(&mut self, arg: u64) -> Result<u64, XenErrno> {
-        let mut map: xen_memory_map = self.mem.read(arg)?;
+        let map: xen_memory_map = self.mem.read(arg)?;
         let host = &self.st.host.machine_memory_map;
-        if map.buffer.0 != 0 {
-            if (map.nr_entries as usize) < host.len() + 1 {
+        if map.buffer().0 != 0 {
+            if (map.nr_entries() as usize) < host.len() + 1 {
                 return Err(XenErrno(XEN_EINVAL));
             }
             for (i, r) in host.iter().enumerate() {
-                self.mem.write_at(map.buffer.0, i as u64, &entry(r))?;
+                self.mem.write_at(map.buffer().0, i as u64, &entry(r))?;
             }
         }
-        map.nr_entries = host.len() as u32;
-        self.copy_back_map(arg, &map)
+        self.copy_back_map(arg, host.len() as u32)
     }
 
-    /// Xen's copy of the whole `xen_memory_map` back: the count changed.
-    fn copy_back_map(&self, arg: u64, map: &xen_memory_map) -> Result<u64, XenErrno> {
+    /// Xen's copy of the whole `xen_memory_map` back, with the count it
+    /// wrote.
+    fn copy_back_map(&self, arg: u64, nr_entries: u32) -> Result<u64, XenErrno> {
         self.mem
             .check(arg, size_of::<xen_memory_map>(), Access::Write)?;
-        let at = arg + offset_of!(xen_memory_map, nr_entries) as u64;
-        self.mem.write(at, &map.nr_entries).map(|()| 0)
+        let at = arg + field!(xen_memory_map, nr_entries);
+        self.mem.write(at, &nr_entries).map(|()| 0)
     }
 }

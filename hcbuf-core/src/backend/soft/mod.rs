@@ -22,15 +22,21 @@
 //! a record of its live allocations ([`PoolConfig::track_allocations`]).
 //! Every access to the caller's memory, whether through a register or
 //! through a guest handle nested in a buffer, goes through one small
-//! module that first asks [`Pool::allows`] whether exactly the bytes about
-//! to be read or written lie inside one live allocation, lent writable
-//! for a write; anything else fails the call with `EFAULT`, as Xen does
-//! for an unmapped page, and counts in [`SoftXen::faults`]. So an address
-//! from outside the pool (the stack, the heap, a freed buffer), a range
-//! past the end of a buffer, or a write into memory lent only for reading
-//! is caught, not followed. Where Xen copies a whole struct back (the
+//! module that allows exactly the ranges the call lends
+//! ([`HypercallArgs::lend`]: each register's buffer, each measured handle
+//! of its payload as far as its counts go, writable only where a
+//! `GuestHandleMut` lends it), and only inside one live pool allocation
+//! ([`Pool::allows`]); anything else fails the call with `EFAULT`, as Xen
+//! does for an unmapped page, and counts in [`SoftXen::faults`]. So an
+//! address from outside the pool (the stack, the heap, a freed buffer), a
+//! range past the end of a buffer, past what the counts say, or a write
+//! into memory lent only for reading is caught, not followed, and a call
+//! built from raw registers (through the `unsafe` escape), which lends
+//! nothing, touches nothing. Where Xen copies a whole struct back (the
 //! `sysctl`/`domctl` buffer, a `xen_memory_map`), the whole struct must be
 //! writable even if the model writes only the fields that changed.
+//!
+//! [`HypercallArgs::lend`]: crate::args::HypercallArgs::lend
 //!
 //! # What is modelled
 //! The caller is always dom0 (privileged; pausing, destroying or setting
@@ -92,6 +98,21 @@
 // Xen's C names (`XEN_DOMCTL_pausedomain`) are matched as patterns here.
 #![allow(non_upper_case_globals)]
 
+/// The byte offset of field `$f` of the declaration `$t`, as a `u64`,
+/// from its ABI description: it names a private field too (counts and
+/// measured handles, which Xen writes back), and a misspelt name fails the
+/// build.
+macro_rules! field {
+    ($t:ty, $f:ident) => {{
+        const OFFSET: usize = match <$t as hcbuf_sys::abi::Declared>::LAYOUT.offset(stringify!($f))
+        {
+            Some(offset) => offset,
+            None => panic!(concat!("no field ", stringify!($f))),
+        };
+        OFFSET as u64
+    }};
+}
+
 mod console;
 mod domctl;
 mod host;
@@ -113,6 +134,8 @@ use hcbuf_sys::xen::{
     __HYPERVISOR_console_io, __HYPERVISOR_domctl, __HYPERVISOR_hypfs_op, __HYPERVISOR_memory_op,
     __HYPERVISOR_multicall, __HYPERVISOR_sysctl, __HYPERVISOR_xen_version,
 };
+
+use hcbuf_sys::handles::Lending;
 
 use crate::args::HypercallArgs;
 use crate::dispatch::{Backend, XenErrno};
@@ -193,8 +216,9 @@ impl SoftXen {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// One call from the caller: an injected failure, or the dispatcher.
-    fn call(&self, op: u64, registers: [u64; 5]) -> Result<u64, XenErrno> {
+    /// One call from the caller, lending `lent`: an injected failure, or
+    /// the dispatcher.
+    fn call(&self, op: u64, registers: [u64; 5], lent: &[Lending]) -> Result<u64, XenErrno> {
         let mut state = self.lock();
         if let Some((errno, count)) = state.pending_failure {
             state.pending_failure = (count > 1).then_some((errno, count - 1));
@@ -202,7 +226,7 @@ impl SoftXen {
             return Err(XenErrno(errno));
         }
         let mut ctx = Ctx {
-            mem: Guest::new(&self.pool, &self.faults),
+            mem: Guest::new(&self.pool, lent, &self.faults),
             st: &mut state,
             in_multicall: false,
         };
@@ -212,7 +236,9 @@ impl SoftXen {
 
 impl Backend for SoftXen {
     fn hypercall<A: HypercallArgs>(&self, args: &A) -> Result<u64, XenErrno> {
-        self.call(A::OP, args.registers())
+        let mut lent = Vec::new();
+        args.lend(&mut |range| lent.push(range));
+        self.call(A::OP, args.registers(), &lent)
     }
 }
 

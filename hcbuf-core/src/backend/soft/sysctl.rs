@@ -64,18 +64,18 @@ impl Ctx<'_> {
         let ask = RingRead {
             incremental: rc.incremental != 0,
             index: rc.index,
-            max: rc.count,
+            max: rc.count(),
             clear: rc.clear != 0,
         };
         let mem = &self.mem;
         let (count, index) = self.st.ring.read(&ask, |off, bytes| {
-            mem.write_bytes(mem.offset(rc.buffer.0, off as usize)?, bytes)
+            mem.write_bytes(mem.offset(rc.buffer().0, off as usize)?, bytes)
         })?;
         self.sysctl_copy_back(op)?;
         self.mem
-            .write(u + offset_of!(xen_sysctl_readconsole, count) as u64, &count)?;
+            .write(u + field!(xen_sysctl_readconsole, count), &count)?;
         self.mem
-            .write(u + offset_of!(xen_sysctl_readconsole, index) as u64, &index)?;
+            .write(u + field!(xen_sysctl_readconsole, index), &index)?;
         Ok(0)
     }
 
@@ -108,15 +108,15 @@ impl Ctx<'_> {
         let gpaddr_bits = self.st.host.gpaddr_bits;
         let mut n = 0u32;
         for d in self.st.domains.range(list.first_domain..).map(|(_, d)| d) {
-            if n == list.max_domains {
+            if n == list.max_domains() {
                 break;
             }
             self.mem
-                .write_at(list.buffer.0, u64::from(n), &d.info(gpaddr_bits))?;
+                .write_at(list.buffer().0, u64::from(n), &d.info(gpaddr_bits))?;
             n += 1;
         }
         self.sysctl_copy_back(op)?;
-        let at = u + offset_of!(xen_sysctl_getdomaininfolist, num_domains) as u64;
+        let at = u + field!(xen_sysctl_getdomaininfolist, num_domains);
         self.mem.write(at, &n).map(|()| 0)
     }
 
@@ -137,15 +137,15 @@ impl Ctx<'_> {
     fn cputopoinfo(&mut self, op: u64, u: u64) -> Result<u64, XenErrno> {
         let ti: xen_sysctl_cputopoinfo = self.mem.read(u)?;
         let mut num = self.st.host.nr_cpus;
-        if ti.cputopo.0 != 0 {
-            num = num.min(ti.num_cpus);
+        if ti.cputopo().0 != 0 {
+            num = num.min(ti.num_cpus());
             for cpu in 0..num {
                 self.mem
-                    .write_at(ti.cputopo.0, u64::from(cpu), &self.topology(cpu))?;
+                    .write_at(ti.cputopo().0, u64::from(cpu), &self.topology(cpu))?;
             }
         }
-        if ti.num_cpus != num {
-            let at = u + offset_of!(xen_sysctl_cputopoinfo, num_cpus) as u64;
+        if ti.num_cpus() != num {
+            let at = u + field!(xen_sysctl_cputopoinfo, num_cpus);
             self.mem.write(at, &num)?;
         }
         self.sysctl_copy_back(op).map(|()| 0)
@@ -155,19 +155,19 @@ impl Ctx<'_> {
         let ni: xen_sysctl_numainfo = self.mem.read(u)?;
         let nodes = self.st.host.nr_nodes;
         let mut num = nodes;
-        if ni.meminfo.0 != 0 || ni.distance.0 != 0 {
-            num = num.min(ni.num_nodes);
+        if ni.meminfo().0 != 0 || ni.distance().0 != 0 {
+            num = num.min(ni.num_nodes());
             let size = self.st.host.total_pages * PAGE_BYTES / u64::from(nodes);
             let free = self.st.free_pages() * PAGE_BYTES / u64::from(nodes);
             for i in 0..num {
-                if ni.meminfo.0 != 0 {
+                if ni.meminfo().0 != 0 {
                     let info = xen_sysctl_meminfo {
                         memsize: size,
                         memfree: free,
                     };
-                    self.mem.write_at(ni.meminfo.0, u64::from(i), &info)?;
+                    self.mem.write_at(ni.meminfo().0, u64::from(i), &info)?;
                 }
-                if ni.distance.0 != 0 {
+                if ni.distance().0 != 0 {
                     for j in 0..num {
                         let d = if i == j {
                             LOCAL_DISTANCE
@@ -175,13 +175,13 @@ impl Ctx<'_> {
                             REMOTE_DISTANCE
                         };
                         let at = u64::from(i) * u64::from(num) + u64::from(j);
-                        self.mem.write_at(ni.distance.0, at, &d)?;
+                        self.mem.write_at(ni.distance().0, at, &d)?;
                     }
                 }
             }
         }
-        if ni.num_nodes != num {
-            let at = u + offset_of!(xen_sysctl_numainfo, num_nodes) as u64;
+        if ni.num_nodes() != num {
+            let at = u + field!(xen_sysctl_numainfo, num_nodes);
             self.mem.write(at, &num)?;
         }
         self.sysctl_copy_back(op).map(|()| 0)
@@ -189,15 +189,15 @@ impl Ctx<'_> {
 
     fn getcpuinfo(&mut self, op: u64, u: u64) -> Result<u64, XenErrno> {
         let gi: xen_sysctl_getcpuinfo = self.mem.read(u)?;
-        let n = gi.max_cpus.min(self.st.host.nr_cpus);
+        let n = gi.max_cpus().min(self.st.host.nr_cpus);
         let info = xen_sysctl_cpuinfo {
             idletime: self.st.host.cpu_idle_ns,
         };
         for cpu in 0..n {
-            self.mem.write_at(gi.info.0, u64::from(cpu), &info)?;
+            self.mem.write_at(gi.info().0, u64::from(cpu), &info)?;
         }
         self.sysctl_copy_back(op)?;
-        let at = u + offset_of!(xen_sysctl_getcpuinfo, nr_cpus) as u64;
+        let at = u + field!(xen_sysctl_getcpuinfo, nr_cpus);
         self.mem.write(at, &n).map(|()| 0)
     }
 }

@@ -159,6 +159,73 @@ pub mod __private {
         type Twin;
     }
 
+    /// Whether `twin` has a field `name` at `offset`.
+    pub const fn same_offset(twin: &hcbuf_sys::abi::Layout, name: &str, offset: usize) -> bool {
+        matches!(twin.offset(name), Some(o) if o == offset)
+    }
+
+    /// Whether field `name` of `twin` is a count or a measured handle
+    /// (private to its declaration).
+    pub const fn is_measured(twin: &hcbuf_sys::abi::Layout, name: &str) -> bool {
+        let mut i = 0;
+        while i < twin.fields.len() {
+            let field = &twin.fields[i];
+            if field.measured && hcbuf_sys::abi::Layout::same_name(field.name, name) {
+                return true;
+            }
+            i += 1;
+        }
+        false
+    }
+
+    /// A whole call's field, for lowering: the field's register, element
+    /// count and lending if it is a [`RegisterArg`](crate::RegisterArg),
+    /// and otherwise nothing (the signature check reports such a field,
+    /// once, at the field), chosen by auto-ref.
+    pub struct Field<'r, T: ?Sized>(pub &'r T);
+
+    /// The lowering of a register field (see [`Field`]).
+    pub trait ViaRegisterArg {
+        /// The register.
+        fn register(&self) -> u64;
+        /// Its buffer's element count.
+        fn elements(&self) -> u64;
+        /// What it lends.
+        fn lend(&self, to: &mut dyn FnMut(hcbuf_sys::handles::Lending));
+    }
+
+    impl<T: ?Sized + crate::RegisterArg> ViaRegisterArg for Field<'_, T> {
+        #[inline(always)]
+        fn register(&self) -> u64 {
+            self.0.register()
+        }
+        #[inline(always)]
+        fn elements(&self) -> u64 {
+            self.0.elements()
+        }
+        #[inline(always)]
+        fn lend(&self, to: &mut dyn FnMut(hcbuf_sys::handles::Lending)) {
+            self.0.lend(to);
+        }
+    }
+
+    /// What a field that is no register lowers to: nothing (it does not
+    /// compile anyway).
+    pub trait ViaNothing {
+        /// 0.
+        fn register(&self) -> u64 {
+            0
+        }
+        /// 0.
+        fn elements(&self) -> u64 {
+            0
+        }
+        /// Nothing.
+        fn lend(&self, _: &mut dyn FnMut(hcbuf_sys::handles::Lending)) {}
+    }
+
+    impl<T: ?Sized> ViaNothing for &Field<'_, T> {}
+
     /// Whether `cmds` holds `cmd` (a `const fn` slice search).
     pub const fn contains(cmds: &[u32], cmd: u32) -> bool {
         let mut i = 0;

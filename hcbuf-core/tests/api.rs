@@ -112,6 +112,7 @@ fn a_batch_issues_its_calls_in_one_multicall_and_returns_each_result() {
         results,
         vec![Ok(0x40011), Ok(4096), Err(XenErrno(errno::XEN_ESRCH))]
     );
+    drop(missing_call);
     drop(missing);
     assert_eq!(xen.pool().stats().live(), 0);
 }

@@ -31,7 +31,7 @@ use hcbuf_core::xen::memory::*;
 use hcbuf_core::xen::multicall::*;
 use hcbuf_core::xen::sysctl::*;
 use hcbuf_core::xen::version::*;
-use hcbuf_core::{Backend, GuestHandleMut, Pool, PoolBox, SubOp, XenErrno};
+use hcbuf_core::{Backend, GuestHandleMut, Pool, PoolBox, PoolSlice, SubOp, XenErrno};
 
 fn soft() -> SoftXen {
     soft_with(HostConfig::default())
@@ -51,7 +51,8 @@ fn sysctl<'p, P: SubOp<Family = Sysctl>>(
     payload: P,
 ) -> (Result<u64, XenErrno>, PoolBox<'p, Op<P>>) {
     let mut op = Op::sysctl(xen.pool(), payload).unwrap();
-    (xen.hypercall(&op.call()), op)
+    let result = xen.hypercall(&op.call());
+    (result, op)
 }
 
 /// Issues a domctl about `domain` carrying `payload`.
@@ -61,7 +62,8 @@ fn domctl<'p, P: SubOp<Family = Domctl>>(
     payload: P,
 ) -> (Result<u64, XenErrno>, PoolBox<'p, Op<P>>) {
     let mut op = Op::domctl(xen.pool(), domain, payload).unwrap();
-    (xen.hypercall(&op.call()), op)
+    let result = xen.hypercall(&op.call());
+    (result, op)
 }
 
 /// `getdomaininfo(domain)`: the result and the info.
@@ -812,4 +814,100 @@ fn the_typed_api_runs_on_the_model() {
     assert!(text.ends_with(b"via the api\n"));
     assert_eq!(xen.backend().faults(), 0);
     assert_eq!(xen.pool().stats().live(), 0);
+}
+
+#[test]
+fn a_payload_that_lends_buffers_is_issued_once() {
+    let xen = soft_with(HostConfig::default().cpus(2, 2, 2));
+    let mut topo = xen.pool().slice::<CpuTopo>(8).unwrap();
+    let mut ask = CpuTopoInfo::default();
+    ask.set_num_cpus(8).unwrap();
+    ask.set_cputopo(topo.lend_mut()).unwrap();
+    let mut op = Op::sysctl(xen.pool(), ask).unwrap();
+    assert_eq!(xen.hypercall(&op.call()), Ok(0));
+    assert_eq!(op.payload().num_cpus(), 8);
+    // Xen may have rewritten a count past the buffer (a sizing answer):
+    // issued again as it is, the buffer is refused before Xen reads it.
+    assert_eq!(xen.hypercall(&op.call()), errno(XEN_EACCES));
+    drop(op);
+
+    // A payload with no handle is issued again as it is.
+    let mut info = Op::sysctl(xen.pool(), PhysInfo::default()).unwrap();
+    assert_eq!(xen.hypercall(&info.call()), Ok(0));
+    assert_eq!(xen.hypercall(&info.call()), Ok(0));
+    assert_eq!(info.payload().nr_cpus, 8);
+}
+
+#[test]
+fn a_memory_op_payload_forgets_its_buffers_after_the_call() {
+    let xen = soft();
+    let mut table = xen.pool().slice::<E820Entry>(8).unwrap();
+    let mut map = MemoryMap::default();
+    map.set_nr_entries(8).unwrap();
+    map.set_buffer(table.lend_mut()).unwrap();
+    let mut arg = xen.pool().boxed_from(MachineMemoryMap::new(map)).unwrap();
+    xen.hypercall(&MemoryOp {
+        arg: arg.handle_mut(),
+    })
+    .unwrap();
+    assert_eq!(arg.nr_entries(), 7);
+    assert!(arg.buffer().is_null(), "the handle is forgotten");
+    // Issued again, it lends nothing: Xen answers the count.
+    xen.hypercall(&MemoryOp {
+        arg: arg.handle_mut(),
+    })
+    .unwrap();
+    assert_eq!(arg.nr_entries(), 7);
+    drop(arg);
+    assert_eq!(table[3].region_type(), E820_RAM);
+}
+
+/// Pool buffers on either side of a call's buffers: a pattern the caller
+/// reads across the call.
+fn neighbours(xen: &SoftXen) -> Vec<PoolSlice<'_, u8>> {
+    (0..6)
+        .map(|i| {
+            let mut n = xen.pool().slice::<u8>(16 << (i % 3)).unwrap();
+            n.iter_mut()
+                .enumerate()
+                .for_each(|(j, b)| *b = (j as u8) ^ 0xa5);
+            n
+        })
+        .collect()
+}
+
+fn untouched(neighbours: &[PoolSlice<'_, u8>]) {
+    for n in neighbours {
+        assert!(
+            n.iter().enumerate().all(|(j, &b)| b == (j as u8) ^ 0xa5),
+            "a neighbouring buffer changed"
+        );
+    }
+}
+
+#[test]
+fn neighbouring_buffers_are_unchanged_across_calls() {
+    let xen = soft_with(HostConfig::default().cpus(2, 2, 2).nodes(2));
+    let before = neighbours(&xen);
+    // Each buffer exactly as long as its counts: Xen fills it, no more.
+    let mut text = xen.pool().slice::<u8>(16).unwrap();
+    let mut dist = xen.pool().slice::<u32>(4).unwrap();
+    let mut mem = xen.pool().slice::<MemInfo>(2).unwrap();
+    let after = neighbours(&xen);
+    let mut ask = ReadConsole::default();
+    ask.set_count(16).unwrap();
+    ask.set_buffer(text.lend_mut()).unwrap();
+    assert_eq!(sysctl(&xen, ask).0, Ok(0));
+    let mut ask = NumaInfo::default();
+    ask.set_num_nodes(2).unwrap();
+    ask.set_meminfo(mem.lend_mut()).unwrap();
+    ask.set_distance(dist.lend_mut()).unwrap();
+    assert_eq!(sysctl(&xen, ask).0, Ok(0));
+    let read = ConsoleRead::new(&mut text);
+    assert_eq!(read.count(), 16);
+    assert_eq!(xen.hypercall(&read), Ok(0));
+    untouched(&before);
+    untouched(&after);
+    assert_eq!(&text[..5], b"(XEN)");
+    assert_eq!(xen.faults(), 0);
 }

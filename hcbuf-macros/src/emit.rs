@@ -100,17 +100,19 @@ fn emit_call(c: &Container<'_>, op: &syn::Expr, signature: Option<&syn::Path>) -
             TokenStream::new(),
         ),
     };
+    // Through `__private::Field`, so that a field that is no register is
+    // reported once, by the signature check, not at each use here.
     let values = c.fields.iter().map(|f| {
         let ident = f.ident;
-        quote_spanned! {f.ty.span()=> __hcbuf::args::RegisterArg::register(&self.#ident) }
+        quote! { (&__hcbuf::__private::Field(&self.#ident)).register() }
     });
     let elements = c.fields.iter().map(|f| {
         let ident = f.ident;
-        quote_spanned! {f.ty.span()=> __hcbuf::args::RegisterArg::elements(&self.#ident) }
+        quote! { (&__hcbuf::__private::Field(&self.#ident)).elements() }
     });
     let lends = c.fields.iter().map(|f| {
         let ident = f.ident;
-        quote_spanned! {f.ty.span()=> __hcbuf::args::RegisterArg::lend(&self.#ident, to); }
+        quote! { (&__hcbuf::__private::Field(&self.#ident)).lend(to); }
     });
     let zeros = (c.fields.len()..5).map(|_| quote!(0));
     let zeros2 = zeros.clone();
@@ -139,6 +141,8 @@ fn emit_call(c: &Container<'_>, op: &syn::Expr, signature: Option<&syn::Path>) -
             const OP: __core::primitive::u64 = #op_value;
             #[inline]
             fn registers(&self) -> [__core::primitive::u64; 5] {
+                #[allow(unused_imports)]
+                use __hcbuf::__private::{ViaNothing as _, ViaRegisterArg as _};
                 __hcbuf::signature::lower::<__HcbufSignature>(
                     [#(#values,)* #(#zeros,)*],
                     [#(#elements,)* #(#zeros2,)*],
@@ -148,6 +152,8 @@ fn emit_call(c: &Container<'_>, op: &syn::Expr, signature: Option<&syn::Path>) -
                 &self,
                 to: &mut dyn __core::ops::FnMut(__hcbuf::sys::handles::Lending),
             ) {
+                #[allow(unused_imports)]
+                use __hcbuf::__private::{ViaNothing as _, ViaRegisterArg as _};
                 #(#lends)*
             }
         }
@@ -181,8 +187,9 @@ fn emit_data(c: &Container<'_>, twin: &syn::Path) -> TokenStream {
     let name_str = name.to_string();
     let twin_str = quote!(#twin).to_string().replace(' ', "");
     let padding_msg = format!(
-        "`{name_str}` has implicit padding: Xen would read uninitialised bytes there. Add explicit \
-         padding fields (e.g. `_pad: [u8; N]`) so the fields fill the struct"
+        "`{name_str}` has implicit padding: Xen would read uninitialised bytes there. Declare \
+         the bytes as fields marked `#[hypercall(pad)]` where the twin `{twin_str}` has \
+         padding (e.g. `#[hypercall(pad)] _pad: [u8; N]`), so the fields fill the struct"
     );
     let size_msg = format!("`{name_str}` and its hcbuf-sys twin `{twin_str}` differ in size");
     let align_msg = format!("`{name_str}` and its hcbuf-sys twin `{twin_str}` differ in alignment");
@@ -254,10 +261,27 @@ fn emit_data(c: &Container<'_>, twin: &syn::Path) -> TokenStream {
         );
         let ty = statik(f.ty);
         let check = format_ident!("__hcbuf_twin_field_{}", ident);
+        let measured_msg = format!(
+            "field `{ident}` of `{name_str}` mirrors `{ident}` of `{twin_str}`, a count or a guest \
+             handle measured by counts: the declaration keeps it private and sets it only \
+             through its setters, which keep every count within the buffer it measures, so a \
+             payload of your own cannot hold it; use hcbuf's typed payload \
+             (`{twin_str}<Typed<'a>>`, named in `hcbuf_core::xen`) and its setters instead"
+        );
+        // The twin's offset by name, from its ABI description (a private
+        // field's too, so that a measured field is reported once, below).
         let offset = quote_spanned! {ident.span()=>
             const _: () = __core::assert!(
-                __core::mem::offset_of!(#this, #ident) == __core::mem::offset_of!(#twin, #ident),
+                __hcbuf::__private::same_offset(
+                    &#declared,
+                    __core::stringify!(#ident),
+                    __core::mem::offset_of!(#this, #ident),
+                ),
                 #msg
+            );
+            const _: () = __core::assert!(
+                !__hcbuf::__private::is_measured(&#declared, __core::stringify!(#ident)),
+                #measured_msg
             );
         };
         // The field has the type of the twin's field of the same name, with
@@ -279,14 +303,27 @@ fn emit_data(c: &Container<'_>, twin: &syn::Path) -> TokenStream {
         };
         quote! { #offset #typed }
     });
-    let (lend_impl_generics, lend_ty_generics, lend_where) = c.input.generics.split_for_impl();
+    let (lend_impl_generics, lend_ty_generics, _) = c.input.generics.split_for_impl();
     let lends = c.fields.iter().map(|f| {
         let ident = f.ident;
         quote_spanned! {f.ty.span()=> __hcbuf::sys::handles::Lends::lend(&self.#ident, to); }
     });
+    let may_lend = c.fields.iter().map(|f| f.ty);
+    let forgets = c.fields.iter().map(|f| {
+        let ident = f.ident;
+        quote_spanned! {f.ty.span()=> __hcbuf::sys::handles::Lends::forget(&mut self.#ident); }
+    });
+    // Bounded by the fields (higher-ranked, so that a field without it is
+    // not an error here: the field checks report it once).
+    let lend_bounds = c.fields.iter().map(|f| {
+        let ty = f.ty;
+        quote!(for<'__x> #ty: __hcbuf::sys::handles::Lends)
+    });
     quote! {
         #[automatically_derived]
-        impl #lend_impl_generics __hcbuf::sys::handles::Lends for #name #lend_ty_generics #lend_where {
+        impl #lend_impl_generics __hcbuf::sys::handles::Lends for #name #lend_ty_generics
+        where #(#lend_bounds,)*
+        {
             // What the fields lend Xen (their nested declarations' measured
             // handles), for a backend that checks what Xen touches.
             fn lend(
@@ -294,6 +331,10 @@ fn emit_data(c: &Container<'_>, twin: &syn::Path) -> TokenStream {
                 to: &mut dyn __core::ops::FnMut(__hcbuf::sys::handles::Lending),
             ) {
                 #(#lends)*
+            }
+            const MAY_LEND: bool = false #(|| <#may_lend as __hcbuf::sys::handles::Lends>::MAY_LEND)*;
+            fn forget(&mut self) {
+                #(#forgets)*
             }
         }
         #[automatically_derived]
@@ -342,7 +383,17 @@ fn emit_sub_op(
     cmd: &syn::Expr,
     twin: &syn::Path,
 ) -> TokenStream {
-    let sub_op = impl_header(c, quote!(__hcbuf::args::SubOp));
+    let sub_op = {
+        let name = &c.input.ident;
+        let (impl_generics, ty_generics, _) = c.input.generics.split_for_impl();
+        // Bounded (higher-ranked) by `Lends`, which a bad field takes away:
+        // that field is reported once, by its own check.
+        quote! {
+            #[diagnostic::do_not_recommend]
+            unsafe impl #impl_generics __hcbuf::args::SubOp for #name #ty_generics
+            where for<'__x> #name #ty_generics: __hcbuf::sys::handles::Lends
+        }
+    };
     let family = format_ident!("{}", family.type_name());
     // The command is one that takes the twin; if not, the message names the
     // commands that do (the family table's), at the command.

@@ -70,6 +70,13 @@ impl Layout {
     }
 }
 
+impl Layout {
+    /// `a == b`, in a `const fn`: whether two field names are the same.
+    pub const fn same_name(a: &str, b: &str) -> bool {
+        str_eq(a, b)
+    }
+}
+
 /// `a == b`, in a `const fn`.
 const fn str_eq(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());

@@ -97,8 +97,20 @@ pub struct Lending {
 /// counts say) and each nested declaration; integers and byte arrays lend
 /// nothing. `abi!` implements it for every declaration.
 pub trait Lends {
+    /// Whether a value may hold a guest handle (a measured handle, a nested
+    /// declaration or union that may): a payload that may not is issued
+    /// again as it is, one that may only after its buffers are lent again.
+    const MAY_LEND: bool = false;
+
     /// Reports each range to `to`.
     fn lend(&self, to: &mut dyn FnMut(Lending));
+
+    /// Sets every measured handle to null, nested ones included (the
+    /// counts stay as Xen left them): after a call, whose answer may have
+    /// raised a count past the buffer it measures (a sizing answer), so
+    /// that issuing the same value again lends nothing. Nothing for a value
+    /// without handles.
+    fn forget(&mut self) {}
 }
 
 macro_rules! lends_nothing {
@@ -113,9 +125,17 @@ macro_rules! lends_nothing {
 lends_nothing!(u8, u16, u32, u64, i8, i16, i32, i64, usize, isize);
 
 impl<T: Lends, const N: usize> Lends for [T; N] {
+    const MAY_LEND: bool = T::MAY_LEND;
+
     fn lend(&self, to: &mut dyn FnMut(Lending)) {
         for element in self {
             element.lend(to);
+        }
+    }
+
+    fn forget(&mut self) {
+        for element in self {
+            element.forget();
         }
     }
 }

@@ -72,8 +72,14 @@ macro_rules! abi {
         $crate::abi!(@accessors $name $h [$($vis $f),*]
             $( [$(#[$fm])*] $vis $f $(/ $setter)? : $ft $([$($ext)*])?; )*);
         impl<$h: $crate::handles::Handles> $crate::handles::Lends for $name<$h> {
+            const MAY_LEND: bool = false $(|| $crate::abi!(@may_lend $vis $ft))*;
+
             fn lend(&self, to: &mut dyn $crate::__core::ops::FnMut($crate::handles::Lending)) {
                 $( $crate::abi!(@lend self to $vis $f $([$($ext)*])?); )*
+            }
+
+            fn forget(&mut self) {
+                $( $crate::abi!(@forget self $vis $f); )*
             }
         }
         $crate::abi!(@items $mode $hs [$($l)*
@@ -269,6 +275,16 @@ macro_rules! abi {
     };
     (@lend $self:ident $to:ident $vis:ident $f:ident) => {
         $crate::handles::Lends::lend(&$self.$f, $to);
+    };
+    (@may_lend handle $ft:ty) => { true };
+    (@may_lend count $ft:ty) => { false };
+    (@may_lend $vis:ident $ft:ty) => { <$ft as $crate::handles::Lends>::MAY_LEND };
+    (@forget $self:ident count $f:ident) => {};
+    (@forget $self:ident handle $f:ident) => {
+        $self.$f = $crate::__core::default::Default::default();
+    };
+    (@forget $self:ident $vis:ident $f:ident) => {
+        $crate::handles::Lends::forget(&mut $self.$f);
     };
     (@lends_nothing $name:ident) => {
         impl $crate::handles::Lends for $name {

@@ -7,6 +7,7 @@
 //! - every typed API method, called with arbitrary arguments on the
 //!   software Xen, answers a value or an error and never hands Xen a range
 //!   outside its buffers (the model counts any such access as a fault),
+//!   changes no byte of the pool buffers the caller holds beside them,
 //!   frees every buffer, and leaves the handle working;
 //! - a batch of calls lowered into one multicall answers exactly what the
 //!   same calls answer one by one.
@@ -140,7 +141,19 @@ pub fn run(data: &[u8]) {
     let methods: Vec<Method> = super::steps(&mut u);
     let xen = super::soft_xen();
     for (n, method) in methods.into_iter().enumerate() {
+        // Pool buffers the caller holds across the call, interleaved with
+        // the ones the call allocates (the pool hands out freed slots
+        // first, so the call's buffers land beside them): no byte of
+        // theirs may change.
+        let neighbours = neighbours(&xen, n);
         let outcome = call(&xen, &method);
+        for (i, buf) in neighbours.iter().enumerate() {
+            assert!(
+                buf.iter().all(|&b| b == pattern(n, i)),
+                "call {n} {method:?} changed a neighbouring buffer"
+            );
+        }
+        drop(neighbours);
         if let Err(err) = &outcome {
             // Xen's answer to the arguments, never a fault. (The pool
             // can serve every buffer these arguments need, and the model
@@ -167,6 +180,26 @@ pub fn run(data: &[u8]) {
     }
     // The handle still works, and the model still answers as Xen 4.17.
     assert_eq!(xen.version().expect("version").major, 4);
+}
+
+/// The byte neighbour `i` of call `n` is filled with.
+fn pattern(n: usize, i: usize) -> u8 {
+    (n as u8).wrapping_mul(31) ^ (i as u8) ^ 0x5a
+}
+
+/// A few pool buffers of several size classes, each filled with its
+/// pattern, with freed slots between them for the call to take.
+fn neighbours(xen: &Xen<SoftXen>, n: usize) -> Vec<hcbuf_core::PoolSlice<'_, u8>> {
+    let pool = xen.pool();
+    let mut kept = Vec::new();
+    for (i, len) in [16usize, 64, 256, 4096, 16, 64].into_iter().enumerate() {
+        let gap = pool.slice::<u8>(len).expect("a small buffer");
+        let mut buf = pool.slice::<u8>(len).expect("a small buffer");
+        buf.iter_mut().for_each(|b| *b = pattern(n, i));
+        kept.push(buf);
+        drop(gap);
+    }
+    kept
 }
 
 /// Makes the call; `Ok` carries nothing, the checks are inside.

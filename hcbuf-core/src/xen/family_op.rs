@@ -22,6 +22,10 @@ pub trait UnionFamily: family::Family {
     /// The header for command `cmd` (and domain `domain`, where the family
     /// has one).
     fn header(cmd: u32, domain: domid_t) -> Self::Header;
+
+    /// Makes the header one Xen refuses (`EACCES`) before reading the
+    /// payload: its interface version cleared.
+    fn disarm(header: &mut Self::Header);
 }
 
 /// The header of `struct xen_sysctl`.
@@ -50,6 +54,9 @@ pub struct DomctlHeader {
 
 impl UnionFamily for family::Sysctl {
     type Header = SysctlHeader;
+    fn disarm(header: &mut SysctlHeader) {
+        header.interface_version = 0;
+    }
     fn header(cmd: u32, _: domid_t) -> SysctlHeader {
         SysctlHeader {
             cmd,
@@ -60,6 +67,9 @@ impl UnionFamily for family::Sysctl {
 
 impl UnionFamily for family::Domctl {
     type Header = DomctlHeader;
+    fn disarm(header: &mut DomctlHeader) {
+        header.interface_version = 0;
+    }
     fn header(cmd: u32, domain: domid_t) -> DomctlHeader {
         DomctlHeader {
             cmd,
@@ -163,6 +173,8 @@ where
     P::Family: UnionFamily,
 {
     /// The hypercall that hands this buffer to Xen (which writes it back).
+    /// If the payload may lend buffers, it is issued once (see [`Call`]'s
+    /// `Drop`): build a new `Op` for the next call.
     pub fn call(&mut self) -> Call<'_, P> {
         Call {
             op: self.handle_mut(),
@@ -223,6 +235,31 @@ where
         // nothing else reads or writes it while this shared borrow, which
         // ends before `lend` returns, reads it.
         unsafe { &*op }.payload().lend(to);
+    }
+}
+
+/// A payload that may lend buffers is issued once: once the call is over
+/// (dropped), the buffer's interface version is cleared, so that issuing it
+/// again fails with `EACCES` before Xen reads the payload. Xen may have
+/// rewritten a count past the buffer it measures (a sizing answer, such as
+/// `pm_cx_stat.nr`), and a nested union's member cannot be told apart to
+/// forget its handles; build a new `Op` (its setters check the counts
+/// again) for the next call. A payload with no handle at all is issued
+/// again as it is.
+impl<P: SubOp> Drop for Call<'_, P>
+where
+    P::Family: UnionFamily,
+{
+    fn drop(&mut self) {
+        if !P::MAY_LEND {
+            return;
+        }
+        let op = std::ptr::with_exposed_provenance_mut::<Op<P>>(self.op.addr() as usize);
+        // SAFETY: as in `lend`: the buffer is a live `Op<P>` this call
+        // borrows exclusively for `'a`, and the call is over (a batch that
+        // carried it borrowed it, so it has been issued or dropped too):
+        // nothing else reads or writes it while this write runs.
+        unsafe { <P::Family as UnionFamily>::disarm(&mut (*op).header) };
     }
 }
 

@@ -91,6 +91,25 @@ unsafe impl<P: SubOp<Family = family::MemoryOp>> HypercallArgs for MemoryOp<'_, 
     }
 }
 
+/// Once the call is over, the payload's measured handles are set to null
+/// (its counts stay as Xen left them): Xen may have rewritten a count past
+/// the buffer it measures (`XENMEM_reserved_device_memory_map`'s
+/// `nr_entries`, a sizing answer), and issuing the same payload again must
+/// not lend that. Lend the buffers again (the setters check the counts)
+/// to issue it again.
+impl<P: SubOp<Family = family::MemoryOp>> Drop for MemoryOp<'_, P> {
+    fn drop(&mut self) {
+        if !P::MAY_LEND || self.arg.is_null() {
+            return;
+        }
+        let arg = std::ptr::with_exposed_provenance_mut::<P>(self.arg.addr() as usize);
+        // SAFETY: as in `lend`: `arg` exclusively borrows pool memory
+        // holding a valid `P` for `'a`, and the call is over: nothing else
+        // reads or writes it while this runs.
+        unsafe { &mut *arg }.forget();
+    }
+}
+
 /// `HYPERVISOR_memory_op(XENMEM_maximum_ram_page, NULL)`: returns the
 /// highest machine frame number of mapped RAM. Never fails.
 #[derive(HypercallArgs, Debug)]

@@ -56,8 +56,14 @@ impl<const C: u32, P> DerefMut for Cmd<C, P> {
 }
 
 impl<const C: u32, P: hcbuf_sys::handles::Lends> hcbuf_sys::handles::Lends for Cmd<C, P> {
+    const MAY_LEND: bool = P::MAY_LEND;
+
     fn lend(&self, to: &mut dyn FnMut(hcbuf_sys::handles::Lending)) {
         self.0.lend(to);
+    }
+
+    fn forget(&mut self) {
+        self.0.forget();
     }
 }
 

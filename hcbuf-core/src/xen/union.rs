@@ -68,6 +68,9 @@ impl<U> Selected<'_, U> {
 // union does not know: it lends nothing (a backend that checks what Xen
 // touches refuses the handles of a union's member).
 impl<U> hcbuf_sys::handles::Lends for Selected<'_, U> {
+    // A member may hold a handle: assume one does.
+    const MAY_LEND: bool = true;
+
     fn lend(&self, _: &mut dyn FnMut(hcbuf_sys::handles::Lending)) {}
 }
 

@@ -17,19 +17,21 @@ const _: () = {
             as __core::primitive::u64);
         #[inline]
         fn registers(&self) -> [__core::primitive::u64; 5] {
+            #[allow(unused_imports)]
+            use __hcbuf::__private::{ViaNothing as _, ViaRegisterArg as _};
             __hcbuf::signature::lower::<
                 __HcbufSignature,
             >(
                 [
-                    __hcbuf::args::RegisterArg::register(&self.cmd),
-                    __hcbuf::args::RegisterArg::register(&self.buf),
+                    (&__hcbuf::__private::Field(&self.cmd)).register(),
+                    (&__hcbuf::__private::Field(&self.buf)).register(),
                     0,
                     0,
                     0,
                 ],
                 [
-                    __hcbuf::args::RegisterArg::elements(&self.cmd),
-                    __hcbuf::args::RegisterArg::elements(&self.buf),
+                    (&__hcbuf::__private::Field(&self.cmd)).elements(),
+                    (&__hcbuf::__private::Field(&self.buf)).elements(),
                     0,
                     0,
                     0,
@@ -37,8 +39,10 @@ const _: () = {
             )
         }
         fn lend(&self, to: &mut dyn __core::ops::FnMut(__hcbuf::sys::handles::Lending)) {
-            __hcbuf::args::RegisterArg::lend(&self.cmd, to);
-            __hcbuf::args::RegisterArg::lend(&self.buf, to);
+            #[allow(unused_imports)]
+            use __hcbuf::__private::{ViaNothing as _, ViaRegisterArg as _};
+            (&__hcbuf::__private::Field(&self.cmd)).lend(to);
+            (&__hcbuf::__private::Field(&self.buf)).lend(to);
         }
     }
     #[allow(dead_code)]

@@ -16,29 +16,33 @@ const _: () = {
         const OP: __core::primitive::u64 = ((60) as __core::primitive::u64);
         #[inline]
         fn registers(&self) -> [__core::primitive::u64; 5] {
+            #[allow(unused_imports)]
+            use __hcbuf::__private::{ViaNothing as _, ViaRegisterArg as _};
             __hcbuf::signature::lower::<
                 __HcbufSignature,
             >(
                 [
-                    __hcbuf::args::RegisterArg::register(&self.cmd),
-                    __hcbuf::args::RegisterArg::register(&self.count),
-                    __hcbuf::args::RegisterArg::register(&self.buf),
+                    (&__hcbuf::__private::Field(&self.cmd)).register(),
+                    (&__hcbuf::__private::Field(&self.count)).register(),
+                    (&__hcbuf::__private::Field(&self.buf)).register(),
                     0,
                     0,
                 ],
                 [
-                    __hcbuf::args::RegisterArg::elements(&self.cmd),
-                    __hcbuf::args::RegisterArg::elements(&self.count),
-                    __hcbuf::args::RegisterArg::elements(&self.buf),
+                    (&__hcbuf::__private::Field(&self.cmd)).elements(),
+                    (&__hcbuf::__private::Field(&self.count)).elements(),
+                    (&__hcbuf::__private::Field(&self.buf)).elements(),
                     0,
                     0,
                 ],
             )
         }
         fn lend(&self, to: &mut dyn __core::ops::FnMut(__hcbuf::sys::handles::Lending)) {
-            __hcbuf::args::RegisterArg::lend(&self.cmd, to);
-            __hcbuf::args::RegisterArg::lend(&self.count, to);
-            __hcbuf::args::RegisterArg::lend(&self.buf, to);
+            #[allow(unused_imports)]
+            use __hcbuf::__private::{ViaNothing as _, ViaRegisterArg as _};
+            (&__hcbuf::__private::Field(&self.cmd)).lend(to);
+            (&__hcbuf::__private::Field(&self.count)).lend(to);
+            (&__hcbuf::__private::Field(&self.buf)).lend(to);
         }
     }
     #[allow(dead_code)]

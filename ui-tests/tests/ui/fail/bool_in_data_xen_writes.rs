@@ -1,19 +1,13 @@
-use hcbuf_core::{GuestHandleMut, HypercallArgs};
-use hcbuf_core::sys::sysctl::*;
+use hcbuf_core::HypercallArgs;
+use hcbuf_core::sys::domctl::*;
 
 #[derive(HypercallArgs)]
-#[hypercall(sysctl = XEN_SYSCTL_readconsole, twin = xen_sysctl_readconsole)]
+#[hypercall(domctl = XEN_DOMCTL_irq_permission, twin = xen_domctl_irq_permission)]
 #[repr(C)]
-struct ReadConsole<'a> {
-    clear: bool,
-    incremental: bool,
-    pad0: u8,
-    pad1: u8,
-    index: u32,
-    buffer: GuestHandleMut<'a, u8>,
-    count: u32,
-    #[hypercall(pad)]
-    _pad: u32,
+struct IrqPermission {
+    pirq: u32,
+    allow_access: bool,
+    pad: [u8; 3],
 }
 
 fn main() {}

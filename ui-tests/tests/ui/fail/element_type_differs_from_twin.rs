@@ -1,19 +1,13 @@
 // Xen writes one `u64` idle time per CPU; a `u32` buffer of the same count
-// is half as long, and Xen would write past it.
-use hcbuf_core::sys::sysctl::*;
-use hcbuf_core::{GuestHandleMut, HypercallArgs};
+// is half as long, and Xen would write past it. The typed payload's setter
+// takes only a buffer of the declaration's element type.
+use hcbuf_core::Pool;
+use hcbuf_core::xen::sysctl::GetCpuInfo;
 
-#[derive(HypercallArgs)]
-#[hypercall(sysctl = XEN_SYSCTL_getcpuinfo, twin = xen_sysctl_getcpuinfo)]
-#[repr(C)]
-struct GetCpuInfo<'a> {
-    max_cpus: u32,
-    #[hypercall(pad)]
-    _pad0: u32,
-    info: GuestHandleMut<'a, u32>,
-    nr_cpus: u32,
-    #[hypercall(pad)]
-    _pad1: u32,
+fn main() {
+    let pool = Pool::new().unwrap();
+    let mut times = pool.slice::<u32>(8).unwrap();
+    let mut ask = GetCpuInfo::default();
+    ask.set_max_cpus(8).unwrap();
+    ask.set_info(times.lend_mut()).unwrap();
 }
-
-fn main() {}

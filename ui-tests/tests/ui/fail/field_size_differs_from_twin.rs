@@ -1,19 +1,16 @@
-use hcbuf_core::{GuestHandleMut, HypercallArgs};
-use hcbuf_core::sys::sysctl::*;
+use hcbuf_core::HypercallArgs;
+use hcbuf_core::sys::domctl::*;
 
-// Every field where the twin's is, and the same total size, but `clear`
-// covers the twin's `clear`, `incremental`, `pad0` and `pad1`: Xen would
-// read the low byte as `clear` and the rest as flags the caller never set.
+// Every field where the twin's is, and the same total size, but
+// `allow_access` covers the twin's `allow_access` and its padding: Xen would
+// read the low byte as the flag and ignore the rest the caller set.
 #[derive(HypercallArgs)]
-#[hypercall(sysctl = XEN_SYSCTL_readconsole, twin = xen_sysctl_readconsole)]
+#[hypercall(domctl = XEN_DOMCTL_ioport_permission, twin = xen_domctl_ioport_permission)]
 #[repr(C)]
-struct ReadConsole<'a> {
-    clear: u32,
-    index: u32,
-    buffer: GuestHandleMut<'a, u8>,
-    count: u32,
-    #[hypercall(pad)]
-    _pad: u32,
+struct IoportPermission {
+    first_port: u32,
+    nr_ports: u32,
+    allow_access: u32,
 }
 
 fn main() {}

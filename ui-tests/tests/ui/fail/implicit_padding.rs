@@ -1,14 +1,13 @@
-use hcbuf_core::{GuestHandleMut, HypercallArgs};
-use hcbuf_core::sys::sysctl::*;
+use hcbuf_core::HypercallArgs;
+use hcbuf_core::sys::domctl::*;
 
 #[derive(HypercallArgs)]
-#[hypercall(sysctl = XEN_SYSCTL_getdomaininfolist, twin = xen_sysctl_getdomaininfolist)]
+#[hypercall(domctl = XEN_DOMCTL_iomem_permission, twin = xen_domctl_iomem_permission)]
 #[repr(C)]
-struct GetDomainInfoList<'a> {
-    first_domain: u16,
-    max_domains: u32,
-    buffer: GuestHandleMut<'a, u8>,
-    num_domains: u32,
+struct IomemPermission {
+    first_mfn: u64,
+    nr_mfns: u64,
+    allow_access: u8,
 }
 
 fn main() {}

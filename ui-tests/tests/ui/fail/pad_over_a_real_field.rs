@@ -1,27 +1,19 @@
 // `#[hypercall(pad)]` over bytes the twin uses for a real field: padding
-// is not compared with the twin, so `num_cpus` and the handle's low half
-// could be swapped unnoticed. Only the twin's own padding may be `pad`.
-use hcbuf_core::sys::sysctl::*;
-use hcbuf_core::{GuestHandleMut, HypercallArgs};
+// is not compared with the twin, so `nr_ports` could be anything. Only the
+// twin's own padding may be `pad`.
+use hcbuf_core::HypercallArgs;
+use hcbuf_core::sys::domctl::*;
 
 #[derive(HypercallArgs)]
-#[hypercall(data, twin = xen_sysctl_cputopo)]
+#[hypercall(domctl = XEN_DOMCTL_ioport_permission, twin = xen_domctl_ioport_permission)]
 #[repr(C)]
-struct Topo {
-    core: u32,
-    socket: u32,
-    node: u32,
-}
-
-#[derive(HypercallArgs)]
-#[hypercall(sysctl = XEN_SYSCTL_cputopoinfo, twin = xen_sysctl_cputopoinfo)]
-#[repr(C)]
-struct CpuTopoInfo<'a> {
+struct IoportPermission {
+    first_port: u32,
     #[hypercall(pad)]
-    not_num_cpus: u32,
+    not_nr_ports: u32,
+    allow_access: u8,
     #[hypercall(pad)]
-    _pad: u32,
-    cputopo: GuestHandleMut<'a, Topo>,
+    _pad: [u8; 3],
 }
 
 fn main() {}

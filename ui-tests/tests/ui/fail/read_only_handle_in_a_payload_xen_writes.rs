@@ -1,21 +1,14 @@
-// A read-only handle where Xen writes (the console text): Xen would write
-// into memory the caller holds a shared borrow of.
-use hcbuf_core::sys::sysctl::*;
-use hcbuf_core::{GuestHandle, HypercallArgs};
+// A read-only buffer where Xen writes (the console text): Xen would write
+// into memory the caller holds a shared borrow of. The setter of an `OUT`
+// handle takes only a buffer lent writable.
+use hcbuf_core::Pool;
+use hcbuf_core::xen::sysctl::ReadConsole;
 
-#[derive(HypercallArgs)]
-#[hypercall(sysctl = XEN_SYSCTL_readconsole, twin = xen_sysctl_readconsole)]
-#[repr(C)]
-struct ReadConsole<'a> {
-    clear: u8,
-    incremental: u8,
-    pad0: u8,
-    pad1: u8,
-    index: u32,
-    buffer: GuestHandle<'a, u8>,
-    count: u32,
-    #[hypercall(pad)]
-    _pad: u32,
+fn main() {
+    let pool = Pool::new().unwrap();
+    let text = pool.slice::<u8>(4096).unwrap();
+    let mut ask = ReadConsole::default();
+    ask.set_count(4096).unwrap();
+    ask.set_buffer(text.lend()).unwrap();
+    let _shared = &text[0];
 }
-
-fn main() {}

@@ -1,27 +1,18 @@
-// A type of the user's own declared to stand for the twin's guest handle:
-// it holds a raw address, which the derive would then hand to Xen as the
-// console buffer.
-use hcbuf_core::sys::sysctl::*;
-use hcbuf_core::{GuestHandleMut, HypercallArgs};
+// A type of the user's own declared to stand for the twin's field: it
+// would let any type (a raw address among them) stand for a twin's field.
+use hcbuf_core::HypercallArgs;
+use hcbuf_core::sys::domctl::*;
 
 #[repr(transparent)]
 struct Address(u64);
 
-impl<'a> hcbuf_core::__private::TwinField<GuestHandleMut<'a, u8>> for Address {}
+impl hcbuf_core::__private::TwinField<u64> for Address {}
 
 #[derive(HypercallArgs)]
-#[hypercall(sysctl = XEN_SYSCTL_readconsole, twin = xen_sysctl_readconsole)]
+#[hypercall(domctl = XEN_DOMCTL_max_mem, twin = xen_domctl_max_mem)]
 #[repr(C)]
-struct ReadConsole {
-    clear: u8,
-    incremental: u8,
-    pad0: u8,
-    pad1: u8,
-    index: u32,
-    buffer: Address,
-    count: u32,
-    #[hypercall(pad)]
-    _pad: u32,
+struct MaxMem {
+    max_memkb: Address,
 }
 
 fn main() {}

@@ -1,5 +1,6 @@
-//! Every typed definition of `hcbuf_core::xen` builds, goes into its
-//! family's buffer in pool memory, and lowers to a call.
+//! Every typed definition of `hcbuf_core::xen` builds (counts set, then
+//! buffers lent that hold them), goes into its family's buffer in pool
+//! memory, and lowers to a call.
 
 use hcbuf_core::dispatch::Recording;
 use hcbuf_core::xen::{Op, domctl::*, sysctl::*, version::*};
@@ -25,18 +26,35 @@ fn main() {
     let xen = Recording::new();
 
     let mut text = pool.slice::<u8>(4096).unwrap();
-    sysctl(&pool, &xen, ReadConsole { buffer: text.handle_mut(), count: 4096, ..Default::default() });
+    let mut console = ReadConsole::default();
+    console.set_count(4096).unwrap();
+    console.set_buffer(text.lend_mut()).unwrap();
+    assert_eq!(console.count(), 4096);
+    sysctl(&pool, &xen, console);
     sysctl(&pool, &xen, PhysInfo::default());
     let mut domains = pool.slice::<GetDomainInfo>(16).unwrap();
-    sysctl(&pool, &xen, GetDomainInfoList { max_domains: 16, buffer: domains.handle_mut(), ..Default::default() });
+    let mut list = GetDomainInfoList::default();
+    list.set_max_domains(16).unwrap();
+    list.set_buffer(domains.lend_mut()).unwrap();
+    sysctl(&pool, &xen, list);
     sysctl(&pool, &xen, SchedId::default());
     let mut topo = pool.slice::<CpuTopo>(8).unwrap();
-    sysctl(&pool, &xen, CpuTopoInfo { num_cpus: 8, cputopo: topo.handle_mut(), ..Default::default() });
+    let mut cputopo = CpuTopoInfo::default();
+    cputopo.set_num_cpus(8).unwrap();
+    cputopo.set_cputopo(topo.lend_mut()).unwrap();
+    sysctl(&pool, &xen, cputopo);
     let mut mem = pool.slice::<MemInfo>(2).unwrap();
     let mut dist = pool.slice::<u32>(4).unwrap();
-    sysctl(&pool, &xen, NumaInfo { num_nodes: 2, meminfo: mem.handle_mut(), distance: dist.handle_mut(), ..Default::default() });
+    let mut numa = NumaInfo::default();
+    numa.set_num_nodes(2).unwrap();
+    numa.set_meminfo(mem.lend_mut()).unwrap();
+    numa.set_distance(dist.lend_mut()).unwrap();
+    sysctl(&pool, &xen, numa);
     let mut idle = pool.slice::<CpuInfo>(8).unwrap();
-    sysctl(&pool, &xen, GetCpuInfo { max_cpus: 8, info: idle.handle_mut(), ..Default::default() });
+    let mut cpuinfo = GetCpuInfo::default();
+    cpuinfo.set_max_cpus(8).unwrap();
+    cpuinfo.set_info(idle.lend_mut()).unwrap();
+    sysctl(&pool, &xen, cpuinfo);
 
     domctl(&pool, &xen, CreateDomain::default());
     domctl(&pool, &xen, GetDomainInfo::default());

@@ -1,10 +1,12 @@
 //! Every typed `domctl` payload builds (nested unions through their
-//! constructors, buffers borrowed from the pool with the direction Xen
-//! uses them in), goes into a `domctl` buffer in pool memory, and lowers
-//! to a call.
+//! constructors; counts set first, then buffers lent from the pool with
+//! the direction Xen uses them in, each as long as the counts make Xen
+//! touch), goes into a `domctl` buffer in pool memory, and lowers to a
+//! call.
 
 use hcbuf_core::dispatch::Recording;
 use hcbuf_core::sys::domctl::*;
+use hcbuf_core::xen::sysctl::Bitmap;
 use hcbuf_core::xen::{Op, domctl::*};
 use hcbuf_core::{Backend, Pool, SubOp};
 
@@ -19,17 +21,26 @@ fn main() {
 
     // Buffers Xen writes.
     let mut pfns = pool.slice::<u64>(4).unwrap();
-    domctl(&pool, &xen, GetPageFrameInfo3 { num: 4, array: pfns.handle_mut() });
+    let mut frames = GetPageFrameInfo3::default();
+    frames.set_num(4).unwrap();
+    frames.set_array(pfns.lend_mut()).unwrap();
+    domctl(&pool, &xen, frames);
     let mut dirty = pool.slice::<u8>(64).unwrap();
-    domctl(&pool, &xen, ShadowOp {
-        op: XEN_DOMCTL_SHADOW_OP_PEEK,
-        dirty_bitmap: dirty.handle_mut(),
-        pages: 512,
-        ..Default::default()
-    });
-    let mut ctxt = pool.slice::<u8>(4096).unwrap();
-    domctl(&pool, &xen, GetVcpuContext::new(VcpuContext { vcpu: 0, ctxt: ctxt.handle_mut(), ..Default::default() }));
-    domctl(&pool, &xen, SetVcpuContext::new(VcpuContext { vcpu: 0, ctxt: ctxt.handle_mut(), ..Default::default() }));
+    let mut shadow = ShadowOp::default();
+    shadow.op = XEN_DOMCTL_SHADOW_OP_PEEK;
+    shadow.set_pages(512).unwrap();
+    shadow.set_dirty_bitmap(dirty.lend_mut()).unwrap();
+    domctl(&pool, &xen, shadow);
+    // A `vcpu_guest_context` on x86_64: 5168 bytes.
+    let mut ctxt = pool.slice::<u8>(5168).unwrap();
+    let mut context = VcpuContext::default();
+    context.vcpu = 0;
+    context.set_ctxt(ctxt.lend_mut()).unwrap();
+    domctl(&pool, &xen, GetVcpuContext::new(context));
+    let mut context = VcpuContext::default();
+    context.vcpu = 0;
+    context.set_ctxt(ctxt.lend_mut()).unwrap();
+    domctl(&pool, &xen, SetVcpuContext::new(context));
 
     // The scheduler: domain-wide, then per vCPU.
     let credit = SchedulerOpU::credit(SchedCredit { weight: 256, cap: 0 });
@@ -39,9 +50,13 @@ fn main() {
     let mut params = pool.slice::<SchedParamVcpu<'static>>(2).unwrap();
     params[1] = SchedParamVcpu { u: SchedParamVcpuU::rtds(SchedRtds { period: 10_000, budget: 4_000, flags: 0 }), vcpuid: 1 };
     assert_eq!(params[1].u.as_rtds().budget, 4_000);
-    let v = SchedulerOpU::v(SchedulerOpV { vcpus: params.handle_mut(), nr_vcpus: 2, padding: 0 });
+    let mut per_vcpu = SchedulerOpV::default();
+    per_vcpu.padding = 0;
+    per_vcpu.set_nr_vcpus(2).unwrap();
+    per_vcpu.set_vcpus(params.lend_mut()).unwrap();
+    let v = SchedulerOpU::v(per_vcpu);
     // SAFETY: built by `SchedulerOpU::v`.
-    assert_eq!(unsafe { v.as_v() }.nr_vcpus, 2);
+    assert_eq!(unsafe { v.as_v() }.nr_vcpus(), 2);
     domctl(&pool, &xen, SchedulerOp { sched_id: XEN_SCHEDULER_RTDS, cmd: XEN_DOMCTL_SCHEDOP_getvcpuinfo, u: v });
 
     domctl(&pool, &xen, SetDomainHandle { handle: [7; 16] });
@@ -53,9 +68,20 @@ fn main() {
     domctl(&pool, &xen, SetTimeOffset { time_offset_seconds: -3600 });
 
     let mut hvm = pool.slice::<u8>(1024).unwrap();
-    domctl(&pool, &xen, GetHvmContext::new(HvmContext { size: 1024, buffer: hvm.handle_mut(), ..Default::default() }));
-    domctl(&pool, &xen, SetHvmContext::new(HvmContext { size: 1024, buffer: hvm.handle_mut(), ..Default::default() }));
-    domctl(&pool, &xen, HvmContextPartial { r#type: 1, instance: 0, bufsz: 1024, buffer: hvm.handle_mut() });
+    let mut context = HvmContext::default();
+    context.set_size(1024).unwrap();
+    context.set_buffer(hvm.lend_mut()).unwrap();
+    domctl(&pool, &xen, GetHvmContext::new(context));
+    let mut context = HvmContext::default();
+    context.set_size(1024).unwrap();
+    context.set_buffer(hvm.lend_mut()).unwrap();
+    domctl(&pool, &xen, SetHvmContext::new(context));
+    let mut partial = HvmContextPartial::default();
+    partial.r#type = 1;
+    partial.instance = 0;
+    partial.set_bufsz(1024).unwrap();
+    partial.set_buffer(hvm.lend_mut()).unwrap();
+    domctl(&pool, &xen, partial);
     domctl(&pool, &xen, SetAddressSize::new(AddressSize { size: 64 }));
     domctl(&pool, &xen, GetAddressSize::default());
     domctl(&pool, &xen, SendTrigger { trigger: XEN_DOMCTL_SENDTRIGGER_NMI, vcpu: 0 });
@@ -66,12 +92,19 @@ fn main() {
     domctl(&pool, &xen, TestAssignDevice::new(AssignDevicePayload { dev: XEN_DOMCTL_DEV_PCI, flags: 0, u: pci }));
     let mut path = pool.slice::<u8>(16).unwrap();
     path.copy_from_slice(b"/soc/serial@1000");
-    let dt = AssignDeviceU::dt(AssignDeviceDt { size: 16, path: path.handle(), ..Default::default() });
+    let mut node = AssignDeviceDt::default();
+    node.set_size(16).unwrap();
+    node.set_path(path.lend()).unwrap();
+    let dt = AssignDeviceU::dt(node);
     // SAFETY: `dt` was built holding its `dt` member.
-    assert_eq!(unsafe { dt.as_dt() }.size, 16);
+    assert_eq!(unsafe { dt.as_dt() }.size(), 16);
     domctl(&pool, &xen, DeassignDevice::new(AssignDevicePayload { dev: XEN_DOMCTL_DEV_DT, flags: 0, u: dt }));
     let mut sdevs = pool.slice::<u32>(8).unwrap();
-    domctl(&pool, &xen, GetDeviceGroup { machine_sbdf: 0x0300, max_sdevs: 8, sdev_array: sdevs.handle_mut(), ..Default::default() });
+    let mut group = GetDeviceGroup::default();
+    group.machine_sbdf = 0x0300;
+    group.set_max_sdevs(8).unwrap();
+    group.set_sdev_array(sdevs.lend_mut()).unwrap();
+    domctl(&pool, &xen, group);
 
     let msi = BindPtIrqU::msi(BindPtIrqMsi { gvec: 0x30, gflags: 0, gtable: 0, ..Default::default() });
     domctl(&pool, &xen, BindPtIrq::new(BindPtIrqPayload { machine_irq: 40, irq_type: PT_IRQ_TYPE_MSI, u: msi }));
@@ -82,17 +115,32 @@ fn main() {
     domctl(&pool, &xen, IoportMapping { first_gport: 0x3f8, first_mport: 0x3f8, nr_ports: 8, add_mapping: DPCI_ADD_MAPPING });
     domctl(&pool, &xen, SetTarget { target: 2 });
 
-    let mut leaves = pool.slice::<u8>(24 * 4).unwrap();
-    let mut msrs = pool.slice::<u8>(16 * 4).unwrap();
-    domctl(&pool, &xen, GetCpuPolicy::new(CpuPolicy { nr_leaves: 4, nr_msrs: 4, leaves: leaves.handle_mut(), msrs: msrs.handle_mut(), ..Default::default() }));
-    domctl(&pool, &xen, SetCpuPolicy::new(CpuPolicy { nr_leaves: 4, nr_msrs: 4, leaves: leaves.handle_mut(), msrs: msrs.handle_mut(), ..Default::default() }));
+    // `xen_cpuid_leaf_t` and `xen_msr_entry_t` entries.
+    let mut leaves = pool.slice::<[u32; 6]>(4).unwrap();
+    let mut msrs = pool.slice::<[u64; 2]>(4).unwrap();
+    let mut policy = CpuPolicy::default();
+    policy.set_nr_leaves(4).unwrap();
+    policy.set_nr_msrs(4).unwrap();
+    policy.set_leaves(leaves.lend_mut()).unwrap();
+    policy.set_msrs(msrs.lend_mut()).unwrap();
+    domctl(&pool, &xen, GetCpuPolicy::new(policy));
+    let mut policy = CpuPolicy::default();
+    policy.set_nr_leaves(4).unwrap();
+    policy.set_nr_msrs(4).unwrap();
+    policy.set_leaves(leaves.lend_mut()).unwrap();
+    policy.set_msrs(msrs.lend_mut()).unwrap();
+    domctl(&pool, &xen, SetCpuPolicy::new(policy));
     domctl(&pool, &xen, Subscribe { port: 3 });
     domctl(&pool, &xen, DebugOp { op: XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_ON, vcpu: 0 });
     domctl(&pool, &xen, GetTscInfo::default());
     domctl(&pool, &xen, SetTscInfo::new(TscInfo { tsc_mode: 1, gtsc_khz: 2_000_000, ..Default::default() }));
 
     let mut mem = pool.slice::<u8>(64).unwrap();
-    domctl(&pool, &xen, GdbsxMemio { gva: 0xffff_8000_0000_0000, uva: mem.handle_mut(), len: 64, ..Default::default() });
+    let mut memio = GdbsxMemio::default();
+    memio.gva = 0xffff_8000_0000_0000;
+    memio.set_len(64).unwrap();
+    memio.set_uva(mem.lend_mut()).unwrap();
+    domctl(&pool, &xen, memio);
     domctl(&pool, &xen, GdbsxPauseVcpu::new(GdbsxPauseUnpauseVcpu { vcpu: 0 }));
     domctl(&pool, &xen, GdbsxUnpauseVcpu::new(GdbsxPauseUnpauseVcpu { vcpu: 0 }));
     domctl(&pool, &xen, GdbsxDomStatus::default());
@@ -103,9 +151,17 @@ fn main() {
     domctl(&pool, &xen, AuditP2m::default());
     domctl(&pool, &xen, SetVirqHandler { virq: 3 });
 
-    let mut xsave = pool.slice::<u64>(128).unwrap();
-    domctl(&pool, &xen, GetVcpuExtState::new(VcpuExtState { vcpu: 0, size: 1024, buffer: xsave.handle_mut(), ..Default::default() }));
-    domctl(&pool, &xen, SetVcpuExtState::new(VcpuExtState { vcpu: 0, size: 1024, buffer: xsave.handle_mut(), ..Default::default() }));
+    let mut xsave = pool.slice::<u8>(1024).unwrap();
+    let mut state = VcpuExtState::default();
+    state.vcpu = 0;
+    state.set_size(1024).unwrap();
+    state.set_buffer(xsave.lend_mut()).unwrap();
+    domctl(&pool, &xen, GetVcpuExtState::new(state));
+    let mut state = VcpuExtState::default();
+    state.vcpu = 0;
+    state.set_size(1024).unwrap();
+    state.set_buffer(xsave.lend_mut()).unwrap();
+    domctl(&pool, &xen, SetVcpuExtState::new(state));
     domctl(&pool, &xen, SetAccessRequired { access_required: 1 });
     domctl(&pool, &xen, SetBrokenPageP2m { pfn: 0x1234 });
     domctl(&pool, &xen, CacheFlush { start_pfn: 0x8000, nr_pfns: 16 });
@@ -113,8 +169,16 @@ fn main() {
     domctl(&pool, &xen, SetPagingMempoolSize::new(PagingMempool { size: 16 << 20 }));
 
     let mut vcpu_msrs = pool.slice::<VcpuMsr>(4).unwrap();
-    domctl(&pool, &xen, GetVcpuMsrs::new(VcpuMsrs { vcpu: 0, msr_count: 4, msrs: vcpu_msrs.handle_mut() }));
-    domctl(&pool, &xen, SetVcpuMsrs::new(VcpuMsrs { vcpu: 0, msr_count: 4, msrs: vcpu_msrs.handle_mut() }));
+    let mut msrs = VcpuMsrs::default();
+    msrs.vcpu = 0;
+    msrs.set_msr_count(4).unwrap();
+    msrs.set_msrs(vcpu_msrs.lend_mut()).unwrap();
+    domctl(&pool, &xen, GetVcpuMsrs::new(msrs));
+    let mut msrs = VcpuMsrs::default();
+    msrs.vcpu = 0;
+    msrs.set_msr_count(4).unwrap();
+    msrs.set_msrs(vcpu_msrs.lend_mut()).unwrap();
+    domctl(&pool, &xen, SetVcpuMsrs::new(msrs));
 
     let mut distance = pool.slice::<u32>(4).unwrap();
     distance.copy_from_slice(&[10, 20, 20, 10]);
@@ -122,16 +186,16 @@ fn main() {
     let vnode_to_pnode = pool.slice::<u32>(2).unwrap();
     let mut ranges = pool.slice::<hcbuf_core::xen::memory::VMemRange>(2).unwrap();
     ranges[1] = hcbuf_core::xen::memory::VMemRange { start: 1 << 30, end: 2 << 30, flags: 0, nid: 1 };
-    domctl(&pool, &xen, Vnuma {
-        nr_vnodes: 2,
-        nr_vmemranges: 2,
-        nr_vcpus: 2,
-        pad: 0,
-        vdistance: distance.handle(),
-        vcpu_to_vnode: vcpu_to_vnode.handle(),
-        vnode_to_pnode: vnode_to_pnode.handle(),
-        vmemrange: ranges.handle(),
-    });
+    let mut vnuma = Vnuma::default();
+    vnuma.pad = 0;
+    vnuma.set_nr_vnodes(2).unwrap();
+    vnuma.set_nr_vmemranges(2).unwrap();
+    vnuma.set_nr_vcpus(2).unwrap();
+    vnuma.set_vdistance(distance.lend()).unwrap();
+    vnuma.set_vcpu_to_vnode(vcpu_to_vnode.lend()).unwrap();
+    vnuma.set_vnode_to_pnode(vnode_to_pnode.lend()).unwrap();
+    vnuma.set_vmemrange(ranges.lend()).unwrap();
+    domctl(&pool, &xen, vnuma);
     domctl(&pool, &xen, PsrCmtOp { cmd: XEN_DOMCTL_PSR_CMT_OP_ATTACH, data: 0 });
 
     let cr = MonitorOpU::mov_to_cr(MonitorOpMovToCr { index: 3, sync: 1, onchangeonly: 1, bitmask: !0, ..Default::default() });
@@ -145,16 +209,23 @@ fn main() {
 
     // Placement: vCPU and node affinity, each a pair of bitmaps Xen fills.
     let (mut hard, mut soft) = (pool.slice::<u8>(8).unwrap(), pool.slice::<u8>(8).unwrap());
+    let mut cpumap_hard = Bitmap::default();
+    cpumap_hard.set_nr_bits(64).unwrap();
+    cpumap_hard.set_bitmap(hard.lend_mut()).unwrap();
+    let mut cpumap_soft = Bitmap::default();
+    cpumap_soft.set_nr_bits(64).unwrap();
+    cpumap_soft.set_bitmap(soft.lend_mut()).unwrap();
     domctl(&pool, &xen, GetVcpuAffinity::new(VcpuAffinity {
         vcpu: 0,
         flags: XEN_VCPUAFFINITY_HARD | XEN_VCPUAFFINITY_SOFT,
-        cpumap_hard: hcbuf_core::xen::sysctl::Bitmap { bitmap: hard.handle_mut(), nr_bits: 64, ..Default::default() },
-        cpumap_soft: hcbuf_core::xen::sysctl::Bitmap { bitmap: soft.handle_mut(), nr_bits: 64, ..Default::default() },
+        cpumap_hard,
+        cpumap_soft,
     }));
     let mut nodes = pool.slice::<u8>(8).unwrap();
-    domctl(&pool, &xen, SetNodeAffinity::new(NodeAffinity {
-        nodemap: hcbuf_core::xen::sysctl::Bitmap { bitmap: nodes.handle_mut(), nr_bits: 64, ..Default::default() },
-    }));
+    let mut nodemap = Bitmap::default();
+    nodemap.set_nr_bits(64).unwrap();
+    nodemap.set_bitmap(nodes.lend_mut()).unwrap();
+    domctl(&pool, &xen, SetNodeAffinity::new(NodeAffinity { nodemap }));
     domctl(&pool, &xen, GetExtVcpuContext::new(ExtVcpuContext { vcpu: 0, size: 64, ..Default::default() }));
 
     domctl(&pool, &xen, ResumeDomain {});

@@ -1,5 +1,6 @@
 //! Every typed definition of `hcbuf_core::xen::{memory, hypfs, console,
-//! multicall}` builds, goes into pool memory, and lowers to a call.
+//! multicall}` builds (counts set, then buffers lent that hold them),
+//! goes into pool memory, and lowers to a call.
 
 use hcbuf_core::args::family;
 use hcbuf_core::dispatch::Recording;
@@ -27,61 +28,108 @@ fn main() {
 
     // memory_op: every payload.
     let mut frames = pool.slice::<u64>(8).unwrap();
-    let reservation = MemoryReservation { extent_start: frames.handle_mut(), nr_extents: 8, domid: DOMID_SELF, ..Default::default() };
+    let mut reservation = MemoryReservation::default();
+    reservation.domid = DOMID_SELF;
+    reservation.set_nr_extents(8).unwrap();
+    reservation.set_extent_start(frames.lend_mut()).unwrap();
     memory_op(&pool, &xen, IncreaseReservation::new(reservation));
     let mut frames = pool.slice::<u64>(8).unwrap();
-    let reservation = MemoryReservation { extent_start: frames.handle_mut(), nr_extents: 8, ..Default::default() };
+    let mut reservation = MemoryReservation::default();
+    reservation.set_nr_extents(8).unwrap();
+    reservation.set_extent_start(frames.lend_mut()).unwrap();
     memory_op(&pool, &xen, DecreaseReservation::new(reservation));
     let mut frames = pool.slice::<u64>(8).unwrap();
-    let reservation = MemoryReservation { extent_start: frames.handle_mut(), nr_extents: 8, ..Default::default() };
+    let mut reservation = MemoryReservation::default();
+    reservation.set_nr_extents(8).unwrap();
+    reservation.set_extent_start(frames.lend_mut()).unwrap();
     memory_op(&pool, &xen, PopulatePhysmap::new(reservation));
-    memory_op(&pool, &xen, ClaimPages::new(MemoryReservation { nr_extents: 256, domid: 1, ..Default::default() }));
+    // A claim lends no buffer: the null handle.
+    let mut claim = MemoryReservation::default();
+    claim.domid = 1;
+    claim.set_nr_extents(256).unwrap();
+    assert!(claim.extent_start().is_null());
+    memory_op(&pool, &xen, ClaimPages::new(claim));
     let (mut give, mut take) = (pool.slice::<u64>(4).unwrap(), pool.slice::<u64>(4).unwrap());
-    memory_op(&pool, &xen, Exchange {
-        r#in: MemoryReservation { extent_start: give.handle_mut(), nr_extents: 4, ..Default::default() },
-        out: MemoryReservation { extent_start: take.handle_mut(), nr_extents: 4, ..Default::default() },
-        nr_exchanged: 0,
-    });
+    let (mut r#in, mut out) = (MemoryReservation::default(), MemoryReservation::default());
+    r#in.set_nr_extents(4).unwrap();
+    r#in.set_extent_start(give.lend_mut()).unwrap();
+    out.set_nr_extents(4).unwrap();
+    out.set_extent_start(take.lend_mut()).unwrap();
+    memory_op(&pool, &xen, Exchange { r#in, out, nr_exchanged: 0 });
     memory_op(&pool, &xen, CurrentReservation::new(MemoryDomain { domid: DOMID_SELF }));
     memory_op(&pool, &xen, MaximumReservation::new(MemoryDomain { domid: DOMID_SELF }));
     memory_op(&pool, &xen, MaximumGpfn::new(MemoryDomain { domid: DOMID_SELF }));
     let mut mfns = pool.slice::<u64>(16).unwrap();
-    memory_op(&pool, &xen, MachphysMfnList::new(MachphysMfnListPayload { max_extents: 16, extent_start: mfns.handle_mut(), ..Default::default() }));
+    let mut list = MachphysMfnListPayload::default();
+    list.set_max_extents(16).unwrap();
+    list.set_extent_start(mfns.lend_mut()).unwrap();
+    memory_op(&pool, &xen, MachphysMfnList::new(list));
     let mut mfns = pool.slice::<u64>(16).unwrap();
-    memory_op(&pool, &xen, MachphysCompatMfnList::new(MachphysMfnListPayload { max_extents: 16, extent_start: mfns.handle_mut(), ..Default::default() }));
+    let mut list = MachphysMfnListPayload::default();
+    list.set_max_extents(16).unwrap();
+    list.set_extent_start(mfns.lend_mut()).unwrap();
+    memory_op(&pool, &xen, MachphysCompatMfnList::new(list));
     memory_op(&pool, &xen, MachphysMapping::default());
     memory_op(&pool, &xen, AddToPhysmap { domid: DOMID_SELF, gpfn: 0x1000, ..Default::default() });
     let (idxs, gpfns) = (pool.slice::<u64>(2).unwrap(), pool.slice::<u64>(2).unwrap());
     let mut errs = pool.slice::<i32>(2).unwrap();
-    memory_op(&pool, &xen, AddToPhysmapBatch { size: 2, idxs: idxs.handle(), gpfns: gpfns.handle(), errs: errs.handle_mut(), ..Default::default() });
+    let mut batch = AddToPhysmapBatch::default();
+    batch.set_size(2).unwrap();
+    batch.set_idxs(idxs.lend()).unwrap();
+    batch.set_gpfns(gpfns.lend()).unwrap();
+    batch.set_errs(errs.lend_mut()).unwrap();
+    memory_op(&pool, &xen, batch);
     memory_op(&pool, &xen, RemoveFromPhysmap { domid: DOMID_SELF, gpfn: 0x1000, ..Default::default() });
     let mut map = pool.slice::<E820Entry>(128).unwrap();
-    memory_op(&pool, &xen, GetMemoryMap::new(MemoryMap { nr_entries: 128, buffer: map.handle_mut(), ..Default::default() }));
+    let mut memory_map = MemoryMap::default();
+    memory_map.set_nr_entries(128).unwrap();
+    memory_map.set_buffer(map.lend_mut()).unwrap();
+    memory_op(&pool, &xen, GetMemoryMap::new(memory_map));
     let mut map = pool.slice::<E820Entry>(128).unwrap();
-    memory_op(&pool, &xen, MachineMemoryMap::new(MemoryMap { nr_entries: 128, buffer: map.handle_mut(), ..Default::default() }));
+    let mut memory_map = MemoryMap::default();
+    memory_map.set_nr_entries(128).unwrap();
+    memory_map.set_buffer(map.lend_mut()).unwrap();
+    memory_op(&pool, &xen, MachineMemoryMap::new(memory_map));
     let mut map = pool.slice_from(&[e820]).unwrap();
-    memory_op(&pool, &xen, SetMemoryMap { domid: 1, map: MemoryMap { nr_entries: 1, buffer: map.handle_mut(), ..Default::default() }, ..Default::default() });
+    let mut memory_map = MemoryMap::default();
+    memory_map.set_nr_entries(1).unwrap();
+    memory_map.set_buffer(map.lend_mut()).unwrap();
+    memory_op(&pool, &xen, SetMemoryMap { domid: 1, map: memory_map, ..Default::default() });
     memory_op(&pool, &xen, SetPodTarget::new(PodTarget { target_pages: 1 << 18, domid: 1, ..Default::default() }));
     memory_op(&pool, &xen, GetPodTarget::new(PodTarget { domid: 1, ..Default::default() }));
     let page = pool.slice::<u8>(4096).unwrap();
-    memory_op(&pool, &xen, PagingOp { domain: 1, buffer: page.handle(), gfn: 0x1000, ..Default::default() });
-    memory_op(&pool, &xen, AccessOp { domid: 1, nr: 1, pfn: 0x1000, ..Default::default() });
+    let mut paging = PagingOp::default();
+    paging.domain = 1;
+    paging.gfn = 0x1000;
+    paging.set_buffer(page.lend()).unwrap();
+    memory_op(&pool, &xen, paging);
+    let mut access = AccessOp::default();
+    access.domid = 1;
+    access.pfn = 0x1000;
+    access.set_nr(1).unwrap();
+    memory_op(&pool, &xen, access);
     let mut rdm = pool.slice::<ReservedDeviceMemory>(4).unwrap();
-    memory_op(&pool, &xen, ReservedDeviceMemoryMap { nr_entries: 4, buffer: rdm.handle_mut(), ..Default::default() });
+    let mut rdm_map = ReservedDeviceMemoryMap::default();
+    rdm_map.set_nr_entries(4).unwrap();
+    rdm_map.set_buffer(rdm.lend_mut()).unwrap();
+    memory_op(&pool, &xen, rdm_map);
     let mut resource = pool.slice::<u64>(1).unwrap();
-    memory_op(&pool, &xen, AcquireResource { domid: 1, nr_frames: 1, frame_list: resource.handle_mut(), ..Default::default() });
+    let mut acquire = AcquireResource::default();
+    acquire.domid = 1;
+    acquire.set_nr_frames(1).unwrap();
+    acquire.set_frame_list(resource.lend_mut()).unwrap();
+    memory_op(&pool, &xen, acquire);
     let (mut dist, mut vcpus) = (pool.slice::<u32>(4).unwrap(), pool.slice::<u32>(2).unwrap());
     let mut ranges = pool.slice::<VMemRange>(2).unwrap();
-    memory_op(&pool, &xen, VnumaTopologyInfo {
-        domid: 1,
-        nr_vnodes: 2,
-        nr_vcpus: 2,
-        nr_vmemranges: 2,
-        vdistance: dist.handle_mut(),
-        vcpu_to_vnode: vcpus.handle_mut(),
-        vmemrange: ranges.handle_mut(),
-        ..Default::default()
-    });
+    let mut vnuma = VnumaTopologyInfo::default();
+    vnuma.domid = 1;
+    vnuma.set_nr_vnodes(2).unwrap();
+    vnuma.set_nr_vcpus(2).unwrap();
+    vnuma.set_nr_vmemranges(2).unwrap();
+    vnuma.set_vdistance(dist.lend_mut()).unwrap();
+    vnuma.set_vcpu_to_vnode(vcpus.lend_mut()).unwrap();
+    vnuma.set_vmemrange(ranges.lend_mut()).unwrap();
+    memory_op(&pool, &xen, vnuma);
     xen.hypercall(&MaximumRamPage::new()).unwrap();
     let memory_calls = 24 + 1;
     let calls = xen.calls();

@@ -1,7 +1,8 @@
 //! Every typed sysctl payload beyond those of `typed_definitions.rs`
-//! builds (with its element and nested types, and its unions through their
-//! constructors), goes into a sysctl buffer in pool memory, and lowers to
-//! a call.
+//! builds (with its element and nested types, its unions through their
+//! constructors, its counts set before the buffers they measure are lent,
+//! and its unbounded handles through their `unsafe` setters), goes into a
+//! sysctl buffer in pool memory, and lowers to a call.
 
 use hcbuf_core::args::family::Sysctl;
 use hcbuf_core::dispatch::Recording;
@@ -19,62 +20,74 @@ fn main() {
     let xen = Recording::new();
 
     let mut cpus = pool.slice::<u8>(8).unwrap();
-    sysctl(&pool, &xen, TbufOp {
-        cmd: XEN_SYSCTL_TBUFOP_set_cpu_mask,
-        cpu_mask: Bitmap { bitmap: cpus.handle_mut(), nr_bits: 64, ..Default::default() },
-        ..Default::default()
-    });
+    let mut cpu_mask = Bitmap::default();
+    cpu_mask.set_nr_bits(64).unwrap();
+    cpu_mask.set_bitmap(cpus.lend_mut()).unwrap();
+    sysctl(&pool, &xen, TbufOp { cmd: XEN_SYSCTL_TBUFOP_set_cpu_mask, cpu_mask, ..Default::default() });
 
     let mut descs = pool.slice::<PerfcDesc>(4).unwrap();
     let mut vals = pool.slice::<u32>(16).unwrap();
-    sysctl(&pool, &xen, PerfcOp {
-        cmd: XEN_SYSCTL_PERFCOP_query,
-        desc: descs.handle_mut(),
-        val: vals.handle_mut(),
-        ..Default::default()
-    });
+    let mut perfc = PerfcOp::default();
+    perfc.cmd = XEN_SYSCTL_PERFCOP_query;
+    // SAFETY: Xen writes as many descriptions and values as it has
+    // counters, which no field bounds; these buffers stand for ones sized
+    // from a sizing call (4 counters, 16 values), and the recording backend
+    // issues no hypercall, so nothing is written through them.
+    unsafe {
+        perfc.set_desc(descs.handle_mut());
+        perfc.set_val(vals.handle_mut());
+    }
+    sysctl(&pool, &xen, perfc);
 
     let keys = pool.slice::<u8>(2).unwrap();
-    sysctl(&pool, &xen, DebugKeys { keys: keys.handle(), nr_keys: 2, ..Default::default() });
+    let mut debug_keys = DebugKeys::default();
+    debug_keys.set_nr_keys(2).unwrap();
+    debug_keys.set_keys(keys.lend()).unwrap();
+    sysctl(&pool, &xen, debug_keys);
 
     sysctl(&pool, &xen, AvailHeap { node: -1, ..Default::default() });
 
     let mut trans = pool.slice::<u64>(16).unwrap();
     let mut pt = pool.slice::<PmPxVal>(4).unwrap();
-    let px = PmPxStat { trans_pt: trans.handle_mut(), pt: pt.handle_mut(), ..Default::default() };
+    let mut px = PmPxStat::default();
+    // SAFETY: Xen writes `ct * ct` transitions and `ct` values, `ct` being
+    // its own P-state count of the CPU, which no field bounds; these buffers
+    // stand for a CPU of 4 P-states, and the recording backend issues no
+    // hypercall, so nothing is written through them.
+    unsafe {
+        px.set_trans_pt(trans.handle_mut());
+        px.set_pt(pt.handle_mut());
+    }
     sysctl(&pool, &xen, GetPmStat { r#type: PMSTAT_get_pxstat, cpuid: 0, u: GetPmStatU::getpx(px) });
     let (mut triggers, mut residencies) = (pool.slice::<u64>(8).unwrap(), pool.slice::<u64>(8).unwrap());
     let (mut pc, mut cc) = (pool.slice::<u64>(8).unwrap(), pool.slice::<u64>(8).unwrap());
-    let cx = PmCxStat {
-        nr: 8,
-        triggers: triggers.handle_mut(),
-        residencies: residencies.handle_mut(),
-        nr_pc: 8,
-        nr_cc: 8,
-        pc: pc.handle_mut(),
-        cc: cc.handle_mut(),
-        ..Default::default()
-    };
+    let mut cx = PmCxStat::default();
+    cx.set_nr(8).unwrap();
+    cx.set_nr_pc(8).unwrap();
+    cx.set_nr_cc(8).unwrap();
+    cx.set_triggers(triggers.lend_mut()).unwrap();
+    cx.set_residencies(residencies.lend_mut()).unwrap();
+    cx.set_pc(pc.lend_mut()).unwrap();
+    cx.set_cc(cc.lend_mut()).unwrap();
     sysctl(&pool, &xen, GetPmStat { r#type: PMSTAT_get_cxstat, cpuid: 0, u: GetPmStatU::getcx(cx) });
 
     sysctl(&pool, &xen, CpuHotplug { cpu: 1, op: XEN_SYSCTL_CPU_HOTPLUG_ONLINE });
 
+    // Four governors' names of `CPUFREQ_NAME_LEN` bytes each.
     let (mut affected, mut freqs, mut govs) =
-        (pool.slice::<u32>(8).unwrap(), pool.slice::<u32>(8).unwrap(), pool.slice::<u8>(64).unwrap());
-    let para = GetCpufreqPara {
-        cpu_num: 8,
-        freq_num: 8,
-        gov_num: 64,
-        affected_cpus: affected.handle_mut(),
-        scaling_available_frequencies: freqs.handle_mut(),
-        scaling_available_governors: govs.handle_mut(),
-        u: GetCpufreqParaU::ondemand(Ondemand::default()),
-        ..Default::default()
-    };
+        (pool.slice::<u32>(8).unwrap(), pool.slice::<u32>(8).unwrap(), pool.slice::<u8>(4 * CPUFREQ_NAME_LEN).unwrap());
+    let mut para = GetCpufreqPara::default();
+    para.u = GetCpufreqParaU::ondemand(Ondemand::default());
+    para.set_cpu_num(8).unwrap();
+    para.set_freq_num(8).unwrap();
+    para.set_gov_num(4).unwrap();
+    para.set_affected_cpus(affected.lend_mut()).unwrap();
+    para.set_scaling_available_frequencies(freqs.lend_mut()).unwrap();
+    para.set_scaling_available_governors(govs.lend_mut()).unwrap();
     let mut op = Op::sysctl(&pool, PmOp { cmd: GET_CPUFREQ_PARA, cpuid: 0, u: PmOpU::get_para(para) }).unwrap();
     xen.hypercall(&op.call()).unwrap();
     // SAFETY: the union was built as `get_para`, and Xen answered that command.
-    assert_eq!(unsafe { op.payload().u.as_get_para() }.cpu_num, 8);
+    assert_eq!(unsafe { op.payload().u.as_get_para() }.cpu_num(), 8);
     assert_eq!(op.payload().u.as_set_para().ctrl_type, 8); // the same bytes
     let governor = SetCpufreqGov { scaling_governor: *b"ondemand\0\0\0\0\0\0\0\0" };
     sysctl(&pool, &xen, PmOp { cmd: SET_CPUFREQ_GOV, cpuid: 0, u: PmOpU::set_gov(governor) });
@@ -85,28 +98,31 @@ fn main() {
     let _ = (PmOpU::set_sched_opt_smt(1), PmOpU::get_max_cstate(0), GetCpufreqParaU::userspace(Userspace::default()));
 
     let mut status = pool.slice::<u32>(4).unwrap();
-    sysctl(&pool, &xen, PageOfflineOp {
-        cmd: sysctl_query_page_offline,
-        start: 0x1000,
-        end: 0x1003,
-        status: status.handle_mut(),
-        ..Default::default()
-    });
+    let mut offline = PageOfflineOp::default();
+    offline.cmd = sysctl_query_page_offline;
+    offline.set_start(0x1000).unwrap();
+    offline.set_end(0x1003).unwrap();
+    offline.set_status(status.lend_mut()).unwrap();
+    sysctl(&pool, &xen, offline);
 
     let mut locks = pool.slice::<LockprofData>(8).unwrap();
-    sysctl(&pool, &xen, LockprofOp { cmd: XEN_SYSCTL_LOCKPROF_query, max_elem: 8, data: locks.handle_mut(), ..Default::default() });
+    let mut lockprof = LockprofOp::default();
+    lockprof.cmd = XEN_SYSCTL_LOCKPROF_query;
+    lockprof.set_max_elem(8).unwrap();
+    lockprof.set_data(locks.lend_mut()).unwrap();
+    sysctl(&pool, &xen, lockprof);
 
     let mut map = pool.slice::<u8>(8).unwrap();
-    sysctl(&pool, &xen, CpupoolOp {
-        op: XEN_SYSCTL_CPUPOOL_OP_INFO,
-        cpumap: Bitmap { bitmap: map.handle_mut(), nr_bits: 64, ..Default::default() },
-        ..Default::default()
-    });
+    let mut cpumap = Bitmap::default();
+    cpumap.set_nr_bits(64).unwrap();
+    cpumap.set_bitmap(map.lend_mut()).unwrap();
+    sysctl(&pool, &xen, CpupoolOp { op: XEN_SYSCTL_CPUPOOL_OP_INFO, cpumap, ..Default::default() });
 
     let mut schedule = pool.boxed::<Arinc653Schedule>().unwrap();
     schedule.num_sched_entries = 1;
     schedule.sched_entries[0] = Arinc653SchedEntry { vcpu_id: 0, runtime: 10_000_000, ..Default::default() };
-    let arinc = SchedArinc653 { schedule: schedule.handle_mut() };
+    let mut arinc = SchedArinc653::default();
+    arinc.set_schedule(schedule.lend_mut()).unwrap();
     sysctl(&pool, &xen, SchedulerOp { cmd: XEN_SYSCTL_SCHEDOP_putinfo, u: SchedulerOpU::sched_arinc653(arinc), ..Default::default() });
     let credit = CreditSchedule { tslice_ms: 30, ratelimit_us: 1000, vcpu_migr_delay_us: 0 };
     sysctl(&pool, &xen, SchedulerOp { cmd: XEN_SYSCTL_SCHEDOP_putinfo, u: SchedulerOpU::sched_credit(credit), ..Default::default() });
@@ -117,7 +133,11 @@ fn main() {
     assert_eq!(op.payload().u.as_sched_credit().ratelimit_us, 0); // zeroed past the member
 
     let mut coverage = pool.slice::<u8>(4096).unwrap();
-    sysctl(&pool, &xen, CoverageOp { cmd: XEN_SYSCTL_COVERAGE_read, size: 4096, buffer: coverage.handle_mut() });
+    let mut read = CoverageOp::default();
+    read.cmd = XEN_SYSCTL_COVERAGE_read;
+    read.set_size(4096).unwrap();
+    read.set_buffer(coverage.lend_mut()).unwrap();
+    sysctl(&pool, &xen, read);
 
     let l3 = PsrCmtL3Cache { cpu: 0, rsvd: 0 };
     let cmt = PsrCmtOp { cmd: XEN_SYSCTL_PSR_CMT_get_l3_cache_size, flags: 0, u: PsrCmtOpU::l3_cache(l3) };
@@ -126,7 +146,11 @@ fn main() {
 
     let devs = pool.slice::<hcbuf_core::xen::memory::PciDevice>(2).unwrap();
     let mut nodes = pool.slice::<u32>(2).unwrap();
-    sysctl(&pool, &xen, PciTopoInfo { num_devs: 2, devs: devs.handle(), nodes: nodes.handle_mut(), ..Default::default() });
+    let mut pcitopo = PciTopoInfo::default();
+    pcitopo.set_num_devs(2).unwrap();
+    pcitopo.set_devs(devs.lend()).unwrap();
+    pcitopo.set_nodes(nodes.lend_mut()).unwrap();
+    sysctl(&pool, &xen, pcitopo);
 
     sysctl(&pool, &xen, PsrAlloc { cmd: XEN_SYSCTL_PSR_get_l3_info, target: 0, u: PsrAllocU::cat_info(PsrCatInfo::default()) });
     let _ = PsrAllocU::mba_info(PsrMbaInfo::default()).as_mba_info().cos_max;
@@ -134,16 +158,22 @@ fn main() {
     sysctl(&pool, &xen, CpuLevellingCaps::default());
 
     let mut features = pool.slice::<u32>(32).unwrap();
-    sysctl(&pool, &xen, CpuFeatureset {
-        index: XEN_SYSCTL_cpu_featureset_host,
-        nr_features: 32,
-        features: features.handle_mut(),
-    });
+    let mut featureset = CpuFeatureset::default();
+    featureset.index = XEN_SYSCTL_cpu_featureset_host;
+    featureset.set_nr_features(32).unwrap();
+    featureset.set_features(features.lend_mut()).unwrap();
+    sysctl(&pool, &xen, featureset);
 
     let patch_name = pool.slice::<u8>(8).unwrap();
-    let name = LivepatchName { name: patch_name.handle(), size: 8, pad: [0; 3] };
+    let mut name = LivepatchName::default();
+    name.pad = [0; 3];
+    name.set_size(8).unwrap();
+    name.set_name(patch_name.lend()).unwrap();
     let elf = pool.slice::<u8>(4096).unwrap();
-    let upload = LivepatchUpload { name, size: 4096, payload: elf.handle() };
+    let mut upload = LivepatchUpload::default();
+    upload.name = name;
+    upload.set_size(4096).unwrap();
+    upload.set_payload(elf.lend()).unwrap();
     sysctl(&pool, &xen, LivepatchOp { cmd: XEN_SYSCTL_LIVEPATCH_UPLOAD, pad: 0, u: LivepatchOpU::upload(upload) });
     let get = LivepatchGet { name, status: LivepatchStatus::default() };
     let mut op = Op::sysctl(&pool, LivepatchOp { cmd: XEN_SYSCTL_LIVEPATCH_GET, pad: 0, u: LivepatchOpU::get(get) }).unwrap();
@@ -153,29 +183,30 @@ fn main() {
     let mut statuses = pool.slice::<LivepatchStatus>(4).unwrap();
     let (mut names, mut lens) = (pool.slice::<u8>(4 * 128).unwrap(), pool.slice::<u32>(4).unwrap());
     let (mut meta, mut meta_lens) = (pool.slice::<u8>(1024).unwrap(), pool.slice::<u32>(4).unwrap());
-    let list = LivepatchList {
-        nr: 4,
-        status: statuses.handle_mut(),
-        name: names.handle_mut(),
-        len: lens.handle_mut(),
-        metadata: meta.handle_mut(),
-        metadata_len: meta_lens.handle_mut(),
-        ..Default::default()
-    };
+    let mut list = LivepatchList::default();
+    list.set_nr(4).unwrap();
+    list.set_status(statuses.lend_mut()).unwrap();
+    list.set_name(names.lend_mut()).unwrap();
+    list.set_len(lens.lend_mut()).unwrap();
+    list.set_metadata_len(meta_lens.lend_mut()).unwrap();
+    // SAFETY: Xen writes the transferred payloads' metadata back to back,
+    // which no field bounds; this buffer stands for one sized from the
+    // `metadata_total_size` of an `nr` = 0 call, and the recording backend
+    // issues no hypercall, so nothing is written through it.
+    unsafe { list.set_metadata(meta.handle_mut()) };
     sysctl(&pool, &xen, LivepatchOp { cmd: XEN_SYSCTL_LIVEPATCH_LIST, pad: 0, u: LivepatchOpU::list(list) });
     let action = LivepatchAction { name, cmd: LIVEPATCH_ACTION_APPLY, ..Default::default() };
     sysctl(&pool, &xen, LivepatchOp { cmd: XEN_SYSCTL_LIVEPATCH_ACTION, pad: 0, u: LivepatchOpU::action(action) });
 
     let mut leaves = pool.slice::<[u32; 6]>(64).unwrap();
     let mut msrs = pool.slice::<[u64; 2]>(16).unwrap();
-    sysctl(&pool, &xen, CpuPolicy {
-        index: XEN_SYSCTL_cpu_policy_host,
-        nr_leaves: 64,
-        nr_msrs: 16,
-        leaves: leaves.handle_mut(),
-        msrs: msrs.handle_mut(),
-        ..Default::default()
-    });
+    let mut policy = CpuPolicy::default();
+    policy.index = XEN_SYSCTL_cpu_policy_host;
+    policy.set_nr_leaves(64).unwrap();
+    policy.set_nr_msrs(16).unwrap();
+    policy.set_leaves(leaves.lend_mut()).unwrap();
+    policy.set_msrs(msrs.lend_mut()).unwrap();
+    sysctl(&pool, &xen, policy);
 
     // 19 payloads; get_pmstat twice, pm_op five times, scheduler_op twice,
     // livepatch_op four times.

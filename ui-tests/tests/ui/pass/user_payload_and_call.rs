@@ -1,6 +1,9 @@
-//! A toolstack's own hypercall: a payload with a nested handle, checked
-//! against its twin, in a sysctl buffer; and a whole call with a handle
-//! taken from a sub-range of a pool slice.
+//! A toolstack's own hypercall: a payload of its own (`XEN_SYSCTL_availheap`,
+//! whose twin has no counts or guest handles, so every field can be
+//! mirrored; its padding declared as such), checked against its twin
+//! field by field, carried in a sysctl buffer and issued; and a whole call
+//! with a handle lent from a sub-range of a pool slice, its count taken
+//! from the lent range.
 
 use hcbuf_core::signature::{Command, Count};
 use hcbuf_core::handle::Lent;
@@ -9,21 +12,18 @@ use hcbuf_core::dispatch::Recording;
 use hcbuf_core::sys::sysctl::*;
 use hcbuf_core::sys::xen::{__HYPERVISOR_console_io, CONSOLEIO_write};
 use hcbuf_core::xen::Op;
-use hcbuf_core::{Backend, GuestHandle, GuestHandleMut, HypercallArgs, Pool};
+use hcbuf_core::{Backend, GuestHandle, HypercallArgs, Pool};
 
 #[derive(HypercallArgs, Default)]
-#[hypercall(sysctl = XEN_SYSCTL_readconsole, twin = xen_sysctl_readconsole)]
+#[hypercall(sysctl = XEN_SYSCTL_availheap, twin = xen_sysctl_availheap)]
 #[repr(C)]
-struct MyReadConsole<'a> {
-    clear: u8,
-    incremental: u8,
-    pad0: u8,
-    pad1: u8,
-    index: u32,
-    buffer: GuestHandleMut<'a, u8>,
-    count: u32,
+struct MyAvailHeap {
+    min_bitwidth: u32,
+    max_bitwidth: u32,
+    node: i32,
     #[hypercall(pad)]
-    _tail: u32,
+    _hole: u32,
+    avail_bytes: u64,
 }
 
 #[derive(HypercallArgs)]
@@ -37,11 +37,12 @@ struct ConsoleWrite<'a> {
 fn main() {
     let pool = Pool::new().unwrap();
     let xen = Recording::new();
-    let mut ring = pool.slice::<u8>(1024).unwrap();
-    let payload = MyReadConsole { buffer: ring.handle_mut(), count: 1024, ..Default::default() };
+    let payload = MyAvailHeap { max_bitwidth: 32, node: -1, ..Default::default() };
     let mut op = Op::sysctl(&pool, payload).unwrap();
     xen.hypercall(&op.call()).unwrap();
-    assert_eq!(op.header().cmd, XEN_SYSCTL_readconsole);
+    assert_eq!(op.header().cmd, XEN_SYSCTL_availheap);
+    assert_eq!((op.payload().max_bitwidth, op.payload().node), (32, -1));
+    assert_eq!(xen.calls().len(), 1);
 
     let line = pool.slice_from(b"hello, xen\n").unwrap();
     let text = line.lend_range(7..11).unwrap();

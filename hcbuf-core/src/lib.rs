@@ -9,7 +9,8 @@
 //! - [`marker`]: the sealed marker traits [`HypercallSafe`] and
 //!   [`XenWritable`].
 //! - [`args`]: what a hypercall is, as types ([`HypercallArgs`], [`SubOp`],
-//!   and `#[derive(HypercallArgs)]`).
+//!   and `#[derive(HypercallArgs)]`); [`derive`]: the derive's whole
+//!   syntax, with examples.
 //! - [`signature`]: what each register of each hypercall is, which every
 //!   derived whole call is checked against.
 //! - [`dispatch`]: the [`Backend`] trait that issues derived hypercalls.
@@ -25,6 +26,7 @@ pub mod api;
 pub mod args;
 pub mod backend;
 pub mod bounce;
+pub mod derive;
 pub mod dispatch;
 pub mod handle;
 pub mod marker;

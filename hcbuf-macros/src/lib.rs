@@ -16,9 +16,10 @@ use syn::{DeriveInput, parse_macro_input};
 mod emit;
 mod internals;
 
-/// Derives `HypercallArgs` (a whole hypercall) or `SubOp` (a sub-op
-/// payload bound to its family and command) with the marker traits; see
-/// `hcbuf_core::args`.
+/// Derives `HypercallArgs` (a whole hypercall, checked against its
+/// signature) or `SubOp` (a sub-op payload bound to its family and
+/// command, checked against its twin) with the marker traits. The whole
+/// syntax, with examples: `hcbuf_core::derive`.
 #[proc_macro_derive(HypercallArgs, attributes(hypercall))]
 pub fn derive_hypercall_args(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);

@@ -244,6 +244,20 @@ pub mod family {
         const NAME: &'static str;
     }
 
+    /// `Self` is the family `F`: how a payload of the wrong family is
+    /// told (a bound on its `Family`, naming both).
+    #[diagnostic::on_unimplemented(
+        message = "a `{Self}` payload where a `{F}` payload belongs",
+        label = "a payload of another family",
+        note = "each family's buffer takes its own payloads: `Op::sysctl(pool, payload)` a \
+                sysctl one (`hcbuf_core::xen::sysctl`), `Op::domctl(pool, domain, payload)` a \
+                domctl one (`hcbuf_core::xen::domctl`); a memory_op payload goes in a \
+                `MemoryOp`, a xen_version buffer in a `Version`; a payload of your own names \
+                its family in `#[hypercall(<family> = <command>, ...)]` and takes a twin of \
+                that family"
+    )]
+    pub trait Is<F>: Family {}
+
     macro_rules! families {
         ($($(#[$m:meta])* $name:ident = $op:expr, $text:literal;)*) => {$(
             $(#[$m])*
@@ -251,6 +265,8 @@ pub mod family {
             pub enum $name {}
             #[diagnostic::do_not_recommend]
             impl Own for $name {}
+            #[diagnostic::do_not_recommend]
+            impl Is<$name> for $name {}
             impl Family for $name {
                 const OP: u32 = $op;
                 const NAME: &'static str = $text;

@@ -60,7 +60,11 @@ pub mod __private {
     pub const fn assert_xen_writable<T: ?Sized + crate::XenWritable>() {}
 
     /// Compiles only if the raw twin `R` is a payload of family `F`.
-    pub const fn assert_twin_family<R: crate::xen::RawPayload<Family = F>, F>() {}
+    pub const fn assert_twin_family<R: crate::xen::RawPayload, F>()
+    where
+        R::Family: crate::args::family::Is<F>,
+    {
+    }
 
     /// The type `T` of a twin's field (typed: `Declared::With<Typed>`).
     pub struct TwinFieldOf<T>(core::marker::PhantomData<fn() -> T>);

@@ -351,7 +351,6 @@ fn emit_data(c: &Container<'_>, twin: &syn::Path) -> TokenStream {
         fn __hcbuf_twin_declared() {
             // The twin is part of the ABI hcbuf-sys declares and proves, and
             // typed it is data Xen may write; each field has its type.
-            __hcbuf::__private::assert_abi_declared::<#twin>();
             __hcbuf::__private::assert_xen_writable::<
                 <#twin as __hcbuf::sys::abi::Declared>::With<
                     __hcbuf::handle::Typed<'static>,

@@ -183,14 +183,20 @@ where
     }
 }
 
-impl<P: SubOp<Family = family::Sysctl>> Op<P> {
+impl<P: SubOp> Op<P>
+where
+    P::Family: UnionFamily + family::Is<family::Sysctl>,
+{
     /// A `sysctl` buffer in `pool` carrying `payload`.
     pub fn sysctl(pool: &Pool, payload: P) -> Result<PoolBox<'_, Self>, PoolError> {
         Self::new_in(pool, 0, payload)
     }
 }
 
-impl<P: SubOp<Family = family::Domctl>> Op<P> {
+impl<P: SubOp> Op<P>
+where
+    P::Family: UnionFamily + family::Is<family::Domctl>,
+{
     /// A `domctl` buffer in `pool` about `domain`, carrying `payload`.
     pub fn domctl(
         pool: &Pool,

@@ -64,7 +64,7 @@ pub type SchedRtds = xen_domctl_sched_rtds;
 pub type SchedParamVcpuU<'a> = Selected<'a, xen_domctl_schedparam_vcpu_u>;
 
 typed_union! {
-    xen_domctl_schedparam_vcpu_u<'a>, reads = safe {
+    xen_domctl_schedparam_vcpu_u<'a>, reads = safe, builds = safe {
         /// `XEN_SCHEDULER_CREDIT`.
         credit / as_credit: SchedCredit,
         /// `XEN_SCHEDULER_CREDIT2`.
@@ -86,7 +86,7 @@ pub type SchedulerOpV<'a> = xen_domctl_scheduler_op_u_v<Typed<'a>>;
 pub type SchedulerOpU<'a> = Selected<'a, xen_domctl_scheduler_op_u>;
 
 typed_union! {
-    xen_domctl_scheduler_op_u<'a>, reads = safe {
+    xen_domctl_scheduler_op_u<'a>, reads = safe, builds = unsafe {
         /// `XEN_SCHEDULER_CREDIT`, domain-wide.
         credit / as_credit: SchedCredit,
         /// `XEN_SCHEDULER_CREDIT2`, domain-wide.
@@ -110,7 +110,7 @@ pub type AssignDeviceDt<'a> = xen_domctl_assign_device_u_dt<Typed<'a>>;
 pub type AssignDeviceU<'a> = Selected<'a, xen_domctl_assign_device_u>;
 
 typed_union! {
-    xen_domctl_assign_device_u<'a>, reads = unsafe {
+    xen_domctl_assign_device_u<'a>, reads = unsafe, builds = unsafe {
         /// `XEN_DOMCTL_DEV_PCI`.
         pci / as_pci: AssignDevicePci,
         /// `XEN_DOMCTL_DEV_DT`.
@@ -135,7 +135,7 @@ pub type BindPtIrqSpi = xen_domctl_bind_pt_irq_u_spi;
 pub type BindPtIrqU<'a> = Selected<'a, xen_domctl_bind_pt_irq_u>;
 
 typed_union! {
-    xen_domctl_bind_pt_irq_u<'a>, reads = safe {
+    xen_domctl_bind_pt_irq_u<'a>, reads = safe, builds = safe {
         /// `PT_IRQ_TYPE_ISA`.
         isa / as_isa: BindPtIrqIsa,
         /// `PT_IRQ_TYPE_PCI`.
@@ -155,7 +155,7 @@ pub type VmEventOpEnable = xen_domctl_vm_event_op_u_enable;
 pub type VmEventOpU<'a> = Selected<'a, xen_domctl_vm_event_op_u>;
 
 typed_union! {
-    xen_domctl_vm_event_op_u<'a>, reads = safe {
+    xen_domctl_vm_event_op_u<'a>, reads = safe, builds = safe {
         /// `XEN_VM_EVENT_ENABLE`.
         enable / as_enable: VmEventOpEnable,
         /// `XEN_VM_EVENT_GET_VERSION`: the interface version.
@@ -168,7 +168,7 @@ typed_union! {
 pub type MemSharingOpU<'a> = Selected<'a, xen_domctl_mem_sharing_op_u>;
 
 typed_union! {
-    xen_domctl_mem_sharing_op_u<'a>, reads = safe {
+    xen_domctl_mem_sharing_op_u<'a>, reads = safe, builds = safe {
         /// `XEN_DOMCTL_MEM_SHARING_CONTROL`: non-zero enables sharing.
         enable / as_enable: u8,
     }
@@ -202,7 +202,7 @@ pub type MonitorOpVmexit = xen_domctl_monitor_op_u_vmexit;
 pub type MonitorOpU<'a> = Selected<'a, xen_domctl_monitor_op_u>;
 
 typed_union! {
-    xen_domctl_monitor_op_u<'a>, reads = safe {
+    xen_domctl_monitor_op_u<'a>, reads = safe, builds = safe {
         /// `XEN_DOMCTL_MONITOR_EVENT_WRITE_CTRLREG`.
         mov_to_cr / as_mov_to_cr: MonitorOpMovToCr,
         /// `XEN_DOMCTL_MONITOR_EVENT_MOV_TO_MSR`.

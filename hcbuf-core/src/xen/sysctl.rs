@@ -43,7 +43,7 @@ pub type PmCxStat<'a> = pm_cx_stat<Typed<'a>>;
 pub type GetPmStatU<'a> = Selected<'a, xen_sysctl_get_pmstat_u>;
 
 typed_union! {
-    xen_sysctl_get_pmstat_u<'a>, reads = safe {
+    xen_sysctl_get_pmstat_u<'a>, reads = safe, builds = unsafe {
         /// P-state statistics (`PMSTAT_get_pxstat`).
         getpx / as_getpx: PmPxStat<'a> => unsafe,
         /// C-state statistics (`PMSTAT_get_cxstat`).
@@ -61,7 +61,7 @@ pub type Ondemand = xen_ondemand;
 pub type GetCpufreqParaU<'a> = Selected<'a, xen_get_cpufreq_para_u>;
 
 typed_union! {
-    xen_get_cpufreq_para_u<'a>, reads = safe {
+    xen_get_cpufreq_para_u<'a>, reads = safe, builds = safe {
         /// The `userspace` governor's parameters.
         userspace / as_userspace: Userspace,
         /// The `ondemand` governor's parameters.
@@ -84,7 +84,7 @@ pub type SetCpufreqPara = xen_set_cpufreq_para;
 pub type PmOpU<'a> = Selected<'a, xen_sysctl_pm_op_u>;
 
 typed_union! {
-    xen_sysctl_pm_op_u<'a>, reads = safe {
+    xen_sysctl_pm_op_u<'a>, reads = safe, builds = unsafe {
         /// `GET_CPUFREQ_PARA`.
         get_para / as_get_para: GetCpufreqPara<'a> => unsafe,
         /// `SET_CPUFREQ_GOV`.
@@ -128,7 +128,7 @@ pub type SchedArinc653<'a> = xen_sysctl_sched_arinc653<Typed<'a>>;
 pub type SchedulerOpU<'a> = Selected<'a, xen_sysctl_scheduler_op_u>;
 
 typed_union! {
-    xen_sysctl_scheduler_op_u<'a>, reads = safe {
+    xen_sysctl_scheduler_op_u<'a>, reads = safe, builds = unsafe {
         /// ARINC653.
         sched_arinc653 / as_sched_arinc653: SchedArinc653<'a> => unsafe,
         /// Credit.
@@ -145,7 +145,7 @@ pub type PsrCmtL3Cache = xen_sysctl_psr_cmt_op_u_l3_cache;
 pub type PsrCmtOpU<'a> = Selected<'a, xen_sysctl_psr_cmt_op_u>;
 
 typed_union! {
-    xen_sysctl_psr_cmt_op_u<'a>, reads = safe {
+    xen_sysctl_psr_cmt_op_u<'a>, reads = safe, builds = safe {
         /// OUT: the result.
         data / as_data: u64,
         /// IN: the CPU whose L3 cache is queried.
@@ -163,7 +163,7 @@ pub type PsrMbaInfo = xen_sysctl_psr_alloc_u_mba_info;
 pub type PsrAllocU<'a> = Selected<'a, xen_sysctl_psr_alloc_u>;
 
 typed_union! {
-    xen_sysctl_psr_alloc_u<'a>, reads = safe {
+    xen_sysctl_psr_alloc_u<'a>, reads = safe, builds = safe {
         /// L3 or L2 CAT information.
         cat_info / as_cat_info: PsrCatInfo,
         /// MBA information.
@@ -199,7 +199,7 @@ pub type LivepatchAction<'a> = xen_sysctl_livepatch_action<Typed<'a>>;
 pub type LivepatchOpU<'a> = Selected<'a, xen_sysctl_livepatch_op_u>;
 
 typed_union! {
-    xen_sysctl_livepatch_op_u<'a>, reads = unsafe {
+    xen_sysctl_livepatch_op_u<'a>, reads = unsafe, builds = unsafe {
         /// `XEN_SYSCTL_LIVEPATCH_UPLOAD`.
         upload / as_upload: LivepatchUpload<'a>,
         /// `XEN_SYSCTL_LIVEPATCH_LIST`.

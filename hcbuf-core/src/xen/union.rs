@@ -103,7 +103,11 @@ impl<U> fmt::Debug for Selected<'_, U> {
 /// not to exceed the union's.
 ///
 /// Every member must be a declaration spelled with `Typed<'a>` or plain
-/// data, with no padding (`abi!` asserts it). `reads = safe` gives safe
+/// data, with no padding (`abi!` asserts it). `builds = unsafe` makes the
+/// constructors `unsafe`, which a union must be if any member may hold a
+/// guest handle (asserted: `builds = safe` does not compile for it): the
+/// payload's selector, a field of its own, picks the member Xen reads, and
+/// must be the one built. `reads = safe` gives safe
 /// getters, `reads = unsafe` gives `unsafe` ones; a member may override
 /// the union's choice with `=> unsafe` (or `=> safe`) after its type. A
 /// member that holds a guest handle must read `unsafe`: read through it,
@@ -112,33 +116,22 @@ impl<U> fmt::Debug for Selected<'_, U> {
 macro_rules! typed_union {
     (
         $(#[$meta:meta])*
-        $union:ident<$lt:lifetime>, reads = $reads:tt {
+        $union:ident<$lt:lifetime>, reads = $reads:tt, builds = $builds:tt {
             $(
                 $(#[$fmeta:meta])*
                 $field:ident / $getter:ident: $ty:ty $(=> $member_reads:tt)?
             ),+ $(,)?
         }
     ) => {
+        // `builds = safe` only for a union no member of which may hold a
+        // guest handle: otherwise the selector could pick the handle's
+        // member while the bytes were built as another's integers.
+        typed_union!(@builds_checked $builds $union<$lt>; $($ty),+);
+
         $(#[$meta])*
         impl<$lt> $crate::xen::Selected<$lt, $union> {
             $(
-                $(#[$fmeta])*
-                #[doc = ""]
-                #[doc = concat!(
-                    "Builds the union holding `", stringify!($field), "`, its other bytes zero."
-                )]
-                pub fn $field(value: $ty) -> Self
-                where
-                    $ty: $crate::marker::XenWritable,
-                {
-                    const {
-                        assert!(::core::mem::size_of::<$ty>() <= ::core::mem::size_of::<$union>());
-                        assert!(::core::mem::align_of::<$ty>() <= ::core::mem::align_of::<$union>());
-                    }
-                    // SAFETY: the member fits the union (asserted above) and
-                    // has no padding (`XenWritable`, required below).
-                    unsafe { Self::holding(value) }
-                }
+                typed_union!(@build [$builds] [$(#[$fmeta])*] $lt $union $field $ty);
 
                 typed_union!(@get [$($member_reads)? $reads] $lt $field $getter $ty);
             )+
@@ -172,6 +165,65 @@ macro_rules! typed_union {
         #[diagnostic::do_not_recommend]
         unsafe impl<$lt> $crate::marker::PlainData for $crate::xen::Selected<$lt, $union>
         where $(for<'__x> $ty: $crate::marker::PlainData),+ {}
+    };
+    (@builds_checked safe $union:ident<$lt:lifetime>; $($ty:ty),+) => {
+        impl<$lt> $crate::xen::Selected<$lt, $union> {
+            const BUILDS_SAFELY: () = assert!(
+                !(false $(|| <$ty as hcbuf_sys::handles::Lends>::MAY_LEND)+),
+                concat!(
+                    "a member of `", stringify!($union), "` may hold a guest handle: its \
+                     constructors must be `builds = unsafe`"
+                )
+            );
+        }
+        const _: () = $crate::xen::Selected::<'static, $union>::BUILDS_SAFELY;
+    };
+    (@builds_checked unsafe $union:ident<$lt:lifetime>; $($ty:ty),+) => {};
+    (@build [safe] [$($fmeta:tt)*] $lt:lifetime $union:ident $field:ident $ty:ty) => {
+        $($fmeta)*
+        #[doc = ""]
+        #[doc = concat!(
+            "Builds the union holding `", stringify!($field), "`, its other bytes zero."
+        )]
+        pub fn $field(value: $ty) -> Self
+        where
+            $ty: $crate::marker::XenWritable,
+        {
+            const {
+                assert!(::core::mem::size_of::<$ty>() <= ::core::mem::size_of::<$union>());
+                assert!(::core::mem::align_of::<$ty>() <= ::core::mem::align_of::<$union>());
+            }
+            // SAFETY: the member fits the union (asserted above) and has no
+            // padding (`XenWritable`, required above).
+            unsafe { Self::holding(value) }
+        }
+    };
+    (@build [unsafe] [$($fmeta:tt)*] $lt:lifetime $union:ident $field:ident $ty:ty) => {
+        $($fmeta)*
+        #[doc = ""]
+        #[doc = concat!(
+            "Builds the union holding `", stringify!($field), "`, its other bytes zero."
+        )]
+        ///
+        /// # Safety
+        /// The payload's selector (its `cmd`, `type`, `sched_id` or `dev`)
+        /// selects this member when the payload is issued. A member of this
+        /// union holds a guest handle: read as another member than the one
+        /// built, the bytes written as one member's integers would be the
+        /// address and count of another's handle.
+        pub unsafe fn $field(value: $ty) -> Self
+        where
+            $ty: $crate::marker::XenWritable,
+        {
+            const {
+                assert!(::core::mem::size_of::<$ty>() <= ::core::mem::size_of::<$union>());
+                assert!(::core::mem::align_of::<$ty>() <= ::core::mem::align_of::<$union>());
+            }
+            // SAFETY: the member fits the union (asserted above) and has no
+            // padding (`XenWritable`, required above); the caller vouches
+            // for the selector.
+            unsafe { Self::holding(value) }
+        }
     };
     (@get [safe $($default:tt)?] $lt:lifetime $field:ident $getter:ident $ty:ty) => {
         #[doc = concat!("The `", stringify!($field), "` member (as built, or as Xen wrote it).")]

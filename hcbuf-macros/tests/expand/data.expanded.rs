@@ -35,7 +35,6 @@ const _: () = {
     }
     #[allow(dead_code)]
     fn __hcbuf_twin_declared() {
-        __hcbuf::__private::assert_abi_declared::<xen_sysctl_meminfo>();
         __hcbuf::__private::assert_xen_writable::<
             <xen_sysctl_meminfo as __hcbuf::sys::abi::Declared>::With<
                 __hcbuf::handle::Typed<'static>,

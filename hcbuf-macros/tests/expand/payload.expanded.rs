@@ -47,7 +47,6 @@ const _: () = {
     }
     #[allow(dead_code)]
     fn __hcbuf_twin_declared() {
-        __hcbuf::__private::assert_abi_declared::<xen_sysctl_getcpuinfo>();
         __hcbuf::__private::assert_xen_writable::<
             <xen_sysctl_getcpuinfo as __hcbuf::sys::abi::Declared>::With<
                 __hcbuf::handle::Typed<'static>,

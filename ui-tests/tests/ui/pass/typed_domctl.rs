@@ -43,7 +43,8 @@ fn main() {
     domctl(&pool, &xen, SetVcpuContext::new(context));
 
     // The scheduler: domain-wide, then per vCPU.
-    let credit = SchedulerOpU::credit(SchedCredit { weight: 256, cap: 0 });
+    // SAFETY: the payload's selector (its `cmd`, `type` or `sched_id`) selects this member.
+    let credit = unsafe { SchedulerOpU::credit(SchedCredit { weight: 256, cap: 0 }) };
     assert_eq!(credit.as_credit().weight, 256);
     assert_eq!(credit.as_bytes()[4..], [0; 12]);
     domctl(&pool, &xen, SchedulerOp { sched_id: XEN_SCHEDULER_CREDIT, cmd: XEN_DOMCTL_SCHEDOP_getinfo, u: credit });
@@ -54,7 +55,8 @@ fn main() {
     per_vcpu.padding = 0;
     per_vcpu.set_nr_vcpus(2).unwrap();
     per_vcpu.set_vcpus(params.lend_mut()).unwrap();
-    let v = SchedulerOpU::v(per_vcpu);
+    // SAFETY: the payload's selector (its `cmd`, `type` or `sched_id`) selects this member.
+    let v = unsafe { SchedulerOpU::v(per_vcpu) };
     // SAFETY: built by `SchedulerOpU::v`.
     assert_eq!(unsafe { v.as_v() }.nr_vcpus(), 2);
     domctl(&pool, &xen, SchedulerOp { sched_id: XEN_SCHEDULER_RTDS, cmd: XEN_DOMCTL_SCHEDOP_getvcpuinfo, u: v });
@@ -87,7 +89,8 @@ fn main() {
     domctl(&pool, &xen, SendTrigger { trigger: XEN_DOMCTL_SENDTRIGGER_NMI, vcpu: 0 });
 
     // Devices: by PCI id, and by device tree path (which Xen only reads).
-    let pci = AssignDeviceU::pci(AssignDevicePci { machine_sbdf: 0x0300 });
+    // SAFETY: the payload's selector (its `cmd`, `type` or `sched_id`) selects this member.
+    let pci = unsafe { AssignDeviceU::pci(AssignDevicePci { machine_sbdf: 0x0300 }) };
     domctl(&pool, &xen, AssignDevice::new(AssignDevicePayload { dev: XEN_DOMCTL_DEV_PCI, flags: 0, u: pci }));
     domctl(&pool, &xen, TestAssignDevice::new(AssignDevicePayload { dev: XEN_DOMCTL_DEV_PCI, flags: 0, u: pci }));
     let mut path = pool.slice::<u8>(16).unwrap();
@@ -95,7 +98,8 @@ fn main() {
     let mut node = AssignDeviceDt::default();
     node.set_size(16).unwrap();
     node.set_path(path.lend()).unwrap();
-    let dt = AssignDeviceU::dt(node);
+    // SAFETY: the payload's selector (its `cmd`, `type` or `sched_id`) selects this member.
+    let dt = unsafe { AssignDeviceU::dt(node) };
     // SAFETY: `dt` was built holding its `dt` member.
     assert_eq!(unsafe { dt.as_dt() }.size(), 16);
     domctl(&pool, &xen, DeassignDevice::new(AssignDevicePayload { dev: XEN_DOMCTL_DEV_DT, flags: 0, u: dt }));
@@ -232,7 +236,8 @@ fn main() {
     domctl(&pool, &xen, SoftReset {});
 
     // What Xen wrote is read back through the buffer.
-    let op = Op::domctl(&pool, 1, SchedulerOp { u: SchedulerOpU::rtds(SchedRtds::default()), ..Default::default() }).unwrap();
+    // SAFETY: the payload's selector (its `cmd`, `type` or `sched_id`) selects this member.
+    let op = Op::domctl(&pool, 1, SchedulerOp { u: unsafe { SchedulerOpU::rtds(SchedRtds::default()) }, ..Default::default() }).unwrap();
     assert_eq!(op.payload().u.as_rtds(), &SchedRtds::default());
 
     assert_eq!(xen.calls().len(), 63);

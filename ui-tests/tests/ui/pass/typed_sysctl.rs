@@ -58,7 +58,8 @@ fn main() {
         px.set_trans_pt(trans.handle_mut());
         px.set_pt(pt.handle_mut());
     }
-    sysctl(&pool, &xen, GetPmStat { r#type: PMSTAT_get_pxstat, cpuid: 0, u: GetPmStatU::getpx(px) });
+    // SAFETY: the payload's selector (its `cmd`, `type` or `sched_id`) selects this member.
+    sysctl(&pool, &xen, GetPmStat { r#type: PMSTAT_get_pxstat, cpuid: 0, u: unsafe { GetPmStatU::getpx(px) } });
     let (mut triggers, mut residencies) = (pool.slice::<u64>(8).unwrap(), pool.slice::<u64>(8).unwrap());
     let (mut pc, mut cc) = (pool.slice::<u64>(8).unwrap(), pool.slice::<u64>(8).unwrap());
     let mut cx = PmCxStat::default();
@@ -69,7 +70,8 @@ fn main() {
     cx.set_residencies(residencies.lend_mut()).unwrap();
     cx.set_pc(pc.lend_mut()).unwrap();
     cx.set_cc(cc.lend_mut()).unwrap();
-    sysctl(&pool, &xen, GetPmStat { r#type: PMSTAT_get_cxstat, cpuid: 0, u: GetPmStatU::getcx(cx) });
+    // SAFETY: the payload's selector (its `cmd`, `type` or `sched_id`) selects this member.
+    sysctl(&pool, &xen, GetPmStat { r#type: PMSTAT_get_cxstat, cpuid: 0, u: unsafe { GetPmStatU::getcx(cx) } });
 
     sysctl(&pool, &xen, CpuHotplug { cpu: 1, op: XEN_SYSCTL_CPU_HOTPLUG_ONLINE });
 
@@ -84,18 +86,24 @@ fn main() {
     para.set_affected_cpus(affected.lend_mut()).unwrap();
     para.set_scaling_available_frequencies(freqs.lend_mut()).unwrap();
     para.set_scaling_available_governors(govs.lend_mut()).unwrap();
-    let mut op = Op::sysctl(&pool, PmOp { cmd: GET_CPUFREQ_PARA, cpuid: 0, u: PmOpU::get_para(para) }).unwrap();
+    // SAFETY: the payload's selector (its `cmd`, `type` or `sched_id`) selects this member.
+    let mut op = Op::sysctl(&pool, PmOp { cmd: GET_CPUFREQ_PARA, cpuid: 0, u: unsafe { PmOpU::get_para(para) } }).unwrap();
     xen.hypercall(&op.call()).unwrap();
     // SAFETY: the union was built as `get_para`, and Xen answered that command.
     assert_eq!(unsafe { op.payload().u.as_get_para() }.cpu_num(), 8);
     assert_eq!(op.payload().u.as_set_para().ctrl_type, 8); // the same bytes
     let governor = SetCpufreqGov { scaling_governor: *b"ondemand\0\0\0\0\0\0\0\0" };
-    sysctl(&pool, &xen, PmOp { cmd: SET_CPUFREQ_GOV, cpuid: 0, u: PmOpU::set_gov(governor) });
+    // SAFETY: the payload's selector (its `cmd`, `type` or `sched_id`) selects this member.
+    sysctl(&pool, &xen, PmOp { cmd: SET_CPUFREQ_GOV, cpuid: 0, u: unsafe { PmOpU::set_gov(governor) } });
     let set = SetCpufreqPara { ctrl_type: SCALING_MAX_FREQ, ctrl_value: 2_000_000 };
-    sysctl(&pool, &xen, PmOp { cmd: SET_CPUFREQ_PARA, cpuid: 0, u: PmOpU::set_para(set) });
-    sysctl(&pool, &xen, PmOp { cmd: GET_CPUFREQ_AVGFREQ, cpuid: 0, u: PmOpU::get_avgfreq(0) });
-    sysctl(&pool, &xen, PmOp { cmd: XEN_SYSCTL_pm_op_set_max_cstate, cpuid: 0, u: PmOpU::set_max_cstate(2) });
-    let _ = (PmOpU::set_sched_opt_smt(1), PmOpU::get_max_cstate(0), GetCpufreqParaU::userspace(Userspace::default()));
+    // SAFETY: the payload's selector (its `cmd`, `type` or `sched_id`) selects this member.
+    sysctl(&pool, &xen, PmOp { cmd: SET_CPUFREQ_PARA, cpuid: 0, u: unsafe { PmOpU::set_para(set) } });
+    // SAFETY: the payload's selector (its `cmd`, `type` or `sched_id`) selects this member.
+    sysctl(&pool, &xen, PmOp { cmd: GET_CPUFREQ_AVGFREQ, cpuid: 0, u: unsafe { PmOpU::get_avgfreq(0) } });
+    // SAFETY: the payload's selector (its `cmd`, `type` or `sched_id`) selects this member.
+    sysctl(&pool, &xen, PmOp { cmd: XEN_SYSCTL_pm_op_set_max_cstate, cpuid: 0, u: unsafe { PmOpU::set_max_cstate(2) } });
+    // SAFETY: the payload's selector (its `cmd`, `type` or `sched_id`) selects this member.
+    let _ = (unsafe { PmOpU::set_sched_opt_smt(1) }, unsafe { PmOpU::get_max_cstate(0) }, GetCpufreqParaU::userspace(Userspace::default()));
 
     let mut status = pool.slice::<u32>(4).unwrap();
     let mut offline = PageOfflineOp::default();
@@ -123,11 +131,14 @@ fn main() {
     schedule.sched_entries[0] = Arinc653SchedEntry { vcpu_id: 0, runtime: 10_000_000, ..Default::default() };
     let mut arinc = SchedArinc653::default();
     arinc.set_schedule(schedule.lend_mut()).unwrap();
-    sysctl(&pool, &xen, SchedulerOp { cmd: XEN_SYSCTL_SCHEDOP_putinfo, u: SchedulerOpU::sched_arinc653(arinc), ..Default::default() });
+    // SAFETY: the payload's selector (its `cmd`, `type` or `sched_id`) selects this member.
+    sysctl(&pool, &xen, SchedulerOp { cmd: XEN_SYSCTL_SCHEDOP_putinfo, u: unsafe { SchedulerOpU::sched_arinc653(arinc) }, ..Default::default() });
     let credit = CreditSchedule { tslice_ms: 30, ratelimit_us: 1000, vcpu_migr_delay_us: 0 };
-    sysctl(&pool, &xen, SchedulerOp { cmd: XEN_SYSCTL_SCHEDOP_putinfo, u: SchedulerOpU::sched_credit(credit), ..Default::default() });
+    // SAFETY: the payload's selector (its `cmd`, `type` or `sched_id`) selects this member.
+    sysctl(&pool, &xen, SchedulerOp { cmd: XEN_SYSCTL_SCHEDOP_putinfo, u: unsafe { SchedulerOpU::sched_credit(credit) }, ..Default::default() });
     let credit2 = Credit2Schedule { ratelimit_us: 1000 };
-    let op = Op::sysctl(&pool, SchedulerOp { u: SchedulerOpU::sched_credit2(credit2), ..Default::default() }).unwrap();
+    // SAFETY: the payload's selector (its `cmd`, `type` or `sched_id`) selects this member.
+    let op = Op::sysctl(&pool, SchedulerOp { u: unsafe { SchedulerOpU::sched_credit2(credit2) }, ..Default::default() }).unwrap();
     assert_eq!(op.payload().u.as_sched_credit2().ratelimit_us, 1000);
     assert_eq!(op.payload().u.as_sched_credit().tslice_ms, 1000); // the same bytes
     assert_eq!(op.payload().u.as_sched_credit().ratelimit_us, 0); // zeroed past the member
@@ -174,9 +185,11 @@ fn main() {
     upload.name = name;
     upload.set_size(4096).unwrap();
     upload.set_payload(elf.lend()).unwrap();
-    sysctl(&pool, &xen, LivepatchOp { cmd: XEN_SYSCTL_LIVEPATCH_UPLOAD, pad: 0, u: LivepatchOpU::upload(upload) });
+    // SAFETY: the payload's selector (its `cmd`, `type` or `sched_id`) selects this member.
+    sysctl(&pool, &xen, LivepatchOp { cmd: XEN_SYSCTL_LIVEPATCH_UPLOAD, pad: 0, u: unsafe { LivepatchOpU::upload(upload) } });
     let get = LivepatchGet { name, status: LivepatchStatus::default() };
-    let mut op = Op::sysctl(&pool, LivepatchOp { cmd: XEN_SYSCTL_LIVEPATCH_GET, pad: 0, u: LivepatchOpU::get(get) }).unwrap();
+    // SAFETY: the payload's selector (its `cmd`, `type` or `sched_id`) selects this member.
+    let mut op = Op::sysctl(&pool, LivepatchOp { cmd: XEN_SYSCTL_LIVEPATCH_GET, pad: 0, u: unsafe { LivepatchOpU::get(get) } }).unwrap();
     xen.hypercall(&op.call()).unwrap();
     // SAFETY: built as `get`, and Xen writes `get` back for this command.
     assert_eq!(unsafe { op.payload().u.as_get() }.status.rc, 0);
@@ -194,9 +207,11 @@ fn main() {
     // `metadata_total_size` of an `nr` = 0 call, and the recording backend
     // issues no hypercall, so nothing is written through it.
     unsafe { list.set_metadata(meta.handle_mut()) };
-    sysctl(&pool, &xen, LivepatchOp { cmd: XEN_SYSCTL_LIVEPATCH_LIST, pad: 0, u: LivepatchOpU::list(list) });
+    // SAFETY: the payload's selector (its `cmd`, `type` or `sched_id`) selects this member.
+    sysctl(&pool, &xen, LivepatchOp { cmd: XEN_SYSCTL_LIVEPATCH_LIST, pad: 0, u: unsafe { LivepatchOpU::list(list) } });
     let action = LivepatchAction { name, cmd: LIVEPATCH_ACTION_APPLY, ..Default::default() };
-    sysctl(&pool, &xen, LivepatchOp { cmd: XEN_SYSCTL_LIVEPATCH_ACTION, pad: 0, u: LivepatchOpU::action(action) });
+    // SAFETY: the payload's selector (its `cmd`, `type` or `sched_id`) selects this member.
+    sysctl(&pool, &xen, LivepatchOp { cmd: XEN_SYSCTL_LIVEPATCH_ACTION, pad: 0, u: unsafe { LivepatchOpU::action(action) } });
 
     let mut leaves = pool.slice::<[u32; 6]>(64).unwrap();
     let mut msrs = pool.slice::<[u64; 2]>(16).unwrap();

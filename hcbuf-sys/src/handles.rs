@@ -11,6 +11,25 @@
 //! same declaration is the payload users fill: handles borrowed from pool
 //! memory, so no integer can take a handle's place, and the element type
 //! and direction are the header's.
+//!
+//! Every guest handle is a private field, set with a [`Lent`] buffer whose
+//! length the struct's counts must fit, and every count it is measured by
+//! a private field set before any buffer is lent: no count can exceed the
+//! buffer it measures. In the raw spelling, a `Lent` is the caller's claim:
+//!
+//! ```
+//! use hcbuf_sys::handles::{Lent, LendError, RawHandle};
+//! use hcbuf_sys::sysctl::xen_sysctl_readconsole;
+//!
+//! let mut rc: xen_sysctl_readconsole = Default::default();
+//! rc.set_count(4096).unwrap();
+//! // SAFETY: a raw struct is never issued by safe code; this claim (4096
+//! // bytes at that address) is what an unsafe caller would have to keep.
+//! let buffer = unsafe { Lent::new(RawHandle(0x7f00_0000), 4096) };
+//! rc.set_buffer(buffer).unwrap();
+//! assert_eq!((rc.count(), rc.buffer().0), (4096, 0x7f00_0000));
+//! assert_eq!(rc.set_count(8192), Err(LendError::CountAfterBuffer { count: "count" }));
+//! ```
 
 use core::fmt;
 

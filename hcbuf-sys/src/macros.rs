@@ -14,13 +14,22 @@
 ///     headers = ["xen/sysctl.h"];
 ///
 ///     /// A struct with guest handles is generic over their spelling
-///     /// (`hcbuf_sys::handles`); explicit padding is a `pad` field.
+///     /// (`hcbuf_sys::handles`); explicit padding is a `pad` field. Each
+///     /// guest handle is a private `handle` field, with its getter and
+///     /// setter names and its extent: the elements Xen touches, over the
+///     /// private `count` fields it names (`[unbounded]` where Xen decides
+///     /// them itself: the setter is then `unsafe`). A handle's setter
+///     /// takes a `Lent` buffer and refuses one shorter than the extent; a
+///     /// count's setter is refused once a buffer is lent.
 ///     pub struct xen_sysctl_readconsole<H> (size 24) {
 ///         pub index: u32, …
-///         pub buffer: H::Out<u8>,
-///         pub count: u32,
+///         handle buffer / set_buffer: H::Out<u8> [count => count],
+///         count count / set_count: u32,
 ///         pad _pad: u32,
 ///     }
+///     /// Extents are `Extent` arithmetic (saturating `u64`): `[num_nodes
+///     /// => num_nodes * num_nodes]`, `[nr_bits => (nr_bits + 7) / 8]`,
+///     /// `[=> Extent(1)]`.
 ///     /// Integers Xen reads as addresses: never plain data.
 ///     pub struct multicall_entry (size 64; addresses) { … }
 ///

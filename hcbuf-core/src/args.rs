@@ -130,66 +130,44 @@ macro_rules! signed_registers {
 }
 signed_registers!(i8, i16, i32, i64);
 
-// SAFETY: the address of pool memory borrowed by the handle (or 0).
-#[diagnostic::do_not_recommend]
-unsafe impl<T> RegisterArg for GuestHandle<'_, T> {
-    type Tag = crate::signature::NotCommand;
-    #[inline]
-    fn register(&self) -> u64 {
-        self.addr()
-    }
-    fn lend(&self, to: &mut dyn FnMut(Lending)) {
-        Handle::lend(self, Extent(1), to);
-    }
-}
+/// Both kinds of handle, bare (one element) and lent (as many as the
+/// `Lent` says).
+macro_rules! handle_registers {
+    ($($handle:ident),*) => {$(
+        // SAFETY: the address of pool memory borrowed by the handle (or 0).
+        #[diagnostic::do_not_recommend]
+        unsafe impl<T> RegisterArg for $handle<'_, T> {
+            type Tag = crate::signature::NotCommand;
+            #[inline]
+            fn register(&self) -> u64 {
+                self.addr()
+            }
+            fn lend(&self, to: &mut dyn FnMut(Lending)) {
+                Handle::lend(self, Extent(1), to);
+            }
+        }
 
-// SAFETY: as above.
-#[diagnostic::do_not_recommend]
-unsafe impl<T> RegisterArg for GuestHandleMut<'_, T> {
-    type Tag = crate::signature::NotCommand;
-    #[inline]
-    fn register(&self) -> u64 {
-        self.addr()
-    }
-    fn lend(&self, to: &mut dyn FnMut(Lending)) {
-        Handle::lend(self, Extent(1), to);
-    }
+        // SAFETY: the address of pool memory borrowed by the handle (or 0),
+        // which holds at least the lent number of elements (`Lent`'s
+        // contract).
+        #[diagnostic::do_not_recommend]
+        unsafe impl<T> RegisterArg for Lent<$handle<'_, T>> {
+            type Tag = crate::signature::NotCommand;
+            #[inline]
+            fn register(&self) -> u64 {
+                self.handle().addr()
+            }
+            #[inline]
+            fn elements(&self) -> u64 {
+                self.len() as u64
+            }
+            fn lend(&self, to: &mut dyn FnMut(Lending)) {
+                Handle::lend(self.handle(), Extent(self.len() as u64), to);
+            }
+        }
+    )*};
 }
-
-// SAFETY: the address of pool memory borrowed by the handle (or 0), which
-// holds at least the lent number of elements (`Lent`'s contract).
-#[diagnostic::do_not_recommend]
-unsafe impl<T> RegisterArg for Lent<GuestHandle<'_, T>> {
-    type Tag = crate::signature::NotCommand;
-    #[inline]
-    fn register(&self) -> u64 {
-        self.handle().addr()
-    }
-    #[inline]
-    fn elements(&self) -> u64 {
-        self.len() as u64
-    }
-    fn lend(&self, to: &mut dyn FnMut(Lending)) {
-        Handle::lend(self.handle(), Extent(self.len() as u64), to);
-    }
-}
-
-// SAFETY: as above.
-#[diagnostic::do_not_recommend]
-unsafe impl<T> RegisterArg for Lent<GuestHandleMut<'_, T>> {
-    type Tag = crate::signature::NotCommand;
-    #[inline]
-    fn register(&self) -> u64 {
-        self.handle().addr()
-    }
-    #[inline]
-    fn elements(&self) -> u64 {
-        self.len() as u64
-    }
-    fn lend(&self, to: &mut dyn FnMut(Lending)) {
-        Handle::lend(self.handle(), Extent(self.len() as u64), to);
-    }
-}
+handle_registers!(GuestHandle, GuestHandleMut);
 
 /// A sub-op payload: the member of a family's union (or the buffer of a
 /// family's command) that command `CMD` of family `Family` takes.

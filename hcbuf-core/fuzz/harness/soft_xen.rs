@@ -22,51 +22,32 @@ const CANARY: usize = 4096;
 /// The largest buffer one call lends.
 const MAX_BUFFER: usize = 8192;
 
-macro_rules! raw_calls {
-    ($($name:ident = $op:expr;)*) => {$(
-        /// Five raw registers for one hypercall number: what no safe code
-        /// can issue (a derived call is checked against its signature),
-        /// through the traits' documented `unsafe` escape, the hidden
-        /// `Derived` seal. It lends the backend the harness's buffers.
-        struct $name {
-            r0: u64,
-            r1: u64,
-            r2: u64,
-            r3: u64,
-            r4: u64,
-            lent: Vec<Lending>,
-        }
-        // SAFETY: the registers are arbitrary on purpose; the only backend
-        // they reach is the software Xen, which checks every address it is
-        // given against the memory the call lends (the harness's pool
-        // buffers, alive and untouched until the call returns, each with
-        // the direction it was lent) and touches nothing else, as this
-        // harness checks after every call.
-        unsafe impl hcbuf_core::marker::__private::Derived for $name {}
-        // SAFETY: as above.
-        unsafe impl HypercallArgs for $name {
-            const OP: u64 = $op as u64;
-            fn registers(&self) -> [u64; 5] {
-                [self.r0, self.r1, self.r2, self.r3, self.r4]
-            }
-            fn lend(&self, to: &mut dyn FnMut(Lending)) {
-                for &range in &self.lent {
-                    to(range);
-                }
-            }
-        }
-    )*};
+/// Five raw registers for hypercall `OP`: what no safe code can issue (a
+/// derived call is checked against its signature), through the traits'
+/// documented `unsafe` escape, the hidden `Derived` seal. It lends the
+/// backend the harness's buffers.
+struct RawCall<const OP: u32> {
+    registers: [u64; 5],
+    lent: Vec<Lending>,
 }
 
-raw_calls! {
-    RawVersion = __HYPERVISOR_xen_version;
-    RawSysctl = __HYPERVISOR_sysctl;
-    RawDomctl = __HYPERVISOR_domctl;
-    RawMemory = __HYPERVISOR_memory_op;
-    RawConsole = __HYPERVISOR_console_io;
-    RawHypfs = __HYPERVISOR_hypfs_op;
-    RawMulticall = __HYPERVISOR_multicall;
-    RawUnknown = 63;
+// SAFETY: the registers are arbitrary on purpose; the only backend they
+// reach is the software Xen, which checks every address it is given against
+// the memory the call lends (the harness's pool buffers, alive and untouched
+// until the call returns, each with the direction it was lent) and touches
+// nothing else, as this harness checks after every call.
+unsafe impl<const OP: u32> hcbuf_core::marker::__private::Derived for RawCall<OP> {}
+// SAFETY: as above.
+unsafe impl<const OP: u32> HypercallArgs for RawCall<OP> {
+    const OP: u64 = OP as u64;
+    fn registers(&self) -> [u64; 5] {
+        self.registers
+    }
+    fn lend(&self, to: &mut dyn FnMut(Lending)) {
+        for &range in &self.lent {
+            to(range);
+        }
+    }
 }
 
 /// One register: a number, or an address the harness knows.
@@ -125,15 +106,20 @@ pub fn run(data: &[u8]) {
         assert_eq!(xen.pool().stats().live(), 0);
     }
     // Whatever happened, the model still answers as Xen 4.17.
-    let version = RawVersion {
-        r0: 0,
-        r1: 0,
-        r2: 0,
-        r3: 0,
-        r4: 0,
+    let version = RawCall::<__HYPERVISOR_xen_version> {
+        registers: [0; 5],
         lent: Vec::new(),
     };
     assert_eq!(xen.backend().hypercall(&version), Ok(super::VERSION_4_17));
+}
+
+/// Issues hypercall `OP` with `registers`, lending `lent`.
+fn raw<const OP: u32>(
+    backend: &SoftXen,
+    registers: [u64; 5],
+    lent: Vec<Lending>,
+) -> Result<u64, XenErrno> {
+    backend.hypercall(&RawCall::<OP> { registers, lent })
 }
 
 fn issue(xen: &Xen<SoftXen>, call: &Call, canary: &mut [u8], n: usize) {
@@ -202,71 +188,16 @@ fn issue(xen: &Xen<SoftXen>, call: &Call, canary: &mut [u8], n: usize) {
         })
         .collect();
     let backend = xen.backend();
+    let registers = [r0, r1, r2, r3, r4];
     let result = match call.op % 8 {
-        0 => backend.hypercall(&RawVersion {
-            r0,
-            r1,
-            r2,
-            r3,
-            r4,
-            lent: lending,
-        }),
-        1 => backend.hypercall(&RawSysctl {
-            r0,
-            r1,
-            r2,
-            r3,
-            r4,
-            lent: lending,
-        }),
-        2 => backend.hypercall(&RawDomctl {
-            r0,
-            r1,
-            r2,
-            r3,
-            r4,
-            lent: lending,
-        }),
-        3 => backend.hypercall(&RawMemory {
-            r0,
-            r1,
-            r2,
-            r3,
-            r4,
-            lent: lending,
-        }),
-        4 => backend.hypercall(&RawConsole {
-            r0,
-            r1,
-            r2,
-            r3,
-            r4,
-            lent: lending,
-        }),
-        5 => backend.hypercall(&RawHypfs {
-            r0,
-            r1,
-            r2,
-            r3,
-            r4,
-            lent: lending,
-        }),
-        6 => backend.hypercall(&RawMulticall {
-            r0,
-            r1,
-            r2,
-            r3,
-            r4,
-            lent: lending,
-        }),
-        _ => backend.hypercall(&RawUnknown {
-            r0,
-            r1,
-            r2,
-            r3,
-            r4,
-            lent: lending,
-        }),
+        0 => raw::<__HYPERVISOR_xen_version>(backend, registers, lending),
+        1 => raw::<__HYPERVISOR_sysctl>(backend, registers, lending),
+        2 => raw::<__HYPERVISOR_domctl>(backend, registers, lending),
+        3 => raw::<__HYPERVISOR_memory_op>(backend, registers, lending),
+        4 => raw::<__HYPERVISOR_console_io>(backend, registers, lending),
+        5 => raw::<__HYPERVISOR_hypfs_op>(backend, registers, lending),
+        6 => raw::<__HYPERVISOR_multicall>(backend, registers, lending),
+        _ => raw::<63>(backend, registers, lending),
     };
     if let Err(XenErrno(errno)) = result {
         assert!((1..4096).contains(&errno), "call {n}: errno {errno}");

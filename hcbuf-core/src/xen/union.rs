@@ -180,38 +180,27 @@ macro_rules! typed_union {
     };
     (@builds_checked unsafe $union:ident<$lt:lifetime>; $($ty:ty),+) => {};
     (@build [safe] [$($fmeta:tt)*] $lt:lifetime $union:ident $field:ident $ty:ty) => {
-        $($fmeta)*
-        #[doc = ""]
-        #[doc = concat!(
-            "Builds the union holding `", stringify!($field), "`, its other bytes zero."
-        )]
-        pub fn $field(value: $ty) -> Self
-        where
-            $ty: $crate::marker::XenWritable,
-        {
-            const {
-                assert!(::core::mem::size_of::<$ty>() <= ::core::mem::size_of::<$union>());
-                assert!(::core::mem::align_of::<$ty>() <= ::core::mem::align_of::<$union>());
-            }
-            // SAFETY: the member fits the union (asserted above) and has no
-            // padding (`XenWritable`, required above).
-            unsafe { Self::holding(value) }
-        }
+        typed_union!(@constructor [] [$($fmeta)*] $union $field $ty);
     };
     (@build [unsafe] [$($fmeta:tt)*] $lt:lifetime $union:ident $field:ident $ty:ty) => {
-        $($fmeta)*
-        #[doc = ""]
+        typed_union!(@constructor [unsafe] [
+            $($fmeta)*
+            #[doc = ""]
+            #[doc = "# Safety"]
+            #[doc = "The payload's selector (its `cmd`, `type`, `sched_id` or `dev`) selects \
+                     this member when the payload is issued. A member of this union holds a \
+                     guest handle: read as another member than the one built, the bytes \
+                     written as one member's integers would be the address and count of \
+                     another's handle."]
+        ] $union $field $ty);
+    };
+    (@constructor [$($unsafe:tt)?] [$($fmeta:tt)*] $union:ident $field:ident $ty:ty) => {
         #[doc = concat!(
             "Builds the union holding `", stringify!($field), "`, its other bytes zero."
         )]
-        ///
-        /// # Safety
-        /// The payload's selector (its `cmd`, `type`, `sched_id` or `dev`)
-        /// selects this member when the payload is issued. A member of this
-        /// union holds a guest handle: read as another member than the one
-        /// built, the bytes written as one member's integers would be the
-        /// address and count of another's handle.
-        pub unsafe fn $field(value: $ty) -> Self
+        #[doc = ""]
+        $($fmeta)*
+        pub $($unsafe)? fn $field(value: $ty) -> Self
         where
             $ty: $crate::marker::XenWritable,
         {
@@ -220,8 +209,8 @@ macro_rules! typed_union {
                 assert!(::core::mem::align_of::<$ty>() <= ::core::mem::align_of::<$union>());
             }
             // SAFETY: the member fits the union (asserted above) and has no
-            // padding (`XenWritable`, required above); the caller vouches
-            // for the selector.
+            // padding (`XenWritable`, required above); for an `unsafe`
+            // constructor, the caller vouches for the selector.
             unsafe { Self::holding(value) }
         }
     };

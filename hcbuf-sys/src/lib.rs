@@ -1,4 +1,5 @@
-//! The raw Xen 4.17 hypercall ABI as an x86_64 dom0 sees it.
+//! The raw Xen hypercall ABI as an x86_64 dom0 sees it, for Xen 4.17 and
+//! Xen 4.20.
 //!
 //! Plain data and constants, 1:1 with Xen's public headers (and Linux's
 //! `xen/privcmd.h` for the ioctl interface): hypercall numbers, sub-op
@@ -15,13 +16,25 @@
 //! Everything that differs between architectures (the guest-handle
 //! representation, `xen_pfn_t`, `xen_ulong_t`, the arch domain
 //! configuration) lives in [`arch`]; another architecture is one more module
-//! there. Everything that differs between Xen versions (interface versions,
-//! payload layouts) lives in the module of its header.
+//! there.
 //!
-//! Every item is declared through one macro that also registers it in
-//! [`MODULES`]; the crate's `abi` test compiles a C program against
-//! `/usr/include/xen` and checks the size, alignment and every field offset
-//! of every type, and the value of every constant.
+//! Everything that differs between Xen versions lives in a sibling module
+//! per version: the modules at the crate's root ([`SHARED`]) are Xen 4.17's
+//! declarations, which later versions share, and [`v4_20`] holds exactly
+//! what Xen 4.20 declares differently or adds (`v4_20::domctl`'s interface
+//! version 0x17 and 68-byte `xen_domctl_createdomain`, the new domctls and
+//! `XENVER_*2` commands, ...), one module per header. A 4.20 program takes
+//! an item from `v4_20` when it is there, else from the shared module.
+//! [`VERSIONS`] records, for each version, its Debian package and the
+//! modules that make it up; another version is one more sibling module and
+//! one more entry there.
+//!
+//! Every item is declared through one macro that also registers it in its
+//! module's description ([`MODULES`] lists them all); the crate's `abi`
+//! test proves every version of [`VERSIONS`] against that version's own
+//! headers (`prove::prove_version`): a C program compiled against them
+//! checks the size, alignment and every field offset of every type, and
+//! the value of every constant.
 #![cfg_attr(not(feature = "prove"), no_std)]
 #![recursion_limit = "1024"]
 #![allow(non_camel_case_types, non_upper_case_globals)]
@@ -39,33 +52,103 @@ pub mod marker;
 pub mod prove;
 
 macro_rules! modules {
-    ($( $(#[$m:meta])* $name:ident ),* $(,)?) => {
+    (
+        shared { $( $(#[$m:meta])* $name:ident ),* $(,)? }
+        $( $(#[$vm:meta])* $version:ident { $( $(#[$om:meta])* $own:ident ),* $(,)? } )*
+    ) => {
         $( $(#[$m])* pub mod $name; )*
+        $(
+            $(#[$vm])*
+            pub mod $version {
+                $( $(#[$om])* pub mod $own; )*
+
+                /// This version's own modules, each with the description of
+                /// its items: what its [`Version`](crate::abi::Version)
+                /// entry in [`VERSIONS`](crate::VERSIONS) adds to the
+                /// shared modules.
+                pub const MODULES: &[&crate::abi::Module] = &[$(&$own::ABI),*];
+            }
+        )*
+
+        /// The shared modules, each with the description of its items:
+        /// Xen 4.17's declarations, which later versions share except for
+        /// what their own modules replace (see [`VERSIONS`]).
+        pub const SHARED: &[&abi::Module] = &[$(&$name::ABI),*];
 
         /// Every module of this crate, each with the description of its
-        /// items. The layout proof walks this list; a module cannot be
-        /// declared without appearing in it.
-        pub const MODULES: &[&abi::Module] = &[$(&$name::ABI),*];
+        /// items: the shared modules, then every version's own. A module
+        /// cannot be declared without appearing here. The modules of
+        /// different versions contradict each other (4.17's and 4.20's
+        /// `XEN_DOMCTL_INTERFACE_VERSION`): prove a version with
+        /// `prove::prove_version`, which takes its items from [`VERSIONS`].
+        pub const MODULES: &[&abi::Module] = &[$(&$name::ABI,)* $($(&$version::$own::ABI,)*)*];
     };
 }
 
 modules! {
-    /// Architecture-specific types (x86_64 only for now).
-    arch,
-    /// `public/xen.h`: hypercall numbers, domain ids, multicall, console_io.
-    xen,
-    /// `public/errno.h`: Xen's errno values.
-    errno,
-    /// `public/version.h`: the `xen_version` hypercall.
-    version,
-    /// `public/sysctl.h`: the `sysctl` hypercall.
-    sysctl,
-    /// `public/domctl.h`: the `domctl` hypercall.
-    domctl,
-    /// `public/memory.h` and `public/hvm/e820.h`: the `memory_op` hypercall.
-    memory,
-    /// `public/hypfs.h`: the `hypfs_op` hypercall.
-    hypfs,
-    /// Linux `xen/privcmd.h`: the `/dev/xen/privcmd` ioctl interface.
-    privcmd,
+    shared {
+        /// Architecture-specific types (x86_64 only for now).
+        arch,
+        /// `public/xen.h`: hypercall numbers, domain ids, multicall, console_io.
+        xen,
+        /// `public/errno.h`: Xen's errno values.
+        errno,
+        /// `public/version.h`: the `xen_version` hypercall.
+        version,
+        /// `public/sysctl.h`: the `sysctl` hypercall.
+        sysctl,
+        /// `public/domctl.h`: the `domctl` hypercall.
+        domctl,
+        /// `public/memory.h` and `public/hvm/e820.h`: the `memory_op` hypercall.
+        memory,
+        /// `public/hypfs.h`: the `hypfs_op` hypercall.
+        hypfs,
+        /// Linux `xen/privcmd.h`: the `/dev/xen/privcmd` ioctl interface.
+        privcmd,
+    }
+
+    /// What Xen 4.20 (Debian trixie's `libxen-dev`) declares differently
+    /// from the shared modules (Xen 4.17's), and what it adds: one module
+    /// per header, named as the shared one. A 4.20 program takes an item
+    /// from here when it exists, else from the shared module.
+    v4_20 {
+        /// `public/xen.h` (and `xen-compat.h`) as 4.20 has it.
+        xen,
+        /// `public/version.h` and `public/features.h` as 4.20 has them.
+        version,
+        /// `public/sysctl.h` as 4.20 has it.
+        sysctl,
+        /// `public/domctl.h` as 4.20 has it (interface version 0x17).
+        domctl,
+        /// `public/memory.h` as 4.20 has it.
+        memory,
+    }
 }
+
+/// Every Xen version this crate declares, oldest first: its name, the
+/// Debian package its headers are proven against, and its modules (the
+/// shared ones, then its own, which replace shared items of the same name;
+/// see [`abi::Version`]). Another version is one more sibling module in
+/// `modules!` above and one more entry here.
+pub const VERSIONS: &[abi::Version] = &[
+    abi::Version {
+        name: "4.17",
+        package: abi::Package {
+            suite: "bookworm",
+            name: "libxen-dev",
+        },
+        shared: SHARED,
+        own: &[],
+        removed: &[],
+    },
+    abi::Version {
+        name: "4.20",
+        package: abi::Package {
+            suite: "trixie",
+            name: "libxen-dev",
+        },
+        shared: SHARED,
+        own: v4_20::MODULES,
+        removed: &[],
+    },
+];

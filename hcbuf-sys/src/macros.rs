@@ -146,7 +146,7 @@ macro_rules! abi {
         pub type $name = $t;
         $crate::abi!(@size $name $size);
         $crate::abi!(@items $mode $hs [$($l)*
-            $crate::abi!(@layout $name, Alias, $crate::__core::stringify!($name) $(, $cty)?; by_type),
+            $crate::abi!(@layout $name, Alias, $crate::__core::stringify!($name) $(, $cty)?; [$t] by_type),
         ] $cs $($rest)*);
     };
 
@@ -322,7 +322,7 @@ macro_rules! abi {
         impl $crate::abi::Declared for $name {
             type With<$h: $crate::handles::Handles> = $with;
             const LAYOUT: $crate::abi::Layout =
-                $crate::abi!(@layout $name, $kind, $default_c $(, $c)?; $sizer $($vis $f: $ft),*);
+                $crate::abi!(@layout $name, $kind, $default_c $(, $c)?; [] $sizer $($vis $f: $ft),*);
         }
     };
     (@declared Described $name:ident, $kind:ident, $default_c:expr $(, $c:literal)?;
@@ -330,11 +330,11 @@ macro_rules! abi {
         impl $crate::abi::Described for $name {
             type With<$h: $crate::handles::Handles> = $with;
             const LAYOUT: $crate::abi::Layout =
-                $crate::abi!(@layout $name, $kind, $default_c $(, $c)?; $sizer $($vis $f: $ft),*);
+                $crate::abi!(@layout $name, $kind, $default_c $(, $c)?; [] $sizer $($vis $f: $ft),*);
         }
     };
 
-    (@layout $name:ident, $kind:ident, $default_c:expr $(, $c:literal)?;
+    (@layout $name:ident, $kind:ident, $default_c:expr $(, $c:literal)?; [$($of:ty)?]
         $sizer:ident $($vis:ident $f:ident : $ft:ty),*) => {
         $crate::abi::Layout {
             name: $crate::__core::stringify!($name),
@@ -351,6 +351,10 @@ macro_rules! abi {
                     measured: $crate::abi!(@is_measured $vis),
                 },
             )*],
+            parts: $crate::__core::concat!(
+                $($crate::__core::stringify!($of), ";",)?
+                $($crate::__core::stringify!($ft), ";",)*
+            ),
         }
     };
 
@@ -452,15 +456,15 @@ macro_rules! abi {
 
 /// Declares structs, unions, aliases and constants of Xen's ABI that
 /// hcbuf-sys does not, the way hcbuf-sys declares its own (the syntax of
-/// [`abi!`], including generic structs whose guest handles are spelled
+/// [`abi!`](crate::abi!), including generic structs whose guest handles are spelled
 /// `H::In<T>` / `H::Out<T>` / `H::InOut<T>` and `pad` fields): each struct
 /// with its size asserted, no implicit padding, the marker traits bounded
 /// by its fields, and a `pub const ABI: Module` describing the items, which
 /// [`prove::prove`](crate::prove::prove) (feature `prove`) checks against
 /// the installed Xen headers from the user's tests.
 ///
-/// A declaration of the user's is described ([`abi::Described`]), not
-/// part of hcbuf's proven ABI ([`abi::Declared`]): it cannot be a derive's
+/// A declaration of the user's is described ([`abi::Described`](crate::abi::Described)), not
+/// part of hcbuf's proven ABI ([`abi::Declared`](crate::abi::Declared)): it cannot be a derive's
 /// `twin`. Bind it to a command with an `unsafe impl` of `hcbuf_core`'s
 /// `SubOp`, whose contract the user's layout proof discharges.
 ///

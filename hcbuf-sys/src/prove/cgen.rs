@@ -5,7 +5,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 
-use crate::abi::{Kind, Module};
+use crate::abi::Kind;
+
+use super::View;
 
 /// What the C compiler says, keyed by (module, item[, field]) indices.
 #[derive(Clone, Debug, Default)]
@@ -20,7 +22,7 @@ pub(crate) struct CReport {
 
 /// Compiles and runs the measuring program against the headers under
 /// `include` (the directory that holds `xen/`).
-pub(crate) fn measure(modules: &[&Module], include: &Path) -> Result<CReport, String> {
+pub(crate) fn measure(modules: &[View], include: &Path) -> Result<CReport, String> {
     if !include.join("xen/sysctl.h").is_file() || !include.join("xen/domctl.h").is_file() {
         return Err(format!(
             "Xen's public headers are not under {}/xen (no sysctl.h / domctl.h): \
@@ -39,7 +41,7 @@ pub(crate) fn measure(modules: &[&Module], include: &Path) -> Result<CReport, St
     result
 }
 
-fn measure_in(modules: &[&Module], include: &Path, dir: &Path) -> Result<CReport, String> {
+fn measure_in(modules: &[View], include: &Path, dir: &Path) -> Result<CReport, String> {
     let shim = dir.join("shim/xen/interface");
     std::fs::create_dir_all(&shim).map_err(|e| format!("create {}: {e}", shim.display()))?;
     // Linux's uapi xen/privcmd.h includes the kernel-internal
@@ -81,7 +83,7 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
 }
 
 /// The C source: every header once, then one `printf` per number.
-pub(crate) fn program(modules: &[&Module]) -> String {
+pub(crate) fn program(modules: &[View]) -> String {
     let mut c = String::from(
         "#define __XEN_TOOLS__ 1\n#include <stddef.h>\n#include <stdint.h>\n#include <stdio.h>\n#include <sys/ioctl.h>\n",
     );

@@ -1,12 +1,13 @@
 //! Compare Rust's numbers with the C compiler's, and prove the comparison
 //! catches a wrong offset.
 
-use crate::abi::{Kind, Module};
+use crate::abi::Kind;
 
+use super::View;
 use super::cgen::CReport;
 
 /// One message per difference, each naming the item (and field).
-pub(crate) fn compare(modules: &[&Module], c: &CReport) -> Vec<String> {
+pub(crate) fn compare(modules: &[View], c: &CReport) -> Vec<String> {
     let mut out = Vec::new();
     for (mi, m) in modules.iter().enumerate() {
         for (li, l) in m.layouts.iter().enumerate() {
@@ -63,7 +64,7 @@ pub(crate) fn compare(modules: &[&Module], c: &CReport) -> Vec<String> {
 /// Feeds the comparison a C report with one field offset, one size and one
 /// constant changed, and requires each change to be reported by name. A
 /// comparison that could not fail would be caught here.
-pub(crate) fn self_check(modules: &[&Module], c: &CReport) -> Result<String, String> {
+pub(crate) fn self_check(modules: &[View], c: &CReport) -> Result<String, String> {
     let (mi, li, fi) = modules
         .iter()
         .enumerate()
@@ -72,7 +73,7 @@ pub(crate) fn self_check(modules: &[&Module], c: &CReport) -> Result<String, Str
         .filter_map(|(mi, li, l)| l.fields.iter().rposition(|f| !f.pad).map(|fi| (mi, li, fi)))
         .next_back()
         .ok_or("no struct with two fields to perturb")?;
-    let m = modules[mi];
+    let m = &modules[mi];
     let l = &m.layouts[li];
     let f = &l.fields[fi];
 
@@ -125,8 +126,8 @@ pub(crate) struct Counts {
 }
 
 impl Counts {
-    pub fn of(modules: &[&Module]) -> Self {
-        let layouts = || modules.iter().flat_map(|m| m.layouts);
+    pub fn of(modules: &[View]) -> Self {
+        let layouts = || modules.iter().flat_map(|m| m.layouts.iter());
         let kind = |k| layouts().filter(|l| l.kind == k).count();
         Counts {
             structs: kind(Kind::Struct),

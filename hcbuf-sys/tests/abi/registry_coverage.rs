@@ -1,16 +1,19 @@
 //! Proof that the registry is total: every public type and constant in the
-//! crate's sources was declared through `abi!` and so is in the registry.
+//! crate's sources was declared through `abi!` and so is in the registry,
+//! and every module of the registry is part of a version (and every
+//! version's module part of the registry).
 
 use std::path::Path;
 
-use hcbuf_sys::abi::Module;
+use hcbuf_sys::abi::{Module, Version};
 
 /// Files that define the registry itself rather than ABI items.
 const NOT_ABI: &[&str] = &["lib.rs", "abi.rs", "macros.rs", "handles.rs", "marker.rs"];
 /// The directory of the proof itself (`src/prove/`), which declares none.
 const NOT_ABI_DIR: &str = "prove";
 
-pub fn check(modules: &[&Module]) -> Result<(), String> {
+pub fn check(modules: &[&Module], versions: &[Version]) -> Result<(), String> {
+    versions_cover(modules, versions)?;
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut declared = 0;
     let mut files = vec![src];
@@ -56,6 +59,47 @@ pub fn check(modules: &[&Module]) -> Result<(), String> {
              holds {registered}: every item must be declared inside the module's abi! block \
              (and every module listed in modules! in lib.rs)"
         ));
+    }
+    Ok(())
+}
+
+/// Every module is some version's (shared or own), every version's module
+/// is in the registry, and every own module is the sibling of a shared one.
+fn versions_cover(modules: &[&Module], versions: &[Version]) -> Result<(), String> {
+    for m in modules {
+        if !versions
+            .iter()
+            .any(|v| v.modules().any(|vm| vm.path == m.path))
+        {
+            return Err(format!(
+                "{} is in MODULES but in no version of VERSIONS: list it as a version's \
+                 own module (or among the shared ones)",
+                m.path
+            ));
+        }
+    }
+    for v in versions {
+        for vm in v.modules() {
+            if !modules.iter().any(|m| m.path == vm.path) {
+                return Err(format!(
+                    "Xen {}'s module {} is not in MODULES: declare it in modules! in lib.rs",
+                    v.name, vm.path
+                ));
+            }
+        }
+        for own in v.own {
+            if !v
+                .shared
+                .iter()
+                .any(|m| v.sibling(m).is_some_and(|s| s.path == own.path))
+            {
+                return Err(format!(
+                    "Xen {}'s module {} has no shared sibling (a shared module of the same \
+                     path below the version module), so none of its items replaces one",
+                    v.name, own.path
+                ));
+            }
+        }
     }
     Ok(())
 }

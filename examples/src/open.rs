@@ -29,6 +29,13 @@ pub enum Any {
 }
 
 impl Backend for Any {
+    fn release(&self) -> Option<hcbuf_core::Release> {
+        match self {
+            Any::Privcmd(p) => p.release(),
+            Any::Soft(s) => s.release(),
+        }
+    }
+
     fn hypercall<A: HypercallArgs>(&self, args: &A) -> Result<u64, XenErrno> {
         match self {
             Any::Privcmd(p) => p.hypercall(args),

@@ -47,7 +47,11 @@ use hcbuf_sys::handles::{Extent, Handle, Lending};
 pub unsafe trait HypercallArgs: Sealed {
     /// The hypercall number (`__HYPERVISOR_*`).
     const OP: u64;
-    /// The register arguments, unused ones 0.
+    /// The register arguments, unused ones 0. A backend lowers a call
+    /// once per issue: a family buffer's call lowers once in its life
+    /// (see [`Call`](crate::xen::Call)), lowered again its address
+    /// register is 0. To inspect what a call hands Xen without issuing
+    /// it, read [`lend`](Self::lend).
     fn registers(&self) -> [u64; 5];
 
     /// Reports every range of memory the call lends Xen: each handle's
@@ -207,6 +211,10 @@ pub unsafe trait SubOp: XenWritable + hcbuf_sys::handles::Lends {
     type Family: family::Family;
     /// The command number (`XEN_SYSCTL_*`, `XEN_DOMCTL_*`, …).
     const CMD: u32;
+    /// The releases whose layout this is (every release hcbuf speaks,
+    /// unless a release changed it: `xen_domctl_createdomain` is 4.17's,
+    /// `hcbuf_sys::v4_20::domctl::xen_domctl_createdomain` 4.20's).
+    const RELEASES: &'static [crate::release::Release] = &crate::release::Release::ALL;
 }
 
 /// The families of sub-op hypercalls, as types.
@@ -227,8 +235,8 @@ pub mod family {
     #[diagnostic::on_unimplemented(
         message = "a `{Self}` payload where a `{F}` payload belongs",
         label = "a payload of another family",
-        note = "each family's buffer takes its own payloads: `Op::sysctl(pool, payload)` a \
-                sysctl one (`hcbuf_core::xen::sysctl`), `Op::domctl(pool, domain, payload)` a \
+        note = "each family's buffer takes its own payloads: `Op::sysctl(release, pool, payload)` a \
+                sysctl one (`hcbuf_core::xen::sysctl`), `Op::domctl(release, pool, domain, payload)` a \
                 domctl one (`hcbuf_core::xen::domctl`); a memory_op payload goes in a \
                 `MemoryOp`, a xen_version buffer in a `Version`; a payload of your own names \
                 its family in `#[hypercall(<family> = <command>, ...)]` and takes a twin of \

@@ -105,7 +105,7 @@
 //! ```
 //! use hcbuf_core::sys::sysctl::{XEN_SYSCTL_availheap, xen_sysctl_availheap};
 //! use hcbuf_core::xen::Op;
-//! use hcbuf_core::{HypercallArgs, Pool};
+//! use hcbuf_core::{HypercallArgs, Pool, Release};
 //!
 //! #[derive(HypercallArgs, Default)]
 //! #[hypercall(sysctl = XEN_SYSCTL_availheap, twin = xen_sysctl_availheap)]
@@ -120,9 +120,9 @@
 //! }
 //!
 //! let pool = Pool::new()?;
-//! let op = Op::sysctl(&pool, AvailHeap { node: -1, ..Default::default() })?;
+//! let op = Op::sysctl(Release::Xen4_17, &pool, AvailHeap { node: -1, ..Default::default() })?;
 //! assert_eq!(op.header().cmd, XEN_SYSCTL_availheap);
-//! # Ok::<(), hcbuf_core::PoolError>(())
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! # Nested data and `whole`

@@ -38,6 +38,13 @@ impl std::error::Error for XenErrno {}
 pub trait Backend {
     /// Issues one hypercall and returns its (non-negative) result.
     fn hypercall<A: HypercallArgs>(&self, args: &A) -> Result<u64, XenErrno>;
+
+    /// The release this backend is, if it knows without asking (the
+    /// software Xen is the one it models); `None` makes the typed API ask
+    /// the hypervisor once ([`Release::detect`](crate::Release::detect)).
+    fn release(&self) -> Option<crate::Release> {
+        None
+    }
 }
 
 /// A backend that issues nothing: it records every call (number and

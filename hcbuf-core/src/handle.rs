@@ -209,16 +209,24 @@ impl<T: XenWritable> PoolBox<'_, T> {
 }
 
 impl<T: XenWritable> PoolSlice<'_, T> {
-    /// A handle for Xen to read every element.
+    /// A handle for Xen to read every element; the null handle for an
+    /// empty slice (its address would be no buffer's, or the next one's).
     pub fn handle(&self) -> GuestHandle<'_, T> {
+        if self.is_empty() {
+            return GuestHandle::null();
+        }
         GuestHandle {
             addr: addr_of(self.as_ptr()),
             _borrow: PhantomData,
         }
     }
 
-    /// A handle for Xen to write every element.
+    /// A handle for Xen to write every element; the null handle for an
+    /// empty slice.
     pub fn handle_mut(&mut self) -> GuestHandleMut<'_, T> {
+        if self.is_empty() {
+            return GuestHandleMut::null();
+        }
         let ptr = self.as_mut_ptr(); // through DerefMut: marks the memory written
         GuestHandleMut {
             addr: addr_of(ptr),

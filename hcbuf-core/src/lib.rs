@@ -11,6 +11,8 @@
 //! - [`args`]: what a hypercall is, as types ([`HypercallArgs`], [`SubOp`],
 //!   and `#[derive(HypercallArgs)]`); [`derive`]: the derive's whole
 //!   syntax, with examples.
+//! - [`release`]: the Xen releases hcbuf speaks ([`Release`]), detected
+//!   once per handle.
 //! - [`signature`]: what each register of each hypercall is, which every
 //!   derived whole call is checked against.
 //! - [`dispatch`]: the [`Backend`] trait that issues derived hypercalls.
@@ -32,6 +34,7 @@ pub mod handle;
 pub mod marker;
 pub mod owned;
 pub mod pool;
+pub mod release;
 pub mod signature;
 pub mod xen;
 
@@ -43,6 +46,7 @@ pub use hcbuf_macros::HypercallArgs;
 pub use marker::{HypercallSafe, XenWritable};
 pub use owned::{PoolBox, PoolSlice};
 pub use pool::{Pool, PoolConfig, PoolError, PoolStats};
+pub use release::Release;
 
 /// The raw Xen ABI (`hcbuf-sys`), re-exported so that users of hcbuf
 /// depend on this crate only.

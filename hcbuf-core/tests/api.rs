@@ -1,13 +1,14 @@
 //! The typed API over a recording backend: what it issues, how errors
 //! read, and that no buffer outlives a call, on success or error.
 
+use hcbuf_core::Release;
 use hcbuf_core::api::Xen;
 use hcbuf_core::dispatch::Recording;
 use hcbuf_core::sys::{errno, xen};
 use hcbuf_core::{Pool, XenErrno};
 
 fn recorder() -> Xen<Recording> {
-    Xen::new(Recording::new(), Pool::locked_anonymous())
+    Xen::with_release(Recording::new(), Pool::locked_anonymous(), Release::Xen4_17)
 }
 
 #[test]
@@ -18,7 +19,8 @@ fn an_errno_reads_as_the_call_and_a_hint() {
     assert_eq!(err.errno(), Some(XenErrno(errno::XEN_EACCES)));
     assert_eq!(
         err.to_string(),
-        "sysctl physinfo: EACCES (13) (interface version mismatch? hcbuf speaks Xen 4.17)"
+        "sysctl physinfo: EACCES (13) (an XSM/FLASK denial, a wrong interface version, or a buffer \
+     that lent memory issued a second time: build a new `Op` for each call)"
     );
     assert_eq!(
         xen.pool().stats().live(),
@@ -101,7 +103,8 @@ fn a_batch_issues_its_calls_in_one_multicall_and_returns_each_result() {
     );
     let version = VersionNumber::default();
     let page = PageSize::default();
-    let mut missing = Op::domctl(xen.pool(), 999, GetDomainInfo::default()).unwrap();
+    let mut missing =
+        Op::domctl(Release::Xen4_17, xen.pool(), 999, GetDomainInfo::default()).unwrap();
     let missing_call = missing.call();
     let mut batch = Batch::new();
     batch.push(&version);
@@ -112,7 +115,6 @@ fn a_batch_issues_its_calls_in_one_multicall_and_returns_each_result() {
         results,
         vec![Ok(0x40011), Ok(4096), Err(XenErrno(errno::XEN_ESRCH))]
     );
-    drop(missing_call);
     drop(missing);
     assert_eq!(xen.pool().stats().live(), 0);
 }

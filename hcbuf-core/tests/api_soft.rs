@@ -111,6 +111,10 @@ impl FailAt {
 }
 
 impl Backend for FailAt {
+    fn release(&self) -> Option<hcbuf_core::Release> {
+        self.soft.release()
+    }
+
     fn hypercall<A: HypercallArgs>(&self, args: &A) -> Result<u64, XenErrno> {
         let n = self.calls.fetch_add(1, Ordering::SeqCst);
         if n == self.at.load(Ordering::SeqCst) {
@@ -430,12 +434,22 @@ fn numa_info_has_every_node_and_a_square_distance_matrix() {
 struct NodeGoesAway(SoftXen);
 
 impl Backend for NodeGoesAway {
+    fn release(&self) -> Option<hcbuf_core::Release> {
+        self.0.release()
+    }
+
     fn hypercall<A: HypercallArgs>(&self, args: &A) -> Result<u64, XenErrno> {
         let result = self.0.hypercall(args)?;
-        let addr = args.registers()[0] as usize;
         if A::OP != u64::from(__HYPERVISOR_sysctl) {
             return Ok(result);
         }
+        // A call lowers to registers once (the backend below did); the
+        // buffer's address is the first range it lends.
+        let mut first = None;
+        args.lend(&mut |range| {
+            first.get_or_insert(range.addr);
+        });
+        let addr = first.expect("a sysctl lends its buffer") as usize;
         let payload = offset_of!(xen_sysctl, u);
         let cmd = addr as *const u32;
         // The count and the handle are private fields: their offsets come

@@ -11,6 +11,7 @@
 
 mod common;
 
+use hcbuf_core::Release;
 use std::mem::offset_of;
 use std::time::{Duration, Instant};
 
@@ -368,7 +369,7 @@ fn errors_come_back_as_xen_errnos(xen: &Xen<Privcmd>) {
     );
 
     // A wrong interface version is refused before anything else.
-    let mut op = Op::sysctl(xen.pool(), PhysInfo::default()).unwrap();
+    let mut op = Op::sysctl(Release::Xen4_17, xen.pool(), PhysInfo::default()).unwrap();
     poke_u32(&mut op, offset_of!(xen_sysctl, interface_version), 0x14);
     assert_eq!(
         xen.backend().hypercall(&op.call()),
@@ -376,7 +377,7 @@ fn errors_come_back_as_xen_errnos(xen: &Xen<Privcmd>) {
     );
     assert_eq!(*op.payload(), PhysInfo::default(), "nothing written");
     drop(op);
-    let mut op = Op::domctl(xen.pool(), 0, GetDomainInfo::default()).unwrap();
+    let mut op = Op::domctl(Release::Xen4_17, xen.pool(), 0, GetDomainInfo::default()).unwrap();
     poke_u32(&mut op, offset_of!(xen_domctl, interface_version), 0x14);
     assert_eq!(
         xen.backend().hypercall(&op.call()),

@@ -19,6 +19,7 @@ mod common;
 
 use common::default_host::DOM0_PAGES;
 use common::{Counting, drop_cap_ipc_lock, set_memlock_limit, vm_locked_bytes};
+use hcbuf_core::Release;
 use hcbuf_core::api::{Batch, Error, Xen};
 use hcbuf_core::backend::soft::{HostConfig, SoftXen};
 use hcbuf_core::pool::{MemorySource, PoolConfig, page_size};
@@ -270,8 +271,10 @@ fn numa_info(xen: &Xen<Counting>) -> Result<(), Error> {
 
 fn multicall(xen: &Xen<Counting>) -> Result<(), Error> {
     let pool = xen.pool();
-    let mut physinfo = Op::sysctl(pool, PhysInfo::default()).expect("room for the sysctl");
-    let mut dom0 = Op::domctl(pool, 0, GetDomainInfo::default()).expect("room for the domctl");
+    let mut physinfo =
+        Op::sysctl(Release::Xen4_17, pool, PhysInfo::default()).expect("room for the sysctl");
+    let mut dom0 = Op::domctl(Release::Xen4_17, pool, 0, GetDomainInfo::default())
+        .expect("room for the domctl");
     let results = {
         let physinfo_call = physinfo.call();
         let dom0_call = dom0.call();

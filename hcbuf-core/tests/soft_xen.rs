@@ -3,6 +3,7 @@
 
 mod common;
 
+use hcbuf_core::Release;
 use std::mem::offset_of;
 
 use common::default_host::{DOM0_PAGES, HOST_PAGES, LOCAL_DISTANCE, MAX_RAM_PAGE, REMOTE_DISTANCE};
@@ -50,7 +51,7 @@ fn sysctl<'p, P: SubOp<Family = Sysctl>>(
     xen: &'p SoftXen,
     payload: P,
 ) -> (Result<u64, XenErrno>, PoolBox<'p, Op<P>>) {
-    let mut op = Op::sysctl(xen.pool(), payload).unwrap();
+    let mut op = Op::sysctl(Release::Xen4_17, xen.pool(), payload).unwrap();
     let result = xen.hypercall(&op.call());
     (result, op)
 }
@@ -61,7 +62,7 @@ fn domctl<'p, P: SubOp<Family = Domctl>>(
     domain: u16,
     payload: P,
 ) -> (Result<u64, XenErrno>, PoolBox<'p, Op<P>>) {
-    let mut op = Op::domctl(xen.pool(), domain, payload).unwrap();
+    let mut op = Op::domctl(Release::Xen4_17, xen.pool(), domain, payload).unwrap();
     let result = xen.hypercall(&op.call());
     (result, op)
 }
@@ -213,24 +214,24 @@ fn physinfo_and_scheduler_are_those_of_the_qemu_host() {
 #[test]
 fn a_wrong_interface_version_is_eacces_before_anything_else() {
     let xen = soft();
-    let mut op = Op::sysctl(xen.pool(), PhysInfo::default()).unwrap();
+    let mut op = Op::sysctl(Release::Xen4_17, xen.pool(), PhysInfo::default()).unwrap();
     poke_u32(&mut op, offset_of!(xen_sysctl, interface_version), 0x14);
     assert_eq!(xen.hypercall(&op.call()), errno(XEN_EACCES));
     assert_eq!(*op.payload(), PhysInfo::default(), "nothing written");
 
-    let mut op = Op::domctl(xen.pool(), 0, GetDomainInfo::default()).unwrap();
+    let mut op = Op::domctl(Release::Xen4_17, xen.pool(), 0, GetDomainInfo::default()).unwrap();
     poke_u32(&mut op, offset_of!(xen_domctl, interface_version), 0x14);
     assert_eq!(xen.hypercall(&op.call()), errno(XEN_EACCES));
 
     // An unknown command with the right version is ENOSYS.
-    let mut op = Op::sysctl(xen.pool(), PhysInfo::default()).unwrap();
+    let mut op = Op::sysctl(Release::Xen4_17, xen.pool(), PhysInfo::default()).unwrap();
     poke_u32(&mut op, offset_of!(xen_sysctl, cmd), 0xdead);
     assert_eq!(xen.hypercall(&op.call()), errno(XEN_ENOSYS));
-    let mut op = Op::domctl(xen.pool(), 0, GetDomainInfo::default()).unwrap();
+    let mut op = Op::domctl(Release::Xen4_17, xen.pool(), 0, GetDomainInfo::default()).unwrap();
     poke_u32(&mut op, offset_of!(xen_domctl, cmd), 0xdead);
     assert_eq!(xen.hypercall(&op.call()), errno(XEN_ENOSYS));
     // ... after the domain lookup.
-    let mut op = Op::domctl(xen.pool(), 42, GetDomainInfo::default()).unwrap();
+    let mut op = Op::domctl(Release::Xen4_17, xen.pool(), 42, GetDomainInfo::default()).unwrap();
     poke_u32(&mut op, offset_of!(xen_domctl, cmd), 0xdead);
     assert_eq!(xen.hypercall(&op.call()), errno(XEN_ESRCH));
     assert_eq!(xen.faults(), 0);
@@ -346,18 +347,14 @@ fn max_mem_changes_the_reservation_memory_op_reports() {
             .pool()
             .boxed_from(MaximumReservation::new(MemoryDomain { domid }))
             .unwrap();
-        xen.hypercall(&MemoryOp {
-            arg: arg.handle_mut(),
-        })
+        xen.hypercall(&MemoryOp::new(&mut arg))
     };
     let current = |domid| {
         let mut arg = xen
             .pool()
             .boxed_from(CurrentReservation::new(MemoryDomain { domid }))
             .unwrap();
-        xen.hypercall(&MemoryOp {
-            arg: arg.handle_mut(),
-        })
+        xen.hypercall(&MemoryOp::new(&mut arg))
     };
     assert_eq!(current(DOMID_SELF), Ok(DOM0_PAGES));
     assert_eq!(current(0), Ok(DOM0_PAGES));
@@ -366,9 +363,7 @@ fn max_mem_changes_the_reservation_memory_op_reports() {
         .pool()
         .boxed_from(MaximumGpfn::new(MemoryDomain { domid: 0 }))
         .unwrap();
-    let result = xen.hypercall(&MemoryOp {
-        arg: gpfn.handle_mut(),
-    });
+    let result = xen.hypercall(&MemoryOp::new(&mut gpfn));
     assert_eq!(result, Ok(262_143));
     assert_eq!(current(99), errno(XEN_ESRCH));
     assert_eq!(xen.hypercall(&MaximumRamPage::new()), Ok(MAX_RAM_PAGE));
@@ -507,10 +502,7 @@ fn memory_maps_are_e820_tables() {
     let xen = soft();
     let count = {
         let mut arg = xen.pool().boxed_from(MachineMemoryMap::default()).unwrap();
-        xen.hypercall(&MemoryOp {
-            arg: arg.handle_mut(),
-        })
-        .unwrap();
+        xen.hypercall(&MemoryOp::new(&mut arg)).unwrap();
         arg.nr_entries()
     };
     assert_eq!(count, 7, "a null buffer asks for the count");
@@ -521,9 +513,7 @@ fn memory_maps_are_e820_tables() {
         map.set_buffer(table.lend_range_mut(0..count as usize).unwrap())
             .unwrap();
         let mut arg = xen.pool().boxed_from(MachineMemoryMap::new(map)).unwrap();
-        let result = xen.hypercall(&MemoryOp {
-            arg: arg.handle_mut(),
-        });
+        let result = xen.hypercall(&MemoryOp::new(&mut arg));
         assert_eq!(result, errno(XEN_EINVAL), "room for one more is needed");
     }
     {
@@ -531,10 +521,7 @@ fn memory_maps_are_e820_tables() {
         map.set_nr_entries(count + 1).unwrap();
         map.set_buffer(table.lend_mut()).unwrap();
         let mut arg = xen.pool().boxed_from(MachineMemoryMap::new(map)).unwrap();
-        xen.hypercall(&MemoryOp {
-            arg: arg.handle_mut(),
-        })
-        .unwrap();
+        xen.hypercall(&MemoryOp::new(&mut arg)).unwrap();
         assert_eq!(arg.nr_entries(), count);
     }
     assert_eq!(
@@ -544,9 +531,7 @@ fn memory_maps_are_e820_tables() {
 
     // A PV dom0 has no pseudo-physical map of its own ...
     let mut arg = xen.pool().boxed_from(GetMemoryMap::default()).unwrap();
-    let result = xen.hypercall(&MemoryOp {
-        arg: arg.handle_mut(),
-    });
+    let result = xen.hypercall(&MemoryOp::new(&mut arg));
     assert_eq!(result, errno(XEN_ENOSYS));
     // ... unless configured.
     let map = vec![E820Region::new(0, 1 << 30, E820_RAM)];
@@ -556,10 +541,7 @@ fn memory_maps_are_e820_tables() {
     map.set_nr_entries(4).unwrap();
     map.set_buffer(table.lend_mut()).unwrap();
     let mut arg = xen.pool().boxed_from(GetMemoryMap::new(map)).unwrap();
-    xen.hypercall(&MemoryOp {
-        arg: arg.handle_mut(),
-    })
-    .unwrap();
+    xen.hypercall(&MemoryOp::new(&mut arg)).unwrap();
     assert_eq!(arg.nr_entries(), 1);
     drop(arg);
     assert_eq!(table[0].size(), 1 << 30);
@@ -823,7 +805,7 @@ fn a_payload_that_lends_buffers_is_issued_once() {
     let mut ask = CpuTopoInfo::default();
     ask.set_num_cpus(8).unwrap();
     ask.set_cputopo(topo.lend_mut()).unwrap();
-    let mut op = Op::sysctl(xen.pool(), ask).unwrap();
+    let mut op = Op::sysctl(Release::Xen4_17, xen.pool(), ask).unwrap();
     assert_eq!(xen.hypercall(&op.call()), Ok(0));
     assert_eq!(op.payload().num_cpus(), 8);
     // Xen may have rewritten a count past the buffer (a sizing answer):
@@ -832,7 +814,7 @@ fn a_payload_that_lends_buffers_is_issued_once() {
     drop(op);
 
     // A payload with no handle is issued again as it is.
-    let mut info = Op::sysctl(xen.pool(), PhysInfo::default()).unwrap();
+    let mut info = Op::sysctl(Release::Xen4_17, xen.pool(), PhysInfo::default()).unwrap();
     assert_eq!(xen.hypercall(&info.call()), Ok(0));
     assert_eq!(xen.hypercall(&info.call()), Ok(0));
     assert_eq!(info.payload().nr_cpus, 8);
@@ -846,17 +828,11 @@ fn a_memory_op_payload_forgets_its_buffers_after_the_call() {
     map.set_nr_entries(8).unwrap();
     map.set_buffer(table.lend_mut()).unwrap();
     let mut arg = xen.pool().boxed_from(MachineMemoryMap::new(map)).unwrap();
-    xen.hypercall(&MemoryOp {
-        arg: arg.handle_mut(),
-    })
-    .unwrap();
+    xen.hypercall(&MemoryOp::new(&mut arg)).unwrap();
     assert_eq!(arg.nr_entries(), 7);
     assert!(arg.buffer().is_null(), "the handle is forgotten");
     // Issued again, it lends nothing: Xen answers the count.
-    xen.hypercall(&MemoryOp {
-        arg: arg.handle_mut(),
-    })
-    .unwrap();
+    xen.hypercall(&MemoryOp::new(&mut arg)).unwrap();
     assert_eq!(arg.nr_entries(), 7);
     drop(arg);
     assert_eq!(table[3].region_type(), E820_RAM);

@@ -17,6 +17,7 @@
 
 mod common;
 
+use hcbuf_core::Release;
 use std::sync::{Mutex, mpsc};
 use std::time::Instant;
 
@@ -322,10 +323,11 @@ fn worker<'p>(
             Step::Batch => {
                 let version = VersionNumber::default();
                 let page = PageSize::default();
-                let mut physinfo = Op::sysctl(pool, PhysInfo::default()).unwrap();
+                let mut physinfo = Op::sysctl(Release::Xen4_17, pool, PhysInfo::default()).unwrap();
                 // One of this thread's domains if it has one, else dom0.
                 let domid = domains.first().copied().unwrap_or(0);
-                let mut dominfo = Op::domctl(pool, domid, GetDomainInfo::default()).unwrap();
+                let mut dominfo =
+                    Op::domctl(Release::Xen4_17, pool, domid, GetDomainInfo::default()).unwrap();
                 let results = {
                     let physinfo_call = physinfo.call();
                     let dominfo_call = dominfo.call();

@@ -5,6 +5,7 @@
 
 mod common;
 
+use hcbuf_core::Release;
 use hcbuf_core::args::SubOp;
 use hcbuf_core::args::family::Domctl;
 use hcbuf_core::backend::soft::{HostConfig, SoftXen};
@@ -87,9 +88,15 @@ fn a_declaration_is_plain_data_bound_with_one_unsafe_impl() {
     writable::<mine::vcpu_runstate_info>();
 
     let xen = SoftXen::new(common::tracking_pool(), HostConfig::default()).unwrap();
-    let mut op = Op::domctl(xen.pool(), 0, mine::my_max_mem { max_memkb: 2 << 20 }).unwrap();
+    let mut op = Op::domctl(
+        Release::Xen4_17,
+        xen.pool(),
+        0,
+        mine::my_max_mem { max_memkb: 2 << 20 },
+    )
+    .unwrap();
     assert_eq!(xen.hypercall(&op.call()), Ok(0));
-    let mut info = Op::domctl(xen.pool(), 0, GetDomainInfo::default()).unwrap();
+    let mut info = Op::domctl(Release::Xen4_17, xen.pool(), 0, GetDomainInfo::default()).unwrap();
     assert_eq!(xen.hypercall(&info.call()), Ok(0));
     assert_eq!(info.payload().max_pages, 524_288, "2 GiB is 524288 pages");
 }

@@ -127,12 +127,22 @@ fn emit_call(c: &Container<'_>, op: &syn::Expr, signature: Option<&syn::Path>) -
             >();
         }
     });
-    let sig_span = signature.map_or_else(|| op.span(), Spanned::span);
-    let assert_signature = quote_spanned! {sig_span=>
-        __hcbuf::signature::assert_signature::<__HcbufSignature>();
+    let assert_signature = match signature {
+        Some(user) => quote_spanned! {user.span()=>
+            __hcbuf::signature::assert_signature::<__HcbufSignature>();
+        },
+        None => quote_spanned! {op.span()=>
+            __hcbuf::signature::assert_known::<__HcbufSignature>();
+        },
+    };
+    let op_msg = "a hypercall number is below 2^32: privcmd passes it as a C `unsigned int`, so a \
+                  larger one would issue the hypercall its low 32 bits name, not the one checked";
+    let op_fits = quote_spanned! {op.span()=>
+        const _: () = __core::assert!(__hcbuf::signature::op_fits(#op_value), #op_msg);
     };
     quote! {
         type __HcbufSignature = #sig;
+        #op_fits
         #own_signature
         #[automatically_derived]
         #derived {}
@@ -207,7 +217,15 @@ fn emit_data(c: &Container<'_>, twin: &syn::Path) -> TokenStream {
                  field's name and type (`#[hypercall(whole)]` for a buffer type)"
             );
             let ty = statik(f.ty);
+            let fty = f.ty;
+            let check = format_ident!("__hcbuf_pad_plain_{}", ident);
             return quote_spanned! {ident.span()=>
+                // Padding is Xen's to write too: plain data whose every bit
+                // pattern is valid.
+                #[allow(dead_code)]
+                fn #check #impl_generics () #where_clause {
+                    __hcbuf::__private::assert_xen_writable::<#fty>();
+                }
                 const _: () = __core::assert!(
                     __hcbuf::__private::over_padding(
                         &#declared,
@@ -246,12 +264,19 @@ fn emit_data(c: &Container<'_>, twin: &syn::Path) -> TokenStream {
                     }
                 }
             };
+            let fty = f.ty;
+            let plain = format_ident!("__hcbuf_whole_plain_{}", ident);
             return quote_spanned! {ident.span()=>
                 const _: () = __core::assert!(
                     __core::mem::offset_of!(#this, #ident) == 0
                         && __core::mem::size_of::<#ty>() == __core::mem::size_of::<#twin>(),
                     #msg
                 );
+                // Every bit pattern valid: Xen writes it.
+                #[allow(dead_code)]
+                fn #plain #impl_generics () #where_clause {
+                    __hcbuf::__private::assert_xen_writable::<#fty>();
+                }
                 #what
             };
         }
@@ -409,6 +434,9 @@ fn emit_sub_op(
         #sub_op {
             type Family = __hcbuf::args::family::#family;
             const CMD: __core::primitive::u32 = (#cmd) as __core::primitive::u32;
+            // The releases whose layout the twin is.
+            const RELEASES: &'static [__hcbuf::release::Release] =
+                <#twin as __hcbuf::xen::RawPayload>::RELEASES;
         }
         #[allow(dead_code)]
         fn __hcbuf_twin_family() {

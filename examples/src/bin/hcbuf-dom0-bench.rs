@@ -4,6 +4,7 @@
 //! `HCBUF <row> <median ns>` per row; fails only if a call fails, never on
 //! speed.
 
+use hcbuf_core::Release;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -116,7 +117,7 @@ fn domain_list(xen: &Xen<Privcmd>) -> Outcome {
     ask.set_max_domains(MAX_DOMAINS as u32)
         .and_then(|()| ask.set_buffer(buffer.lend_mut()))
         .map_err(|e| e.to_string())?;
-    let mut op = Op::sysctl(pool, ask).map_err(|e| e.to_string())?;
+    let mut op = Op::sysctl(Release::Xen4_17, pool, ask).map_err(|e| e.to_string())?;
     xen.backend()
         .hypercall(&op.call())
         .map_err(xen_error("sysctl getdomaininfolist"))?;
@@ -134,7 +135,7 @@ fn read_console(xen: &Xen<Privcmd>) -> Outcome {
     ask.set_count(CONSOLE_BYTES as u32)
         .and_then(|()| ask.set_buffer(buffer.lend_mut()))
         .map_err(|e| e.to_string())?;
-    let mut op = Op::sysctl(pool, ask).map_err(|e| e.to_string())?;
+    let mut op = Op::sysctl(Release::Xen4_17, pool, ask).map_err(|e| e.to_string())?;
     xen.backend()
         .hypercall(&op.call())
         .map_err(xen_error("sysctl readconsole"))?;

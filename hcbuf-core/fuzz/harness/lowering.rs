@@ -13,6 +13,7 @@
 //!   same calls answer one by one.
 
 use arbitrary::{Arbitrary, Unstructured};
+use hcbuf_core::Release;
 use hcbuf_core::api::{Batch, Error, Xen};
 use hcbuf_core::backend::soft::SoftXen;
 use hcbuf_core::signature::Signature;
@@ -305,8 +306,10 @@ fn batch(xen: &Xen<SoftXen>, calls: &[Batched]) {
             Batched::Version => numbers.push(VersionNumber::default()),
             Batched::PageSize => pages.push(PageSize::default()),
             Batched::HypfsVersion => hypfs.push(HypfsGetVersion::new()),
-            Batched::DomainInfo(d) => infos
-                .push(Op::domctl(pool, d.id(), GetDomainInfo::default()).expect("a small buffer")),
+            Batched::DomainInfo(d) => infos.push(
+                Op::domctl(Release::Xen4_17, pool, d.id(), GetDomainInfo::default())
+                    .expect("a small buffer"),
+            ),
         }
     }
     let mut one_by_one = Vec::new();
@@ -375,7 +378,12 @@ fn registers(xen: &Xen<SoftXen>, args: &MixedArgs) {
             u64::from(args.narrow),
             i64::from(args.signed) as u64,
             i64::from(args.word) as u64,
-            words.as_ptr() as u64,
+            // An empty slice's handle is null: its address names no buffer.
+            if words.is_empty() {
+                0
+            } else {
+                words.as_ptr() as u64
+            },
             out_addr,
         ]
     );

@@ -3,7 +3,9 @@
 use hcbuf_sys::domctl::*;
 use hcbuf_sys::xen::domid_t;
 
-use super::{Error, Xen, lend_error, pool_error};
+use crate::release::Release;
+
+use super::{Error, Xen, lend_error, op_error, pool_error};
 use crate::dispatch::Backend;
 use crate::xen::Op;
 use crate::xen::domctl::{
@@ -138,7 +140,8 @@ impl<B: Backend> Xen<B> {
                 ask.set_max_domains(PAGE)
                     .and_then(|()| ask.set_buffer(buffer.lend_mut()))
                     .map_err(lend_error(CALL))?;
-                let mut op = Op::sysctl(&self.pool, ask).map_err(pool_error(CALL))?;
+                let mut op =
+                    Op::sysctl(self.release()?, &self.pool, ask).map_err(op_error(CALL))?;
                 self.issue(CALL, &op.call())?;
                 (op.payload().num_domains as usize).min(PAGE as usize)
             };
@@ -159,8 +162,8 @@ impl<B: Backend> Xen<B> {
     /// exist.
     pub fn domain(&self, domid: domid_t) -> Result<DomainInfo, Error> {
         const CALL: &str = "domctl getdomaininfo";
-        let mut op =
-            Op::domctl(&self.pool, domid, GetDomainInfo::default()).map_err(pool_error(CALL))?;
+        let mut op = Op::domctl(self.release()?, &self.pool, domid, GetDomainInfo::default())
+            .map_err(op_error(CALL))?;
         self.issue(CALL, &op.call())?;
         let info = op.payload();
         // Xen reports the first domain at or after the one asked for.
@@ -174,12 +177,42 @@ impl<B: Backend> Xen<B> {
     }
 
     /// `XEN_DOMCTL_createdomain`: creates a domain with `config` (domain id
-    /// `domid`, or 0 to let Xen choose) and returns its id.
+    /// `domid`, or 0 to let Xen choose) and returns its id. `config` is
+    /// the 4.17 layout; on a later release it is issued in that release's
+    /// (Xen 4.20: `altp2m_opts` 0, the default).
     pub fn create_domain(&self, domid: domid_t, config: CreateDomain) -> Result<domid_t, Error> {
         const CALL: &str = "domctl createdomain";
-        let mut op = Op::domctl(&self.pool, domid, config).map_err(pool_error(CALL))?;
-        self.issue(CALL, &op.call())?;
-        Ok(op.header().domain)
+        let release = self.release()?;
+        match release {
+            Release::Xen4_17 => {
+                let mut op =
+                    Op::domctl(release, &self.pool, domid, config).map_err(op_error(CALL))?;
+                self.issue(CALL, &op.call())?;
+                Ok(op.header().domain)
+            }
+            _ => {
+                let c = config;
+                let config = crate::xen::v4_20::CreateDomain {
+                    ssidref: c.ssidref,
+                    handle: c.handle,
+                    flags: c.flags,
+                    iommu_opts: c.iommu_opts,
+                    max_vcpus: c.max_vcpus,
+                    max_evtchn_port: c.max_evtchn_port,
+                    max_grant_frames: c.max_grant_frames,
+                    max_maptrack_frames: c.max_maptrack_frames,
+                    grant_opts: c.grant_opts,
+                    altp2m_opts: 0,
+                    vmtrace_size: c.vmtrace_size,
+                    cpupool_id: c.cpupool_id,
+                    arch: c.arch,
+                };
+                let mut op =
+                    Op::domctl(release, &self.pool, domid, config).map_err(op_error(CALL))?;
+                self.issue(CALL, &op.call())?;
+                Ok(op.header().domain)
+            }
+        }
     }
 
     /// `XEN_DOMCTL_destroydomain`.
@@ -200,15 +233,21 @@ impl<B: Backend> Xen<B> {
     /// `XEN_DOMCTL_max_mem`: the domain's memory limit, in KiB.
     pub fn set_max_mem(&self, domid: domid_t, max_kb: u64) -> Result<(), Error> {
         const CALL: &str = "domctl max_mem";
-        let mut op = Op::domctl(&self.pool, domid, MaxMem { max_memkb: max_kb })
-            .map_err(pool_error(CALL))?;
+        let mut op = Op::domctl(
+            self.release()?,
+            &self.pool,
+            domid,
+            MaxMem { max_memkb: max_kb },
+        )
+        .map_err(op_error(CALL))?;
         self.issue(CALL, &op.call()).map(drop)
     }
 
     /// `XEN_DOMCTL_max_vcpus`.
     pub fn set_max_vcpus(&self, domid: domid_t, max: u32) -> Result<(), Error> {
         const CALL: &str = "domctl max_vcpus";
-        let mut op = Op::domctl(&self.pool, domid, MaxVcpus { max }).map_err(pool_error(CALL))?;
+        let mut op = Op::domctl(self.release()?, &self.pool, domid, MaxVcpus { max })
+            .map_err(op_error(CALL))?;
         self.issue(CALL, &op.call()).map(drop)
     }
 
@@ -219,7 +258,7 @@ impl<B: Backend> Xen<B> {
             vcpu,
             ..Default::default()
         };
-        let mut op = Op::domctl(&self.pool, domid, ask).map_err(pool_error(CALL))?;
+        let mut op = Op::domctl(self.release()?, &self.pool, domid, ask).map_err(op_error(CALL))?;
         self.issue(CALL, &op.call())?;
         let v = op.payload();
         Ok(VcpuInfo {
@@ -237,7 +276,8 @@ impl<B: Backend> Xen<B> {
         domid: domid_t,
         payload: crate::xen::domctl::NoPayload<CMD>,
     ) -> Result<(), Error> {
-        let mut op = Op::domctl(&self.pool, domid, payload).map_err(pool_error(call))?;
+        let mut op =
+            Op::domctl(self.release()?, &self.pool, domid, payload).map_err(op_error(call))?;
         self.issue(call, &op.call()).map(drop)
     }
 }

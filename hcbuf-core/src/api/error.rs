@@ -25,6 +25,19 @@ pub enum Error {
         /// What the pool said.
         source: PoolError,
     },
+    /// The hypervisor's release could not be told, or is one hcbuf does
+    /// not speak: no call is issued in a guessed layout.
+    #[error("{0}")]
+    Release(crate::release::DetectError),
+    /// The payload is not laid out as the release this handle speaks has
+    /// it.
+    #[error("{call}: {source}")]
+    Op {
+        /// The call.
+        call: &'static str,
+        /// What the family buffer's constructor said.
+        source: crate::xen::OpError,
+    },
     /// A buffer could not be lent to the call's payload: it holds fewer
     /// elements than the payload's counts make Xen touch (a bug of the
     /// API's, reported rather than issued).
@@ -60,7 +73,10 @@ impl Error {
 fn hint(call: &str, errno: XenErrno) -> impl fmt::Display {
     let versioned = call.starts_with("sysctl") || call.starts_with("domctl");
     match (errno.name(), versioned) {
-        (Some("EACCES"), true) => " (interface version mismatch? hcbuf speaks Xen 4.17)",
+        (Some("EACCES"), true) => {
+            " (an XSM/FLASK denial, a wrong interface version, or a buffer that lent \
+             memory issued a second time: build a new `Op` for each call)"
+        }
         (Some("EPERM"), _) => " (not permitted: is this dom0, and the privcmd fd unrestricted?)",
         (Some("ESRCH"), _) => " (no such domain)",
         (Some("ENOSYS"), _) => " (not implemented by this hypervisor)",

@@ -2,7 +2,7 @@
 
 use hcbuf_sys::sysctl::{XEN_INVALID_CORE_ID, XEN_INVALID_MEM_SZ};
 
-use super::{Error, Xen, lend_error, pool_error};
+use super::{Error, Xen, lend_error, op_error, pool_error};
 use crate::dispatch::Backend;
 use crate::xen::Op;
 use crate::xen::sysctl::{CpuTopo, CpuTopoInfo, MemInfo, NumaInfo, PhysInfo, SchedId};
@@ -38,7 +38,8 @@ impl<B: Backend> Xen<B> {
     /// `XEN_SYSCTL_physinfo`.
     pub fn physinfo(&self) -> Result<HostInfo, Error> {
         const CALL: &str = "sysctl physinfo";
-        let mut op = Op::sysctl(&self.pool, PhysInfo::default()).map_err(pool_error(CALL))?;
+        let mut op =
+            Op::sysctl(self.release()?, &self.pool, PhysInfo::default()).map_err(op_error(CALL))?;
         self.issue(CALL, &op.call())?;
         Ok(*op.payload())
     }
@@ -46,7 +47,8 @@ impl<B: Backend> Xen<B> {
     /// `XEN_SYSCTL_sched_id`: the scheduler (`XEN_SCHEDULER_*`).
     pub fn scheduler_id(&self) -> Result<u32, Error> {
         const CALL: &str = "sysctl sched_id";
-        let mut op = Op::sysctl(&self.pool, SchedId::default()).map_err(pool_error(CALL))?;
+        let mut op =
+            Op::sysctl(self.release()?, &self.pool, SchedId::default()).map_err(op_error(CALL))?;
         self.issue(CALL, &op.call())?;
         Ok(op.payload().sched_id)
     }
@@ -56,8 +58,8 @@ impl<B: Backend> Xen<B> {
         const CALL: &str = "sysctl cputopoinfo";
         // First the count (a null buffer), then the entries.
         let count = {
-            let mut op =
-                Op::sysctl(&self.pool, CpuTopoInfo::default()).map_err(pool_error(CALL))?;
+            let mut op = Op::sysctl(self.release()?, &self.pool, CpuTopoInfo::default())
+                .map_err(op_error(CALL))?;
             self.issue(CALL, &op.call())?;
             op.payload().num_cpus().min(MAX_ENTRIES)
         };
@@ -70,7 +72,7 @@ impl<B: Backend> Xen<B> {
             ask.set_num_cpus(count)
                 .and_then(|()| ask.set_cputopo(cpus.lend_mut()))
                 .map_err(lend_error(CALL))?;
-            let mut op = Op::sysctl(&self.pool, ask).map_err(pool_error(CALL))?;
+            let mut op = Op::sysctl(self.release()?, &self.pool, ask).map_err(op_error(CALL))?;
             self.issue(CALL, &op.call())?;
             op.payload().num_cpus().min(count) as usize
         };
@@ -90,7 +92,8 @@ impl<B: Backend> Xen<B> {
     pub fn numa_info(&self) -> Result<(Vec<NodeInfo>, Vec<Vec<u32>>), Error> {
         const CALL: &str = "sysctl numainfo";
         let count = {
-            let mut op = Op::sysctl(&self.pool, NumaInfo::default()).map_err(pool_error(CALL))?;
+            let mut op = Op::sysctl(self.release()?, &self.pool, NumaInfo::default())
+                .map_err(op_error(CALL))?;
             self.issue(CALL, &op.call())?;
             op.payload().num_nodes().min(64)
         };
@@ -103,7 +106,7 @@ impl<B: Backend> Xen<B> {
                 .and_then(|()| ask.set_meminfo(mem.lend_mut()))
                 .and_then(|()| ask.set_distance(dist.lend_mut()))
                 .map_err(lend_error(CALL))?;
-            let mut op = Op::sysctl(&self.pool, ask).map_err(pool_error(CALL))?;
+            let mut op = Op::sysctl(self.release()?, &self.pool, ask).map_err(op_error(CALL))?;
             self.issue(CALL, &op.call())?;
             (op.payload().num_nodes() as usize).min(n)
         };

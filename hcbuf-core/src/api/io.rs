@@ -2,7 +2,7 @@
 
 use hcbuf_sys::xen::domid_t;
 
-use super::{Error, Xen, lend_error, pool_error};
+use super::{Error, Xen, lend_error, op_error, pool_error};
 use crate::args::{SubOp, family};
 use crate::dispatch::Backend;
 use crate::marker::XenWritable;
@@ -70,7 +70,7 @@ impl<B: Backend> Xen<B> {
 
     /// One `XEN_SYSCTL_readconsole`: the bytes written and the next index.
     fn readconsole(&self, call: &'static str, ask: ReadConsole<'_>) -> Result<(usize, u32), Error> {
-        let mut op = Op::sysctl(&self.pool, ask).map_err(pool_error(call))?;
+        let mut op = Op::sysctl(self.release()?, &self.pool, ask).map_err(op_error(call))?;
         self.issue(call, &op.call())?;
         let p = op.payload();
         Ok(((p.count() as usize).min(CONSOLE_CHUNK), p.index))
@@ -114,12 +114,7 @@ impl<B: Backend> Xen<B> {
         P: SubOp<Family = family::MemoryOp> + XenWritable,
     {
         let mut arg = self.pool.boxed_from(payload).map_err(pool_error(call))?;
-        self.issue_wide(
-            call,
-            &MemoryOp {
-                arg: arg.handle_mut(),
-            },
-        )
+        self.issue_wide(call, &MemoryOp::new(&mut arg))
     }
 
     /// `XENMEM_maximum_ram_page`: the highest machine frame of RAM.

@@ -27,24 +27,58 @@ pub use error::Error;
 pub use host::{CpuTopology, HostInfo, NodeInfo};
 pub use version::{CompileInfo, VersionInfo};
 
+use std::sync::OnceLock;
 use std::time::Instant;
 
 use crate::args::HypercallArgs;
 use crate::dispatch::{Backend, XenErrno};
 use crate::pool::{Pool, PoolError};
+use crate::release::Release;
+use crate::xen::OpError;
 
 /// A handle to Xen through backend `B`, with the pool its calls' buffers
-/// come from.
+/// come from, speaking one [`Release`]: detected from the hypervisor on
+/// first use (`XENVER_version`, once), or pinned.
 #[derive(Debug)]
 pub struct Xen<B: Backend> {
     backend: B,
     pool: Pool,
+    release: OnceLock<Release>,
 }
 
 impl<B: Backend> Xen<B> {
-    /// A handle issuing calls through `backend`, with buffers from `pool`.
+    /// A handle issuing calls through `backend`, with buffers from `pool`,
+    /// in the release the hypervisor says it is (asked on first use).
     pub fn new(backend: B, pool: Pool) -> Self {
-        Xen { backend, pool }
+        Xen {
+            backend,
+            pool,
+            release: OnceLock::new(),
+        }
+    }
+
+    /// A handle pinned to `release`: nothing is detected. For a backend
+    /// that cannot answer `XENVER_version` (a recorder), or to refuse to
+    /// speak to another release.
+    pub fn with_release(backend: B, pool: Pool, release: Release) -> Self {
+        Xen {
+            backend,
+            pool,
+            release: OnceLock::from(release),
+        }
+    }
+
+    /// The release this handle speaks: pinned, or detected once (an error
+    /// naming the releases hcbuf speaks if the hypervisor is another).
+    pub fn release(&self) -> Result<Release, Error> {
+        if let Some(release) = self.release.get() {
+            return Ok(*release);
+        }
+        let release = match self.backend.release() {
+            Some(release) => release,
+            None => Release::detect(&self.backend).map_err(Error::Release)?,
+        };
+        Ok(*self.release.get_or_init(|| release))
     }
 
     /// The backend.
@@ -79,6 +113,17 @@ impl<B: Backend> Xen<B> {
         };
         trace(call, A::OP, &outcome, start);
         outcome.map_err(|errno| Error::Xen { call, errno })
+    }
+}
+
+/// Tags a failure to build a family buffer with the call it was for.
+fn op_error(call: &'static str) -> impl Fn(OpError) -> Error {
+    move |e| match e {
+        OpError::Pool(source) => Error::Pool { call, source },
+        other => Error::Op {
+            call,
+            source: other,
+        },
     }
 }
 

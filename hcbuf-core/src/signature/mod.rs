@@ -74,6 +74,32 @@ pub struct Sub<const OP: u64, const CMD: u32>;
 /// buffer of family `F`; nothing else is read as an address. A wrong
 /// signature lets Xen touch memory the call does not own.
 #[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a signature of your own",
+    label = "not an `unsafe impl Signature`",
+    note = "`signature = S` names a type of your crate with an `unsafe impl Signature`, \
+            stating what Xen does with each register of a hypercall hcbuf has no signature \
+            for; hcbuf's own table (`Fixed`, `Sub`) cannot be borrowed for another hypercall"
+)]
+pub unsafe trait Signature {
+    /// The call as C spells it, for messages and docs.
+    const TEXT: &'static str;
+    /// Register 1 (`rdi`).
+    type R0: kind::Kind;
+    /// Register 2 (`rsi`).
+    type R1: kind::Kind;
+    /// Register 3 (`rdx`).
+    type R2: kind::Kind;
+    /// Register 4 (`r10`).
+    type R3: kind::Kind;
+    /// Register 5 (`r8`).
+    type R4: kind::Kind;
+}
+
+/// A signature of hcbuf's table (`Fixed<OP>`, or `Sub<OP, C>` for a command
+/// hcbuf declares): what a derived whole call is checked against when it
+/// names no `signature` of its own. Sealed: the table is hcbuf's, and none
+/// of its types is a [`Signature`] a user could name for another hypercall.
+#[diagnostic::on_unimplemented(
     message = "hcbuf has no signature `{Self}`",
     label = "no signature for this hypercall or command",
     note = "`NoSignature<OP>`: hcbuf's table gives hypercall OP no signature (it acts on the \
@@ -89,19 +115,16 @@ pub struct Sub<const OP: u64, const CMD: u32>;
             whose commands hcbuf declares, described with `#[hypercall(op = N, signature = S)]` \
             and an `unsafe impl Signature for S`"
 )]
-pub unsafe trait Signature {
-    /// The call as C spells it, for messages and docs.
+pub trait Known: Registers + known::Sealed {
+    /// The call as C spells it.
     const TEXT: &'static str;
-    /// Register 1 (`rdi`).
-    type R0: kind::Kind;
-    /// Register 2 (`rsi`).
-    type R1: kind::Kind;
-    /// Register 3 (`rdx`).
-    type R2: kind::Kind;
-    /// Register 4 (`r10`).
-    type R3: kind::Kind;
-    /// Register 5 (`r8`).
-    type R4: kind::Kind;
+}
+
+mod known {
+    /// The seal of [`Known`](super::Known): the table's types only.
+    pub trait Sealed {}
+    impl<const OP: u64> Sealed for super::table::Fixed<OP> {}
+    impl<const OP: u64, const C: u32> Sealed for super::Sub<OP, C> {}
 }
 
 /// The registers of a signature, for the derive's checks: every
@@ -216,8 +239,8 @@ fn fill<K: kind::Kind>(register: &mut u64, elements: &[u64; 5]) {
     note = "`Int`: an integer; `Ptr<D, T>`: a `GuestHandle<T>` (Xen reads) or \
             `GuestHandleMut<T>` (Xen writes) to exactly `T`; `Slice<D, T>`: a \
             `Lent<GuestHandle…<T>>` from `PoolSlice::lend`/`lend_mut`; `Len<R>`: `Count`, set \
-            from register R's buffer; `Selector`: `Command<XEN…_command>`; `Buffer<F>`: the \
-            family buffer's `Op::…(…).call()`; `Entries`: a `Batch`; `Absent`: no field \
+            from register R's buffer; `Selector`: `Command<XEN…_command>`; `Buffer<F>`: only \
+            the family buffer's own call, `Op::…(…).call()`, not a whole call of your own; `Entries`: a `Batch`; `Absent`: no field \
             (the hypercall takes no such register)"
 )]
 pub trait Fits<K>: RegisterArg + fits::Sealed<K> {}
@@ -259,8 +282,6 @@ fits! {
     impl['a, T, D: Direction] Slice<D, T> => Lent<GuestHandleMut<'a, T>>;
     impl[const R: usize, W: Width] Len<R, W> => Count;
     impl[const C: u32] Selector => Command<C>;
-    impl['a, P: crate::SubOp<Family = F>, F: crate::xen::UnionFamily]
-        Buffer<F> => GuestHandleMut<'a, crate::xen::Op<P>>;
     impl['a] Entries => Lent<GuestHandleMut<'a, crate::xen::multicall::CheckedEntry>>;
 }
 
@@ -298,7 +319,20 @@ unsafe impl crate::marker::__private::Derived for Count {}
 #[doc(hidden)]
 pub const fn assert_fits<F: Fits<K>, K>() {}
 
-/// For the derive: compiles only if `S` is a signature (the one error
-/// where a call has none).
+/// For the derive: compiles only if `S` is a signature of the user's (the
+/// one error where it is not).
 #[doc(hidden)]
 pub const fn assert_signature<S: Signature>() {}
+
+/// For the derive: compiles only if `S` is one of the table's signatures
+/// (the one error where a call has none).
+#[doc(hidden)]
+pub const fn assert_known<S: Known>() {}
+
+/// For the derive: the hypercall number privcmd passes (as a C `unsigned
+/// int`, its low 32 bits): a larger number would reach another hypercall
+/// than the one checked.
+#[doc(hidden)]
+pub const fn op_fits(op: u64) -> bool {
+    op <= u32::MAX as u64
+}

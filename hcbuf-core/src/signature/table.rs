@@ -36,7 +36,7 @@ use hcbuf_sys::version::{XENVER_pagesize, XENVER_version};
 use hcbuf_sys::xen::*;
 
 use super::kind::*;
-use super::{Hypercall, IsCommand, Lookup, MissingCommand, NotCommand, Signature, Sub};
+use super::{Hypercall, IsCommand, Known, Lookup, MissingCommand, NotCommand, Registers, Sub};
 use crate::args::family;
 
 /// The signature of one command of a command hypercall, registers 2 to 5
@@ -67,12 +67,14 @@ macro_rules! fixed {
         impl<F> Lookup<F> for Hypercall<{ $op as u64 }> {
             type Sig = Fixed<{ $op as u64 }>;
         }
-        // SAFETY: the registers as `hypercall-defs.c` and the header give
-        // them (the table in this module's docs).
-        #[diagnostic::do_not_recommend]
-        unsafe impl Signature for Fixed<{ $op as u64 }> {
-            const TEXT: &'static str = $text;
+        // The registers as `hypercall-defs.c` and the header give them
+        // (the table in this module's docs).
+        impl Registers for Fixed<{ $op as u64 }> {
             fixed!(@regs [$($r),*] [R0 R1 R2 R3 R4]);
+        }
+        #[diagnostic::do_not_recommend]
+        impl Known for Fixed<{ $op as u64 }> {
+            const TEXT: &'static str = $text;
         }
     )*};
     (@regs [$r:ty $(, $more:ty)*] [$name:ident $($names:ident)*]) => {
@@ -99,15 +101,20 @@ macro_rules! by_command {
         impl Lookup<NotCommand> for Hypercall<{ $op as u64 }> {
             type Sig = MissingCommand<{ $op as u64 }>;
         }
-        // SAFETY: the command register, then the command's registers as
-        // the family declares them (each `CommandSignature` impl states
-        // them from the header).
+        // The command register, then the command's registers as the family
+        // declares them (each `CommandSignature` impl states them from the
+        // header).
         #[diagnostic::do_not_recommend]
-        unsafe impl<const C: u32> Signature for Sub<{ $op as u64 }, C>
+        impl<const C: u32> Known for Sub<{ $op as u64 }, C>
         where
             $family: CommandSignature<C>,
         {
             const TEXT: &'static str = <$family as CommandSignature<C>>::TEXT;
+        }
+        impl<const C: u32> Registers for Sub<{ $op as u64 }, C>
+        where
+            $family: CommandSignature<C>,
+        {
             type R0 = Selector;
             type R1 = <$family as CommandSignature<C>>::R1;
             type R2 = <$family as CommandSignature<C>>::R2;

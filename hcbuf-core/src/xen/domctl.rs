@@ -279,7 +279,7 @@ payloads!(family::Domctl {
         XEN_DOMCTL_get_ext_vcpucontext as GetExtVcpuContext;
     /// `XEN_DOMCTL_createdomain`: create a domain (the header's domain is the
     /// id wanted, or 0 to let Xen choose; Xen writes the id chosen there).
-    CreateDomain: xen_domctl_createdomain = XEN_DOMCTL_createdomain;
+    CreateDomain: xen_domctl_createdomain = XEN_DOMCTL_createdomain @ Xen4_17;
     /// `XEN_DOMCTL_getdomaininfo` (and one entry of the
     /// `XEN_SYSCTL_getdomaininfolist` buffer): a domain's state.
     GetDomainInfo: xen_domctl_getdomaininfo = XEN_DOMCTL_getdomaininfo;

@@ -5,23 +5,26 @@
 use std::marker::PhantomData;
 use std::mem::{ManuallyDrop, align_of, size_of};
 
-use hcbuf_sys::{domctl, sysctl, xen::domid_t};
+use hcbuf_sys::xen::domid_t;
 
 use crate::args::{HypercallArgs, SubOp, family};
 use crate::handle::GuestHandleMut;
 use crate::marker::{__private::Derived, HypercallSafe, XenWritable};
 use crate::owned::PoolBox;
 use crate::pool::{Pool, PoolError};
-use hcbuf_sys::handles::{Extent, Handle, Lending};
+use crate::release::Release;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use hcbuf_sys::handles::Lending;
 
 /// A family whose hypercall takes one buffer: a header then a union of
 /// the payloads.
 pub trait UnionFamily: family::Family {
     /// The header before the union.
     type Header: XenWritable;
-    /// The header for command `cmd` (and domain `domain`, where the family
-    /// has one).
-    fn header(cmd: u32, domain: domid_t) -> Self::Header;
+    /// The header for command `cmd` of `release` (and domain `domain`,
+    /// where the family has one).
+    fn header(release: Release, cmd: u32, domain: domid_t) -> Self::Header;
 
     /// Makes the header one Xen refuses (`EACCES`) before reading the
     /// payload: its interface version cleared.
@@ -57,10 +60,10 @@ impl UnionFamily for family::Sysctl {
     fn disarm(header: &mut SysctlHeader) {
         header.interface_version = 0;
     }
-    fn header(cmd: u32, _: domid_t) -> SysctlHeader {
+    fn header(release: Release, cmd: u32, _: domid_t) -> SysctlHeader {
         SysctlHeader {
             cmd,
-            interface_version: sysctl::XEN_SYSCTL_INTERFACE_VERSION,
+            interface_version: release.sysctl_interface(),
         }
     }
 }
@@ -70,10 +73,10 @@ impl UnionFamily for family::Domctl {
     fn disarm(header: &mut DomctlHeader) {
         header.interface_version = 0;
     }
-    fn header(cmd: u32, domain: domid_t) -> DomctlHeader {
+    fn header(release: Release, cmd: u32, domain: domid_t) -> DomctlHeader {
         DomctlHeader {
             cmd,
-            interface_version: domctl::XEN_DOMCTL_INTERFACE_VERSION,
+            interface_version: release.domctl_interface(),
             domain,
             pad: [0; 3],
         }
@@ -97,6 +100,28 @@ plain_header!(SysctlHeader, DomctlHeader);
 static_assertions::const_assert_eq!(size_of::<SysctlHeader>(), 8);
 static_assertions::const_assert_eq!(size_of::<DomctlHeader>(), 16);
 
+/// Why an [`Op`] could not be made.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum OpError {
+    /// No pool memory for the buffer.
+    #[error(transparent)]
+    Pool(#[from] PoolError),
+    /// The payload is laid out as another release has it (a 4.17
+    /// `createdomain` for Xen 4.20, say): Xen would read its fields at the
+    /// wrong offsets.
+    #[error(
+        "`{payload}` is not laid out as {release} has it: use that release's payload \
+         (`hcbuf_core::xen::v4_20` for what Xen 4.20 changed)"
+    )]
+    NotSpoken {
+        /// The payload type.
+        payload: &'static str,
+        /// The release the buffer was for.
+        release: Release,
+    },
+}
+
 /// The payload area: 128 bytes, the size of the families' unions.
 #[repr(C)]
 union Area<P> {
@@ -106,8 +131,21 @@ union Area<P> {
 
 /// The whole buffer of a union-family hypercall carrying payload `P`:
 /// laid out as `struct xen_sysctl` / `struct xen_domctl`, with the header's
-/// command taken from `P`'s type. Made only in pool memory, by
-/// [`Op::sysctl`] or [`Op::domctl`].
+/// command taken from `P`'s type, then a word of hcbuf's own that Xen
+/// never reads or writes (it copies only the C struct). Made only in pool
+/// memory, by [`Op::sysctl`] or [`Op::domctl`].
+///
+/// A payload that may lend buffers ([`Lends::MAY_LEND`]) is issued once:
+/// Xen may have raised a count past the buffer it measures (a sizing
+/// answer such as `pm_cx_stat.nr`), which the payload's setters would
+/// refuse. So a second [`call`](PoolBox::call) clears the header's
+/// interface version (Xen answers `EACCES` before reading the payload),
+/// and [`payload_mut`](Op::payload_mut) after a call forgets the
+/// payload's handles (nested unions zeroed) before it lends it out. Build
+/// a new `Op` for the next call. A payload without handles is issued again
+/// as it is.
+///
+/// [`Lends::MAY_LEND`]: hcbuf_sys::handles::Lends::MAY_LEND
 #[repr(C)]
 pub struct Op<P: SubOp>
 where
@@ -115,11 +153,15 @@ where
 {
     header: <P::Family as UnionFamily>::Header,
     area: Area<P>,
+    /// Non-zero once a call was made of this buffer: hcbuf's, past the C
+    /// struct.
+    issued: u64,
 }
 
 // SAFETY: a header without padding, then a union whose 128-byte member
-// covers it whole (no padding); guest handles inside `P` are its only
-// addresses (`P: HypercallSafe`).
+// covers it whole (no padding), then a `u64` (the struct's alignment is 8,
+// so none after it); guest handles inside `P` are its only addresses
+// (`P: HypercallSafe`).
 #[diagnostic::do_not_recommend]
 unsafe impl<P: SubOp> Derived for Op<P> where P::Family: UnionFamily {}
 // SAFETY: as above.
@@ -139,12 +181,23 @@ where
         "the payload does not fit the family's 128-byte union"
     );
 
-    fn new_in(pool: &Pool, domain: domid_t, payload: P) -> Result<PoolBox<'_, Self>, PoolError> {
+    fn new_in(
+        release: Release,
+        pool: &Pool,
+        domain: domid_t,
+        payload: P,
+    ) -> Result<PoolBox<'_, Self>, OpError> {
         let () = Self::FITS;
+        if !P::RELEASES.contains(&release) {
+            return Err(OpError::NotSpoken {
+                payload: std::any::type_name::<P>(),
+                release,
+            });
+        }
         // Zeroed pool memory, so the bytes of the area `P` does not cover
         // are initialised (zero) too.
         let mut op = pool.boxed::<Self>()?;
-        op.header = <P::Family as UnionFamily>::header(P::CMD, domain);
+        op.header = <P::Family as UnionFamily>::header(release, P::CMD, domain);
         op.area.payload = ManuallyDrop::new(payload);
         Ok(op)
     }
@@ -161,11 +214,21 @@ where
         unsafe { &self.area.payload }
     }
 
-    /// The payload, to change before the call.
+    /// The payload, to change before the call. After a call, a payload
+    /// that may lend buffers first forgets them (its handles null, nested
+    /// unions zeroed: what Xen wrote there can no longer be lent again).
     pub fn payload_mut(&mut self) -> &mut P {
         // SAFETY: as for `payload`.
-        unsafe { &mut self.area.payload }
+        let payload = unsafe { &mut self.area.payload };
+        if P::MAY_LEND && self.issued != 0 {
+            payload.forget();
+        }
+        payload
     }
+
+    /// The bytes of the C struct (`struct xen_sysctl` / `xen_domctl`):
+    /// what Xen reads and writes, without hcbuf's word after it.
+    const XEN_BYTES: u64 = (size_of::<<P::Family as UnionFamily>::Header>() + 128) as u64;
 }
 
 impl<P: SubOp> PoolBox<'_, Op<P>>
@@ -173,11 +236,20 @@ where
     P::Family: UnionFamily,
 {
     /// The hypercall that hands this buffer to Xen (which writes it back).
-    /// If the payload may lend buffers, it is issued once (see [`Call`]'s
-    /// `Drop`): build a new `Op` for the next call.
+    /// If the payload may lend buffers, the buffer is issued once (see
+    /// [`Op`]): the call made a second time finds its interface version
+    /// cleared. The call itself lowers once (see [`Call`]).
     pub fn call(&mut self) -> Call<'_, P> {
+        let op: &mut Op<P> = self;
+        if P::MAY_LEND {
+            if op.issued != 0 {
+                <P::Family as UnionFamily>::disarm(&mut op.header);
+            }
+            op.issued = 1;
+        }
         Call {
             op: self.handle_mut(),
+            lowered: AtomicBool::new(false),
             _payload: PhantomData,
         }
     }
@@ -187,9 +259,11 @@ impl<P: SubOp> Op<P>
 where
     P::Family: UnionFamily + family::Is<family::Sysctl>,
 {
-    /// A `sysctl` buffer in `pool` carrying `payload`.
-    pub fn sysctl(pool: &Pool, payload: P) -> Result<PoolBox<'_, Self>, PoolError> {
-        Self::new_in(pool, 0, payload)
+    /// A `sysctl` buffer of `release` in `pool` carrying `payload`
+    /// ([`OpError::NotSpoken`] if the payload's layout is not that
+    /// release's).
+    pub fn sysctl(release: Release, pool: &Pool, payload: P) -> Result<PoolBox<'_, Self>, OpError> {
+        Self::new_in(release, pool, 0, payload)
     }
 }
 
@@ -197,22 +271,29 @@ impl<P: SubOp> Op<P>
 where
     P::Family: UnionFamily + family::Is<family::Domctl>,
 {
-    /// A `domctl` buffer in `pool` about `domain`, carrying `payload`.
+    /// A `domctl` buffer of `release` in `pool` about `domain`, carrying
+    /// `payload` ([`OpError::NotSpoken`] if the payload's layout is not
+    /// that release's).
     pub fn domctl(
+        release: Release,
         pool: &Pool,
         domain: domid_t,
         payload: P,
-    ) -> Result<PoolBox<'_, Self>, PoolError> {
-        Self::new_in(pool, domain, payload)
+    ) -> Result<PoolBox<'_, Self>, OpError> {
+        Self::new_in(release, pool, domain, payload)
     }
 }
 
 /// The hypercall of a union family: one register, the buffer's handle.
+/// It lowers once: lowered again (issued twice, or pushed twice in a
+/// batch), its register is null, so Xen never reads the buffer again
+/// within the call's life (a count it raised stays unused).
 pub struct Call<'a, P: SubOp>
 where
     P::Family: UnionFamily,
 {
     op: GuestHandleMut<'a, Op<P>>,
+    lowered: AtomicBool,
     _payload: PhantomData<P>,
 }
 
@@ -227,12 +308,17 @@ where
 {
     const OP: u64 = <P::Family as family::Family>::OP as u64;
     fn registers(&self) -> [u64; 5] {
-        [self.op.addr(), 0, 0, 0, 0]
+        let first = !self.lowered.swap(true, Ordering::Relaxed);
+        [if first { self.op.addr() } else { 0 }, 0, 0, 0, 0]
     }
     fn lend(&self, to: &mut dyn FnMut(Lending)) {
-        // The buffer, which Xen reads and writes back, then what the
+        // The C struct, which Xen reads and writes back, then what the
         // payload's measured handles lend.
-        Handle::lend(&self.op, Extent(1), to);
+        to(Lending {
+            addr: self.op.addr(),
+            bytes: Op::<P>::XEN_BYTES,
+            writable: true,
+        });
         let op = std::ptr::with_exposed_provenance::<Op<P>>(self.op.addr() as usize);
         // SAFETY: `self.op` was made by `PoolBox::call` from a live
         // `PoolBox<Op<P>>` (the address of its value, exposed by the cast
@@ -241,31 +327,6 @@ where
         // nothing else reads or writes it while this shared borrow, which
         // ends before `lend` returns, reads it.
         unsafe { &*op }.payload().lend(to);
-    }
-}
-
-/// A payload that may lend buffers is issued once: once the call is over
-/// (dropped), the buffer's interface version is cleared, so that issuing it
-/// again fails with `EACCES` before Xen reads the payload. Xen may have
-/// rewritten a count past the buffer it measures (a sizing answer, such as
-/// `pm_cx_stat.nr`), and a nested union's member cannot be told apart to
-/// forget its handles; build a new `Op` (its setters check the counts
-/// again) for the next call. A payload with no handle at all is issued
-/// again as it is.
-impl<P: SubOp> Drop for Call<'_, P>
-where
-    P::Family: UnionFamily,
-{
-    fn drop(&mut self) {
-        if !P::MAY_LEND {
-            return;
-        }
-        let op = std::ptr::with_exposed_provenance_mut::<Op<P>>(self.op.addr() as usize);
-        // SAFETY: as in `lend`: the buffer is a live `Op<P>` this call
-        // borrows exclusively for `'a`, and the call is over (a batch that
-        // carried it borrowed it, so it has been issued or dropped too):
-        // nothing else reads or writes it while this write runs.
-        unsafe { <P::Family as UnionFamily>::disarm(&mut (*op).header) };
     }
 }
 
@@ -279,14 +340,23 @@ mod tests {
     fn the_buffers_are_laid_out_as_xen_sysctl_and_xen_domctl() {
         type S = Op<crate::xen::sysctl::PhysInfo>;
         type D = Op<crate::xen::domctl::MaxMem>;
+        // The C struct, then hcbuf's word (Xen copies only the C struct).
         assert_eq!(
-            (size_of::<S>(), align_of::<S>()),
-            (size_of::<xen_sysctl>(), align_of::<xen_sysctl>())
+            (S::XEN_BYTES as usize + 8, size_of::<S>(), align_of::<S>()),
+            (
+                size_of::<xen_sysctl>() + 8,
+                size_of::<xen_sysctl>() + 8,
+                align_of::<xen_sysctl>()
+            )
         );
         assert_eq!(offset_of!(S, area), offset_of!(xen_sysctl, u));
         assert_eq!(
-            (size_of::<D>(), align_of::<D>()),
-            (size_of::<xen_domctl>(), align_of::<xen_domctl>())
+            (D::XEN_BYTES as usize, size_of::<D>(), align_of::<D>()),
+            (
+                size_of::<xen_domctl>(),
+                size_of::<xen_domctl>() + 8,
+                align_of::<xen_domctl>()
+            )
         );
         assert_eq!(offset_of!(D, area), offset_of!(xen_domctl, u));
         assert_eq!(

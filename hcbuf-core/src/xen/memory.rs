@@ -26,7 +26,10 @@ use hcbuf_sys::xen::__HYPERVISOR_memory_op;
 use crate::HypercallArgs;
 use crate::args::{SubOp, family};
 use crate::handle::{GuestHandleMut, Typed};
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use crate::marker::__private::Derived;
+use crate::owned::PoolBox;
 use crate::signature::Command;
 use crate::xen::raw::payloads;
 use hcbuf_sys::handles::{Extent, Handle, Lending};
@@ -60,10 +63,33 @@ pub type VMemRange = xen_vmemrange;
 // Calls.
 // ---------------------------------------------------------------------------
 
-/// `HYPERVISOR_memory_op(P::CMD, arg)`: the command of payload `P`.
+/// `HYPERVISOR_memory_op(P::CMD, arg)`: the command of payload `P`, in a
+/// pool box. It lowers once: lowered again (issued twice, or pushed twice
+/// in a batch), its pointer is null, so Xen never reuses a count it raised.
 pub struct MemoryOp<'a, P: SubOp<Family = family::MemoryOp>> {
     /// The payload, in pool memory (Xen may write it back).
-    pub arg: GuestHandleMut<'a, P>,
+    arg: GuestHandleMut<'a, P>,
+    /// Whether the call was lowered to registers already.
+    lowered: AtomicBool,
+}
+
+impl<'a, P: SubOp<Family = family::MemoryOp>> MemoryOp<'a, P> {
+    /// The call carrying `payload`, which it borrows until it is dropped.
+    pub fn new(payload: &'a mut PoolBox<'_, P>) -> Self {
+        MemoryOp {
+            arg: payload.handle_mut(),
+            lowered: AtomicBool::new(false),
+        }
+    }
+}
+
+impl<P: SubOp<Family = family::MemoryOp>> std::fmt::Debug for MemoryOp<'_, P> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MemoryOp")
+            .field("cmd", &P::CMD)
+            .field("arg", &self.arg)
+            .finish()
+    }
 }
 
 // SAFETY: two registers: the command, and a handle to pool memory.
@@ -74,11 +100,13 @@ unsafe impl<P: SubOp<Family = family::MemoryOp>> Derived for MemoryOp<'_, P> {}
 unsafe impl<P: SubOp<Family = family::MemoryOp>> HypercallArgs for MemoryOp<'_, P> {
     const OP: u64 = __HYPERVISOR_memory_op as u64;
     fn registers(&self) -> [u64; 5] {
-        [u64::from(P::CMD), self.arg.addr(), 0, 0, 0]
+        let first = !self.lowered.swap(true, Ordering::Relaxed);
+        let arg = if first { self.arg.addr() } else { 0 };
+        [u64::from(P::CMD), arg, 0, 0, 0]
     }
     fn lend(&self, to: &mut dyn FnMut(Lending)) {
         Handle::lend(&self.arg, Extent(1), to);
-        if !self.arg.is_null() {
+        {
             let arg = std::ptr::with_exposed_provenance::<P>(self.arg.addr() as usize);
             // SAFETY: `arg` is a `GuestHandleMut<'a, P>`, made only by
             // borrowing pool memory holding a `P` exclusively for `'a` (its
@@ -99,7 +127,7 @@ unsafe impl<P: SubOp<Family = family::MemoryOp>> HypercallArgs for MemoryOp<'_, 
 /// to issue it again.
 impl<P: SubOp<Family = family::MemoryOp>> Drop for MemoryOp<'_, P> {
     fn drop(&mut self) {
-        if !P::MAY_LEND || self.arg.is_null() {
+        if !P::MAY_LEND {
             return;
         }
         let arg = std::ptr::with_exposed_provenance_mut::<P>(self.arg.addr() as usize);
@@ -134,7 +162,7 @@ impl Default for MaximumRamPage {
 
 // The data types above (buffer elements, nested structs) are bound to no
 // command and so are not listed.
-payloads!(family::MemoryOp, pointer = ReadWrite {
+payloads!(family::MemoryOp {
     /// [`xen_memory_reservation`], taken by several commands.
     MemoryReservation<'a>: xen_memory_reservation<Typed<'a>> =
         XENMEM_increase_reservation as IncreaseReservation, XENMEM_decrease_reservation as DecreaseReservation, XENMEM_populate_physmap as PopulatePhysmap, XENMEM_claim_pages as ClaimPages;

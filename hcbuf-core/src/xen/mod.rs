@@ -10,6 +10,7 @@
 //! - [`hypfs`]: the hypervisor filesystem's records and calls.
 //! - [`console`]: writing to and reading from Xen's console.
 //! - [`multicall`]: the ABI types of a batch of hypercalls.
+//! - [`v4_20`]: the payloads Xen 4.20 changed or added.
 //!
 //! Every payload is checked at compile time against its `hcbuf-sys` twin
 //! (size, alignment, every offset), and its command against the commands
@@ -24,9 +25,10 @@ pub mod multicall;
 mod raw;
 pub mod sysctl;
 mod union;
+pub mod v4_20;
 pub mod version;
 
-pub use family_op::{Call, Op, UnionFamily};
+pub use family_op::{Call, Op, OpError, UnionFamily};
 pub use raw::Cmd;
 pub use raw::RawPayload;
 pub use union::Selected;

@@ -159,7 +159,7 @@ unsafe impl HypercallArgs for Multicall<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::signature::{Fits, Signature, kind};
+    use crate::signature::{Fits, Registers, kind};
 
     /// `Multicall` is written by hand (it carries its entries' lending):
     /// its fields are what the table's signature says.
@@ -167,11 +167,11 @@ mod tests {
     fn the_fields_fit_the_multicall_signature() {
         fn fits<F: Fits<K>, K>() {}
         type S = Fixed<{ __HYPERVISOR_multicall as u64 }>;
-        fits::<Lent<GuestHandleMut<'static, CheckedEntry>>, <S as Signature>::R0>();
-        fits::<Count, <S as Signature>::R1>();
+        fits::<Lent<GuestHandleMut<'static, CheckedEntry>>, <S as Registers>::R0>();
+        fits::<Count, <S as Registers>::R1>();
         fn absent<K: 'static>() -> bool {
             std::any::TypeId::of::<K>() == std::any::TypeId::of::<kind::Absent>()
         }
-        assert!(absent::<<S as Signature>::R2>());
+        assert!(absent::<<S as Registers>::R2>());
     }
 }

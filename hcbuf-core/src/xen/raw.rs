@@ -23,6 +23,9 @@ pub trait RawPayload: crate::marker::sealed::Own {
     type Family: Family;
     /// The commands that take it.
     const CMDS: &'static [u32];
+    /// The releases whose layout the twin is (`@ Xen4_17` in the table: a
+    /// later release changed it).
+    const RELEASES: &'static [crate::release::Release] = &crate::release::Release::ALL;
     /// The derive's error for a payload of this twin with another command:
     /// the family tables name the commands that take the twin.
     const WRONG_COMMAND: &'static str = "this command does not take the twin";
@@ -95,7 +98,8 @@ macro_rules! payloads {
     };
     (@table $family:ty, $dir:tt { $(
         $(#[$m:meta])*
-        $name:ident $(<$lt:lifetime>)? : $twin:ident $(<$targ:ty>)? = $($cmd:ident $(as $alias:ident)?),+;
+        $name:ident $(<$lt:lifetime>)? : $twin:ident $(<$targ:ty>)? =
+            $($cmd:ident $(as $alias:ident)?),+ $(@ $($release:ident),+)?;
     )* }) => {$(
         $(#[$m])*
         pub type $name $(<$lt>)? = $twin $(<$targ>)?;
@@ -105,6 +109,8 @@ macro_rules! payloads {
         impl $crate::xen::RawPayload for $twin {
             type Family = $family;
             const CMDS: &'static [u32] = &[$($cmd),+];
+            const RELEASES: &'static [$crate::release::Release] =
+                $crate::xen::raw::payloads!(@releases [$($($release),+)?]);
             const WRONG_COMMAND: &'static str = concat!(
                 "this command does not take `", stringify!($twin), "`: the header's command and \
                  the payload would disagree, and Xen would read the payload as another \
@@ -123,6 +129,9 @@ macro_rules! payloads {
         $crate::xen::raw::payloads!(@bind $family, $dir [$($lt)?] $name $twin [$($targ)?];
             $($cmd $(as $alias)?),+);
     )*};
+    // The releases a table row is for: every one, unless it names some.
+    (@releases []) => { &$crate::release::Release::ALL };
+    (@releases [$($release:ident),+]) => { &[$($crate::release::Release::$release),+] };
     // One command: the declaration is its payload.
     (@bind $family:ty, $dir:tt [$($lt:lifetime)?] $name:ident $twin:ident [$($targ:ty)?];
         $cmd:ident) => {
@@ -132,6 +141,8 @@ macro_rules! payloads {
         unsafe impl $(<$lt>)? $crate::args::SubOp for $twin $(<$targ>)? {
             type Family = $family;
             const CMD: u32 = $cmd;
+            const RELEASES: &'static [$crate::release::Release] =
+                <$twin as $crate::xen::RawPayload>::RELEASES;
         }
         $crate::xen::raw::payloads!(@signature $family, $dir, $cmd,
             $crate::xen::raw::payloads!(@static [$($lt)?] $name), $twin);
@@ -149,6 +160,8 @@ macro_rules! payloads {
         unsafe impl $(<$lt>)? $crate::args::SubOp for $crate::xen::Cmd<$cmd, $twin $(<$targ>)?> {
             type Family = $family;
             const CMD: u32 = $cmd;
+            const RELEASES: &'static [$crate::release::Release] =
+                <$twin as $crate::xen::RawPayload>::RELEASES;
         }
 
         $crate::xen::raw::payloads!(@signature $family, $dir, $cmd,

@@ -242,7 +242,7 @@ payloads!(family::Sysctl {
     /// `XEN_SYSCTL_cpu_hotplug`: bring CPUs online or offline.
     CpuHotplug: xen_sysctl_cpu_hotplug = XEN_SYSCTL_cpu_hotplug;
     /// `XEN_SYSCTL_pm_op`: get or set Xen's power management.
-    PmOp<'a>: xen_sysctl_pm_op<Typed<'a>> = XEN_SYSCTL_pm_op;
+    PmOp<'a>: xen_sysctl_pm_op<Typed<'a>> = XEN_SYSCTL_pm_op @ Xen4_17;
     /// `XEN_SYSCTL_page_offline_op`: offline, online or query a range of
     /// pages.
     PageOfflineOp<'a>: xen_sysctl_page_offline_op<Typed<'a>> = XEN_SYSCTL_page_offline_op;
@@ -267,7 +267,7 @@ payloads!(family::Sysctl {
     /// `XEN_SYSCTL_get_cpu_featureset` (x86): one of the host's featuresets.
     CpuFeatureset<'a>: xen_sysctl_cpu_featureset<Typed<'a>> = XEN_SYSCTL_get_cpu_featureset;
     /// `XEN_SYSCTL_livepatch_op`: manage livepatches.
-    LivepatchOp<'a>: xen_sysctl_livepatch_op<Typed<'a>> = XEN_SYSCTL_livepatch_op;
+    LivepatchOp<'a>: xen_sysctl_livepatch_op<Typed<'a>> = XEN_SYSCTL_livepatch_op @ Xen4_17;
     /// `XEN_SYSCTL_get_cpu_policy` (x86): one of the host's CPUID and MSR
     /// policies.
     CpuPolicy<'a>: xen_sysctl_cpu_policy<Typed<'a>> = XEN_SYSCTL_get_cpu_policy;

@@ -71,6 +71,12 @@ impl<U> hcbuf_sys::handles::Lends for Selected<'_, U> {
     // A member may hold a handle: assume one does.
     const MAY_LEND: bool = true;
 
+    /// All bytes zero: which member holds a handle is not known, so none is
+    /// kept.
+    fn forget(&mut self) {
+        *self = Self::zeroed();
+    }
+
     fn lend(&self, _: &mut dyn FnMut(hcbuf_sys::handles::Lending)) {}
 }
 

@@ -124,6 +124,10 @@ impl Counting {
 }
 
 impl Backend for Counting {
+    fn release(&self) -> Option<hcbuf_core::Release> {
+        self.soft.release()
+    }
+
     fn hypercall<A: HypercallArgs>(&self, args: &A) -> Result<u64, XenErrno> {
         self.calls.fetch_add(1, Ordering::SeqCst);
         self.soft.hypercall(args)

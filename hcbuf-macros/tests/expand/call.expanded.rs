@@ -7,6 +7,11 @@ const _: () = {
     > as __hcbuf::signature::Lookup<
         <Command<XENVER_extraversion> as __hcbuf::args::RegisterArg>::Tag,
     >>::Sig;
+    const _: () = __core::assert!(
+        __hcbuf::signature::op_fits(((__HYPERVISOR_xen_version) as
+        __core::primitive::u64)),
+        "a hypercall number is below 2^32: privcmd passes it as a C `unsigned int`, so a larger one would issue the hypercall its low 32 bits name, not the one checked"
+    );
     #[automatically_derived]
     #[diagnostic::do_not_recommend]
     unsafe impl<'a> __hcbuf::__private::Derived for ExtraVersion<'a> {}
@@ -47,7 +52,7 @@ const _: () = {
     }
     #[allow(dead_code)]
     fn __hcbuf_signature_checks() {
-        __hcbuf::signature::assert_signature::<__HcbufSignature>();
+        __hcbuf::signature::assert_known::<__HcbufSignature>();
         __hcbuf::signature::assert_fits::<
             Command<XENVER_extraversion>,
             <__HcbufSignature as __hcbuf::signature::Registers>::R0,

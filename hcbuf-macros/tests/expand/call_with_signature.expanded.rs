@@ -4,6 +4,10 @@ const _: () = {
     extern crate core as __core;
     type __HcbufSignature = MySignature;
     const _: () = __core::assert!(
+        __hcbuf::signature::op_fits(((60) as __core::primitive::u64)),
+        "a hypercall number is below 2^32: privcmd passes it as a C `unsigned int`, so a larger one would issue the hypercall its low 32 bits name, not the one checked"
+    );
+    const _: () = __core::assert!(
         ! __hcbuf::signature::has_fixed_signature(((60) as __core::primitive::u64)),
         "hcbuf's table gives this hypercall its signatures: a `signature` of your own cannot replace them; remove `signature = ...` and type the fields as the table says (see `hcbuf_core::signature`)"
     );

@@ -90,6 +90,10 @@ const _: () = {
         &twin.max_cpus);
         twin_field.holds::<u32>();
     }
+    #[allow(dead_code)]
+    fn __hcbuf_pad_plain__pad0<'a>() {
+        __hcbuf::__private::assert_xen_writable::<u32>();
+    }
     const _: () = __core::assert!(
         __hcbuf::__private::over_padding(& < xen_sysctl_getcpuinfo as
         __hcbuf::sys::abi::Declared > ::LAYOUT, __core::mem::offset_of!(GetCpuInfo <
@@ -136,6 +140,10 @@ const _: () = {
         &twin.nr_cpus);
         twin_field.holds::<u32>();
     }
+    #[allow(dead_code)]
+    fn __hcbuf_pad_plain__pad1<'a>() {
+        __hcbuf::__private::assert_xen_writable::<u32>();
+    }
     const _: () = __core::assert!(
         __hcbuf::__private::over_padding(& < xen_sysctl_getcpuinfo as
         __hcbuf::sys::abi::Declared > ::LAYOUT, __core::mem::offset_of!(GetCpuInfo <
@@ -151,6 +159,7 @@ const _: () = {
         type Family = __hcbuf::args::family::Sysctl;
         const CMD: __core::primitive::u32 = (XEN_SYSCTL_getcpuinfo)
             as __core::primitive::u32;
+        const RELEASES: &'static [__hcbuf::release::Release] = <xen_sysctl_getcpuinfo as __hcbuf::xen::RawPayload>::RELEASES;
     }
     #[allow(dead_code)]
     fn __hcbuf_twin_family() {

@@ -20,10 +20,13 @@ use hcbuf_sys::errno::{
 use hcbuf_sys::sysctl::{XEN_SYSCTL_PHYSCAP_hap, XEN_SYSCTL_PHYSCAP_hvm, XEN_SYSCTL_PHYSCAP_pv};
 use hcbuf_sys::xen::{DOMID_FIRST_RESERVED, domid_t};
 
+use hcbuf_sys::v4_20;
+
 use super::Ctx;
 use super::state::{CURRENT, Domain, Vcpu};
 use crate::dispatch::XenErrno;
 use crate::pool::Access;
+use crate::release::Release;
 
 /// `HVM_MAX_VCPUS`.
 const HVM_MAX_VCPUS: u32 = 128;
@@ -45,7 +48,7 @@ impl Ctx<'_> {
             .mem
             .read(op + offset_of!(xen_domctl, interface_version) as u64)?;
         let domain: domid_t = self.mem.read(op + offset_of!(xen_domctl, domain) as u64)?;
-        if version != XEN_DOMCTL_INTERFACE_VERSION {
+        if version != self.st.host.release.domctl_interface() {
             return Err(err(XEN_EACCES));
         }
         let u = op + offset_of!(xen_domctl, u) as u64;
@@ -119,13 +122,19 @@ impl Ctx<'_> {
         Ok(0)
     }
 
-    /// The first domain at or after `asked` (`EINVAL` for a reserved id,
-    /// `ESRCH` if there is none); the header's `domain` becomes its id.
+    /// Xen 4.17: the first domain at or after `asked` (`EINVAL` for a
+    /// reserved id, `ESRCH` if there is none); the header's `domain`
+    /// becomes its id. From 4.18 (commit 31c655497461): `asked` itself, or
+    /// `ESRCH`.
     fn getdomaininfo(&mut self, op: u64, u: u64, asked: domid_t) -> Result<u64, XenErrno> {
         if !self.st.domains.contains_key(&asked) && asked >= DOMID_FIRST_RESERVED {
             return Err(err(XEN_EINVAL));
         }
-        let info = match self.st.domains.range(asked..).next() {
+        let next = match self.st.host.release {
+            Release::Xen4_17 => self.st.domains.range(asked..).next(),
+            _ => self.st.domains.get_key_value(&asked),
+        };
+        let info = match next {
             Some((_, d)) => d.info(self.st.host.gpaddr_bits),
             None => return Err(err(XEN_ESRCH)),
         };
@@ -192,7 +201,31 @@ impl Ctx<'_> {
     /// configuration (`EINVAL`, `EOPNOTSUPP`, `ESRCH` for a cpupool other
     /// than 0). The domain starts paused, with no vCPUs and no memory.
     fn createdomain(&mut self, op: u64, u: u64, asked: domid_t) -> Result<u64, XenErrno> {
-        let config: xen_domctl_createdomain = self.mem.read(u)?;
+        let config = match self.st.host.release {
+            Release::Xen4_17 => self.mem.read::<xen_domctl_createdomain>(u)?,
+            _ => {
+                // 4.19 added `altp2m_opts` after `grant_opts`: the model
+                // accepts only 0 (no altp2m), as a host without HAP must.
+                let c: v4_20::domctl::xen_domctl_createdomain = self.mem.read(u)?;
+                if c.altp2m_opts != 0 {
+                    return Err(err(XEN_EINVAL));
+                }
+                xen_domctl_createdomain {
+                    ssidref: c.ssidref,
+                    handle: c.handle,
+                    flags: c.flags,
+                    iommu_opts: c.iommu_opts,
+                    max_vcpus: c.max_vcpus,
+                    max_evtchn_port: c.max_evtchn_port,
+                    max_grant_frames: c.max_grant_frames,
+                    max_maptrack_frames: c.max_maptrack_frames,
+                    grant_opts: c.grant_opts,
+                    vmtrace_size: c.vmtrace_size,
+                    cpupool_id: c.cpupool_id,
+                    arch: c.arch,
+                }
+            }
+        };
         let id = if asked > 0 && asked < DOMID_FIRST_RESERVED {
             if self.st.domains.contains_key(&asked) {
                 return Err(err(XEN_EEXIST));

@@ -5,6 +5,7 @@
 //! and 2 running vCPUs, Debian's build strings); the builder methods change
 //! one thing each.
 
+use crate::release::Release;
 use hcbuf_sys::domctl::XEN_SCHEDULER_CREDIT2;
 use hcbuf_sys::memory::{E820_RAM, E820_RESERVED};
 use hcbuf_sys::sysctl::{
@@ -147,6 +148,7 @@ impl DomainConfig {
 /// with 1 GiB and 2 running vCPUs. Each builder method changes one thing.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HostConfig {
+    pub(super) release: Release,
     pub(super) major: u16,
     pub(super) minor: u16,
     pub(super) extraversion: String,
@@ -198,6 +200,7 @@ impl Default for HostConfig {
              (XEN) *** Building a PV Dom0 ***\n"
         );
         HostConfig {
+            release: Release::Xen4_17,
             major: 4,
             minor: 17,
             extraversion: ".7".into(),
@@ -256,6 +259,23 @@ impl Default for HostConfig {
 }
 
 impl HostConfig {
+    /// The release the model is: its interface versions, `createdomain`
+    /// layout and behaviour (Xen 4.20: `getdomaininfo` answers `ESRCH` for
+    /// a missing domain, the `XENVER_*2` queries are answered). Also sets
+    /// `XENVER_version` to the release's (`.4` for 4.20, as Debian 13's
+    /// 4.20.4), which [`version`](Self::version) may change afterwards.
+    pub fn release(mut self, release: Release) -> Self {
+        let (major, minor) = release.version();
+        self.release = release;
+        self.major = major as u16;
+        self.minor = minor as u16;
+        self.extraversion = match release {
+            Release::Xen4_17 => ".7".into(),
+            _ => ".4".into(),
+        };
+        self
+    }
+
     /// `XENVER_version` (`major << 16 | minor`) and `XENVER_extraversion`
     /// (at most 15 bytes are reported, as Xen truncates).
     pub fn version(mut self, major: u16, minor: u16, extra: &str) -> Self {

@@ -198,41 +198,42 @@ unsafe impl<T: Raw, const N: usize> Raw for [T; N] {}
 
 /// `hcbuf-sys` structs the model reads and writes.
 macro_rules! raw_structs {
-    ($($module:ident :: $t:ident),* $(,)?) => {$(
+    ($($t:path),* $(,)?) => {$(
         // SAFETY: an `abi!` struct of integers, arrays of integers and raw
         // handles, checked against Xen's headers; every bit pattern of its
         // fields is valid, and `abi!` asserts that it has no implicit
         // padding (its padding is declared as fields).
-        unsafe impl Raw for hcbuf_sys::$module::$t {}
+        unsafe impl Raw for $t {}
     )*};
 }
 
 raw_structs!(
-    xen::multicall_entry,
-    sysctl::xen_sysctl_readconsole,
-    sysctl::xen_sysctl_getdomaininfolist,
-    sysctl::xen_sysctl_cputopoinfo,
-    sysctl::xen_sysctl_numainfo,
-    sysctl::xen_sysctl_getcpuinfo,
-    domctl::xen_domctl_createdomain,
-    domctl::xen_domctl_getvcpuinfo,
-    domctl::xen_domctl_max_mem,
-    domctl::xen_domctl_max_vcpus,
-    memory::xen_memory_domain,
-    memory::xen_memory_map,
+    hcbuf_sys::xen::multicall_entry,
+    hcbuf_sys::sysctl::xen_sysctl_readconsole,
+    hcbuf_sys::sysctl::xen_sysctl_getdomaininfolist,
+    hcbuf_sys::sysctl::xen_sysctl_cputopoinfo,
+    hcbuf_sys::sysctl::xen_sysctl_numainfo,
+    hcbuf_sys::sysctl::xen_sysctl_getcpuinfo,
+    hcbuf_sys::domctl::xen_domctl_createdomain,
+    hcbuf_sys::v4_20::domctl::xen_domctl_createdomain,
+    hcbuf_sys::domctl::xen_domctl_getvcpuinfo,
+    hcbuf_sys::domctl::xen_domctl_max_mem,
+    hcbuf_sys::domctl::xen_domctl_max_vcpus,
+    hcbuf_sys::memory::xen_memory_domain,
+    hcbuf_sys::memory::xen_memory_map,
 );
 
 raw_structs!(
-    arch::xen_arch_domainconfig,
-    version::xen_compile_info,
-    version::xen_platform_parameters,
-    version::xen_feature_info,
-    sysctl::xen_sysctl_physinfo,
-    sysctl::xen_sysctl_cputopo,
-    sysctl::xen_sysctl_meminfo,
-    sysctl::xen_sysctl_cpuinfo,
+    hcbuf_sys::arch::xen_arch_domainconfig,
+    hcbuf_sys::version::xen_compile_info,
+    hcbuf_sys::version::xen_platform_parameters,
+    hcbuf_sys::version::xen_feature_info,
+    hcbuf_sys::sysctl::xen_sysctl_physinfo,
+    hcbuf_sys::sysctl::xen_sysctl_cputopo,
+    hcbuf_sys::sysctl::xen_sysctl_meminfo,
+    hcbuf_sys::sysctl::xen_sysctl_cpuinfo,
     // Its one nested struct, `xen_arch_domainconfig`, is checked above.
-    domctl::xen_domctl_getdomaininfo,
-    memory::e820entry,
-    hypfs::xen_hypfs_direntry,
+    hcbuf_sys::domctl::xen_domctl_getdomaininfo,
+    hcbuf_sys::memory::e820entry,
+    hcbuf_sys::hypfs::xen_hypfs_direntry,
 );

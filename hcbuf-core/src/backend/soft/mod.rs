@@ -235,6 +235,10 @@ impl SoftXen {
 }
 
 impl Backend for SoftXen {
+    fn release(&self) -> Option<crate::Release> {
+        Some(self.lock().host.release)
+    }
+
     fn hypercall<A: HypercallArgs>(&self, args: &A) -> Result<u64, XenErrno> {
         let mut lent = Vec::new();
         args.lend(&mut |range| lent.push(range));

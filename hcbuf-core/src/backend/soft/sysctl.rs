@@ -32,7 +32,7 @@ impl Ctx<'_> {
         let version: u32 = self
             .mem
             .read(op + offset_of!(xen_sysctl, interface_version) as u64)?;
-        if version != XEN_SYSCTL_INTERFACE_VERSION {
+        if version != self.st.host.release.sysctl_interface() {
             return Err(XenErrno(XEN_EACCES));
         }
         let u = op + offset_of!(xen_sysctl, u) as u64;

@@ -5,9 +5,14 @@ use std::mem::size_of;
 use hcbuf_sys::errno::{XEN_EINVAL, XEN_ENOBUFS, XEN_ENODATA, XEN_ENOSYS};
 use hcbuf_sys::version::*;
 
+use hcbuf_sys::v4_20::version::{
+    XENVER_capabilities2, XENVER_changeset2, XENVER_commandline2, XENVER_extraversion2,
+};
+
 use super::Ctx;
 use super::state::CURRENT;
 use crate::dispatch::XenErrno;
+use crate::release::Release;
 
 /// `text` as a NUL-terminated C string in `N` bytes, cut to `N - 1` bytes
 /// as Xen's `safe_strcpy` does.
@@ -76,8 +81,39 @@ impl Ctx<'_> {
                 .write(arg, &c_string::<1024>(&host.command_line))
                 .map(|()| 0),
             XENVER_build_id => self.build_id(arg),
+            // New in 4.20 (4.17 answers `ENOSYS`): the strings, whole, in
+            // a `xen_varbuf`.
+            cmd @ (XENVER_extraversion2 | XENVER_capabilities2 | XENVER_changeset2
+            | XENVER_commandline2)
+                if host.release != Release::Xen4_17 =>
+            {
+                let text = match cmd {
+                    XENVER_extraversion2 => &host.extraversion,
+                    XENVER_capabilities2 => &host.capabilities,
+                    XENVER_changeset2 => &host.changeset,
+                    _ => &host.command_line,
+                };
+                let bytes = text.clone().into_bytes();
+                self.varbuf(arg, &bytes)
+            }
             _ => Err(XenErrno(XEN_ENOSYS)),
         }
+    }
+
+    /// 4.20's `xenver_varbuf_op` for a string: a null `arg` asks for the
+    /// length; a `len` too small is `ENOBUFS` (nothing written); returns
+    /// the length.
+    fn varbuf(&mut self, arg: u64, bytes: &[u8]) -> Result<u64, XenErrno> {
+        let size = bytes.len() as u64;
+        if arg == 0 {
+            return Ok(size);
+        }
+        let len: u32 = self.mem.read(arg)?;
+        if size > u64::from(len) {
+            return Err(XenErrno(XEN_ENOBUFS));
+        }
+        let buf = self.mem.offset(arg, size_of::<u32>())?;
+        self.mem.write_bytes(buf, bytes).map(|()| size)
     }
 
     /// `XENVER_build_id`: `arg` is a `xen_build_id` (`len`, then the

@@ -1,3 +1,4 @@
+use hcbuf_core::Release;
 use hcbuf_core::api::{Batch, Xen};
 use hcbuf_core::dispatch::Recording;
 use hcbuf_core::xen::Op;
@@ -6,7 +7,7 @@ use hcbuf_core::Pool;
 
 fn main() {
     let xen = Xen::new(Recording::new(), Pool::new().unwrap());
-    let mut op = Op::sysctl(xen.pool(), PhysInfo::default()).unwrap();
+    let mut op = Op::sysctl(Release::Xen4_17, xen.pool(), PhysInfo::default()).unwrap();
     let call = op.call();
     let mut batch = Batch::new();
     batch.push(&call);

@@ -2,17 +2,18 @@
 //! buffers lent that hold them), goes into its family's buffer in pool
 //! memory, and lowers to a call.
 
+use hcbuf_core::Release;
 use hcbuf_core::dispatch::Recording;
 use hcbuf_core::xen::{Op, domctl::*, sysctl::*, version::*};
 use hcbuf_core::{Backend, GuestHandleMut, Pool, SubOp};
 
 fn sysctl<P: SubOp<Family = hcbuf_core::args::family::Sysctl>>(pool: &Pool, xen: &Recording, p: P) {
-    let mut op = Op::sysctl(pool, p).unwrap();
+    let mut op = Op::sysctl(Release::Xen4_17, pool, p).unwrap();
     xen.hypercall(&op.call()).unwrap();
 }
 
 fn domctl<P: SubOp<Family = hcbuf_core::args::family::Domctl>>(pool: &Pool, xen: &Recording, p: P) {
-    let mut op = Op::domctl(pool, 1, p).unwrap();
+    let mut op = Op::domctl(Release::Xen4_17, pool, 1, p).unwrap();
     xen.hypercall(&op.call()).unwrap();
 }
 

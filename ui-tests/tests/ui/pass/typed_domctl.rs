@@ -4,6 +4,7 @@
 //! touch), goes into a `domctl` buffer in pool memory, and lowers to a
 //! call.
 
+use hcbuf_core::Release;
 use hcbuf_core::dispatch::Recording;
 use hcbuf_core::sys::domctl::*;
 use hcbuf_core::xen::sysctl::Bitmap;
@@ -11,7 +12,7 @@ use hcbuf_core::xen::{Op, domctl::*};
 use hcbuf_core::{Backend, Pool, SubOp};
 
 fn domctl<P: SubOp<Family = hcbuf_core::args::family::Domctl>>(pool: &Pool, xen: &Recording, p: P) {
-    let mut op = Op::domctl(pool, 1, p).unwrap();
+    let mut op = Op::domctl(Release::Xen4_17, pool, 1, p).unwrap();
     xen.hypercall(&op.call()).unwrap();
 }
 
@@ -237,7 +238,7 @@ fn main() {
 
     // What Xen wrote is read back through the buffer.
     // SAFETY: the payload's selector (its `cmd`, `type` or `sched_id`) selects this member.
-    let op = Op::domctl(&pool, 1, SchedulerOp { u: unsafe { SchedulerOpU::rtds(SchedRtds::default()) }, ..Default::default() }).unwrap();
+    let op = Op::domctl(Release::Xen4_17, &pool, 1, SchedulerOp { u: unsafe { SchedulerOpU::rtds(SchedRtds::default()) }, ..Default::default() }).unwrap();
     assert_eq!(op.payload().u.as_rtds(), &SchedRtds::default());
 
     assert_eq!(xen.calls().len(), 63);

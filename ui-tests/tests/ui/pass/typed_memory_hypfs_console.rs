@@ -14,7 +14,7 @@ use hcbuf_core::{Backend, Pool, SubOp};
 
 fn memory_op<P: SubOp<Family = family::MemoryOp>>(pool: &Pool, xen: &Recording, p: P) {
     let mut arg = pool.boxed_from(p).unwrap();
-    xen.hypercall(&MemoryOp { arg: arg.handle_mut() }).unwrap();
+    xen.hypercall(&MemoryOp::new(&mut arg)).unwrap();
 }
 
 fn main() {

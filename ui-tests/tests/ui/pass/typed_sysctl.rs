@@ -4,6 +4,7 @@
 //! and its unbounded handles through their `unsafe` setters), goes into a
 //! sysctl buffer in pool memory, and lowers to a call.
 
+use hcbuf_core::Release;
 use hcbuf_core::args::family::Sysctl;
 use hcbuf_core::dispatch::Recording;
 use hcbuf_core::sys::sysctl::*;
@@ -11,7 +12,7 @@ use hcbuf_core::xen::{Op, sysctl::*};
 use hcbuf_core::{Backend, Pool, SubOp};
 
 fn sysctl<P: SubOp<Family = Sysctl>>(pool: &Pool, xen: &Recording, p: P) {
-    let mut op = Op::sysctl(pool, p).unwrap();
+    let mut op = Op::sysctl(Release::Xen4_17, pool, p).unwrap();
     xen.hypercall(&op.call()).unwrap();
 }
 
@@ -87,7 +88,7 @@ fn main() {
     para.set_scaling_available_frequencies(freqs.lend_mut()).unwrap();
     para.set_scaling_available_governors(govs.lend_mut()).unwrap();
     // SAFETY: the payload's selector (its `cmd`, `type` or `sched_id`) selects this member.
-    let mut op = Op::sysctl(&pool, PmOp { cmd: GET_CPUFREQ_PARA, cpuid: 0, u: unsafe { PmOpU::get_para(para) } }).unwrap();
+    let mut op = Op::sysctl(Release::Xen4_17, &pool, PmOp { cmd: GET_CPUFREQ_PARA, cpuid: 0, u: unsafe { PmOpU::get_para(para) } }).unwrap();
     xen.hypercall(&op.call()).unwrap();
     // SAFETY: the union was built as `get_para`, and Xen answered that command.
     assert_eq!(unsafe { op.payload().u.as_get_para() }.cpu_num(), 8);
@@ -138,7 +139,7 @@ fn main() {
     sysctl(&pool, &xen, SchedulerOp { cmd: XEN_SYSCTL_SCHEDOP_putinfo, u: unsafe { SchedulerOpU::sched_credit(credit) }, ..Default::default() });
     let credit2 = Credit2Schedule { ratelimit_us: 1000 };
     // SAFETY: the payload's selector (its `cmd`, `type` or `sched_id`) selects this member.
-    let op = Op::sysctl(&pool, SchedulerOp { u: unsafe { SchedulerOpU::sched_credit2(credit2) }, ..Default::default() }).unwrap();
+    let op = Op::sysctl(Release::Xen4_17, &pool, SchedulerOp { u: unsafe { SchedulerOpU::sched_credit2(credit2) }, ..Default::default() }).unwrap();
     assert_eq!(op.payload().u.as_sched_credit2().ratelimit_us, 1000);
     assert_eq!(op.payload().u.as_sched_credit().tslice_ms, 1000); // the same bytes
     assert_eq!(op.payload().u.as_sched_credit().ratelimit_us, 0); // zeroed past the member
@@ -189,7 +190,7 @@ fn main() {
     sysctl(&pool, &xen, LivepatchOp { cmd: XEN_SYSCTL_LIVEPATCH_UPLOAD, pad: 0, u: unsafe { LivepatchOpU::upload(upload) } });
     let get = LivepatchGet { name, status: LivepatchStatus::default() };
     // SAFETY: the payload's selector (its `cmd`, `type` or `sched_id`) selects this member.
-    let mut op = Op::sysctl(&pool, LivepatchOp { cmd: XEN_SYSCTL_LIVEPATCH_GET, pad: 0, u: unsafe { LivepatchOpU::get(get) } }).unwrap();
+    let mut op = Op::sysctl(Release::Xen4_17, &pool, LivepatchOp { cmd: XEN_SYSCTL_LIVEPATCH_GET, pad: 0, u: unsafe { LivepatchOpU::get(get) } }).unwrap();
     xen.hypercall(&op.call()).unwrap();
     // SAFETY: built as `get`, and Xen writes `get` back for this command.
     assert_eq!(unsafe { op.payload().u.as_get() }.status.rc, 0);

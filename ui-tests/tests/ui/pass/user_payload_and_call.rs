@@ -5,6 +5,7 @@
 //! with a handle lent from a sub-range of a pool slice, its count taken
 //! from the lent range.
 
+use hcbuf_core::Release;
 use hcbuf_core::signature::{Command, Count};
 use hcbuf_core::handle::Lent;
 
@@ -38,7 +39,7 @@ fn main() {
     let pool = Pool::new().unwrap();
     let xen = Recording::new();
     let payload = MyAvailHeap { max_bitwidth: 32, node: -1, ..Default::default() };
-    let mut op = Op::sysctl(&pool, payload).unwrap();
+    let mut op = Op::sysctl(Release::Xen4_17, &pool, payload).unwrap();
     xen.hypercall(&op.call()).unwrap();
     assert_eq!(op.header().cmd, XEN_SYSCTL_availheap);
     assert_eq!((op.payload().max_bitwidth, op.payload().node), (32, -1));

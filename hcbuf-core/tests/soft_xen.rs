@@ -343,27 +343,27 @@ fn create_pause_unpause_destroy_change_what_getdomaininfo_sees() {
 fn max_mem_changes_the_reservation_memory_op_reports() {
     let xen = soft();
     let reservation = |domid| {
-        let mut arg = xen
+        let arg = xen
             .pool()
             .boxed_from(MaximumReservation::new(MemoryDomain { domid }))
             .unwrap();
-        xen.hypercall(&MemoryOp::new(&mut arg))
+        xen.hypercall(&MemoryOp::new(arg))
     };
     let current = |domid| {
-        let mut arg = xen
+        let arg = xen
             .pool()
             .boxed_from(CurrentReservation::new(MemoryDomain { domid }))
             .unwrap();
-        xen.hypercall(&MemoryOp::new(&mut arg))
+        xen.hypercall(&MemoryOp::new(arg))
     };
     assert_eq!(current(DOMID_SELF), Ok(DOM0_PAGES));
     assert_eq!(current(0), Ok(DOM0_PAGES));
     assert_eq!(reservation(0), Ok(DOM0_PAGES));
-    let mut gpfn = xen
+    let gpfn = xen
         .pool()
         .boxed_from(MaximumGpfn::new(MemoryDomain { domid: 0 }))
         .unwrap();
-    let result = xen.hypercall(&MemoryOp::new(&mut gpfn));
+    let result = xen.hypercall(&MemoryOp::new(gpfn));
     assert_eq!(result, Ok(262_143));
     assert_eq!(current(99), errno(XEN_ESRCH));
     assert_eq!(xen.hypercall(&MaximumRamPage::new()), Ok(MAX_RAM_PAGE));
@@ -501,9 +501,10 @@ fn cpu_topology_numa_and_cpu_info() {
 fn memory_maps_are_e820_tables() {
     let xen = soft();
     let count = {
-        let mut arg = xen.pool().boxed_from(MachineMemoryMap::default()).unwrap();
-        xen.hypercall(&MemoryOp::new(&mut arg)).unwrap();
-        arg.nr_entries()
+        let arg = xen.pool().boxed_from(MachineMemoryMap::default()).unwrap();
+        let mut call = MemoryOp::new(arg);
+        xen.hypercall(&call).unwrap();
+        call.payload().nr_entries()
     };
     assert_eq!(count, 7, "a null buffer asks for the count");
     let mut table = xen.pool().slice::<E820Entry>(count as usize + 1).unwrap();
@@ -512,17 +513,18 @@ fn memory_maps_are_e820_tables() {
         map.set_nr_entries(count).unwrap();
         map.set_buffer(table.lend_range_mut(0..count as usize).unwrap())
             .unwrap();
-        let mut arg = xen.pool().boxed_from(MachineMemoryMap::new(map)).unwrap();
-        let result = xen.hypercall(&MemoryOp::new(&mut arg));
+        let arg = xen.pool().boxed_from(MachineMemoryMap::new(map)).unwrap();
+        let result = xen.hypercall(&MemoryOp::new(arg));
         assert_eq!(result, errno(XEN_EINVAL), "room for one more is needed");
     }
     {
         let mut map = MemoryMap::default();
         map.set_nr_entries(count + 1).unwrap();
         map.set_buffer(table.lend_mut()).unwrap();
-        let mut arg = xen.pool().boxed_from(MachineMemoryMap::new(map)).unwrap();
-        xen.hypercall(&MemoryOp::new(&mut arg)).unwrap();
-        assert_eq!(arg.nr_entries(), count);
+        let arg = xen.pool().boxed_from(MachineMemoryMap::new(map)).unwrap();
+        let mut call = MemoryOp::new(arg);
+        xen.hypercall(&call).unwrap();
+        assert_eq!(call.payload().nr_entries(), count);
     }
     assert_eq!(
         (table[3].addr(), table[3].size(), table[3].region_type()),
@@ -530,8 +532,8 @@ fn memory_maps_are_e820_tables() {
     );
 
     // A PV dom0 has no pseudo-physical map of its own ...
-    let mut arg = xen.pool().boxed_from(GetMemoryMap::default()).unwrap();
-    let result = xen.hypercall(&MemoryOp::new(&mut arg));
+    let arg = xen.pool().boxed_from(GetMemoryMap::default()).unwrap();
+    let result = xen.hypercall(&MemoryOp::new(arg));
     assert_eq!(result, errno(XEN_ENOSYS));
     // ... unless configured.
     let map = vec![E820Region::new(0, 1 << 30, E820_RAM)];
@@ -540,10 +542,11 @@ fn memory_maps_are_e820_tables() {
     let mut map = MemoryMap::default();
     map.set_nr_entries(4).unwrap();
     map.set_buffer(table.lend_mut()).unwrap();
-    let mut arg = xen.pool().boxed_from(GetMemoryMap::new(map)).unwrap();
-    xen.hypercall(&MemoryOp::new(&mut arg)).unwrap();
-    assert_eq!(arg.nr_entries(), 1);
-    drop(arg);
+    let arg = xen.pool().boxed_from(GetMemoryMap::new(map)).unwrap();
+    let mut call = MemoryOp::new(arg);
+    xen.hypercall(&call).unwrap();
+    assert_eq!(call.payload().nr_entries(), 1);
+    drop(call);
     assert_eq!(table[0].size(), 1 << 30);
 }
 
@@ -827,14 +830,19 @@ fn a_memory_op_payload_forgets_its_buffers_after_the_call() {
     let mut map = MemoryMap::default();
     map.set_nr_entries(8).unwrap();
     map.set_buffer(table.lend_mut()).unwrap();
-    let mut arg = xen.pool().boxed_from(MachineMemoryMap::new(map)).unwrap();
-    xen.hypercall(&MemoryOp::new(&mut arg)).unwrap();
+    let arg = xen.pool().boxed_from(MachineMemoryMap::new(map)).unwrap();
+    let call = MemoryOp::new(arg);
+    xen.hypercall(&call).unwrap();
+    // The same call issued again lowers a null pointer: Xen reads nothing.
+    assert_eq!(xen.hypercall(&call), errno(XEN_EFAULT));
+    let arg = call.into_payload();
     assert_eq!(arg.nr_entries(), 7);
     assert!(arg.buffer().is_null(), "the handle is forgotten");
-    // Issued again, it lends nothing: Xen answers the count.
-    xen.hypercall(&MemoryOp::new(&mut arg)).unwrap();
-    assert_eq!(arg.nr_entries(), 7);
-    drop(arg);
+    // Issued again in a new call, it lends nothing: Xen answers the count.
+    let mut call = MemoryOp::new(arg);
+    xen.hypercall(&call).unwrap();
+    assert_eq!(call.payload().nr_entries(), 7);
+    drop(call);
     assert_eq!(table[3].region_type(), E820_RAM);
 }
 

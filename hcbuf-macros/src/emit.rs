@@ -135,8 +135,9 @@ fn emit_call(c: &Container<'_>, op: &syn::Expr, signature: Option<&syn::Path>) -
             __hcbuf::signature::assert_known::<__HcbufSignature>();
         },
     };
-    let op_msg = "a hypercall number is below 2^32: privcmd passes it as a C `unsigned int`, so a \
-                  larger one would issue the hypercall its low 32 bits name, not the one checked";
+    let op_msg = "`op` must be below 2^32: privcmd passes the hypercall number as a C `unsigned \
+                  int`, so this one would issue the hypercall its low 32 bits name, not the one \
+                  checked; write the `__HYPERVISOR_*` number itself";
     let op_fits = quote_spanned! {op.span()=>
         const _: () = __core::assert!(__hcbuf::signature::op_fits(#op_value), #op_msg);
     };

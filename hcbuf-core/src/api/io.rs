@@ -113,8 +113,8 @@ impl<B: Backend> Xen<B> {
     where
         P: SubOp<Family = family::MemoryOp> + XenWritable,
     {
-        let mut arg = self.pool.boxed_from(payload).map_err(pool_error(call))?;
-        self.issue_wide(call, &MemoryOp::new(&mut arg))
+        let arg = self.pool.boxed_from(payload).map_err(pool_error(call))?;
+        self.issue_wide(call, &MemoryOp::new(arg))
     }
 
     /// `XENMEM_maximum_ram_page`: the highest machine frame of RAM.

@@ -43,8 +43,11 @@ pub struct Slice<D, T>(Names<(D, T)>);
 /// (`u32` for `unsigned int`, `u64` for `unsigned long`).
 pub struct Len<const R: usize, W>(Names<W>);
 
-/// The buffer of union family `F` (`struct xen_sysctl`, `struct
-/// xen_domctl`), which Xen reads and writes back.
+/// The buffer of family `F` (`struct xen_sysctl`, `struct xen_domctl`,
+/// a `memory_op` command's payload), which Xen reads and writes back. No
+/// register type fits it: only the family's own call lowers it
+/// ([`Op::call`](crate::xen::Op), [`MemoryOp`](crate::xen::memory::MemoryOp)),
+/// which issues a buffer whose counts Xen may raise once.
 pub struct Buffer<F>(Names<F>);
 
 /// A batch's multicall entries, each made from a call checked against its

@@ -240,8 +240,9 @@ fn fill<K: kind::Kind>(register: &mut u64, elements: &[u64; 5]) {
             `GuestHandleMut<T>` (Xen writes) to exactly `T`; `Slice<D, T>`: a \
             `Lent<GuestHandle…<T>>` from `PoolSlice::lend`/`lend_mut`; `Len<R>`: `Count`, set \
             from register R's buffer; `Selector`: `Command<XEN…_command>`; `Buffer<F>`: only \
-            the family buffer's own call, `Op::…(…).call()`, not a whole call of your own; `Entries`: a `Batch`; `Absent`: no field \
-            (the hypercall takes no such register)"
+            the family's own call (`Op::…(…).call()`, `MemoryOp::new(…)`), not a whole call \
+            of your own; `Entries`: a `Batch`; `Absent`: no field (the hypercall takes no such \
+            register)"
 )]
 pub trait Fits<K>: RegisterArg + fits::Sealed<K> {}
 

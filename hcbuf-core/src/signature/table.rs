@@ -8,7 +8,7 @@
 //! | `domctl` (36) | `struct xen_domctl *`: [`Buffer<Domctl>`] |
 //! | `multicall` (13) | `multicall_entry_t *`, `unsigned int nr_calls`: [`Entries`], [`Len<0, u32>`] |
 //! | `xen_version` (17) | `int cmd`, `void *arg`: [`Selector`], then per command (`XENVER_*` in `xen::version`) |
-//! | `memory_op` (12) | `unsigned long cmd`, `void *arg`: [`Selector`], then per command (`XENMEM_*` in `xen::memory`) |
+//! | `memory_op` (12) | `unsigned long cmd`, `void *arg`: [`Selector`], then per command (`XENMEM_*` in `xen::memory`): its payload a [`Buffer<MemoryOp>`](Buffer), lowered only by `MemoryOp` |
 //! | `console_io` (18) | `unsigned int cmd`, `unsigned int count`, `char *buffer`: [`Selector`], [`Len<2, u32>`], [`Slice`] of `u8` (`CONSOLEIO_write` reads it, `CONSOLEIO_read` writes it) |
 //! | `hypfs_op` (42) | `unsigned int cmd`, `const char *path`, `unsigned long path_len`, `void *buf`, `unsigned long buf_len`: per command (`xen::hypfs`) |
 //! | `sched_op` (29), `event_channel_op` (32), `grant_table_op` (20), `hvm_op` (34), `vcpu_op` (24), `physdev_op` (33) | a command first ([`Selector`]); hcbuf declares none of their commands yet, so each is the user's `signature = S` |

@@ -122,6 +122,20 @@ pub enum OpError {
     },
 }
 
+impl<P: SubOp + std::fmt::Debug> std::fmt::Debug for Op<P>
+where
+    P::Family: UnionFamily,
+    <P::Family as UnionFamily>::Header: std::fmt::Debug,
+{
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Op")
+            .field("header", self.header())
+            .field("payload", self.payload())
+            .field("issued", &(self.issued != 0))
+            .finish()
+    }
+}
+
 /// The payload area: 128 bytes, the size of the families' unions.
 #[repr(C)]
 union Area<P> {

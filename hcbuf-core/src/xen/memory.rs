@@ -24,15 +24,16 @@ use hcbuf_sys::memory::*;
 use hcbuf_sys::xen::__HYPERVISOR_memory_op;
 
 use crate::HypercallArgs;
+use crate::XenWritable;
 use crate::args::{SubOp, family};
-use crate::handle::{GuestHandleMut, Typed};
+use crate::handle::Typed;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::marker::__private::Derived;
 use crate::owned::PoolBox;
 use crate::signature::Command;
 use crate::xen::raw::payloads;
-use hcbuf_sys::handles::{Extent, Handle, Lending};
+use hcbuf_sys::handles::{Lending, Lends};
 
 // ---------------------------------------------------------------------------
 // Data: buffer elements and structs nested in payloads.
@@ -63,78 +64,89 @@ pub type VMemRange = xen_vmemrange;
 // Calls.
 // ---------------------------------------------------------------------------
 
-/// `HYPERVISOR_memory_op(P::CMD, arg)`: the command of payload `P`, in a
-/// pool box. It lowers once: lowered again (issued twice, or pushed twice
-/// in a batch), its pointer is null, so Xen never reuses a count it raised.
-pub struct MemoryOp<'a, P: SubOp<Family = family::MemoryOp>> {
+/// `HYPERVISOR_memory_op(P::CMD, arg)`: the command of payload `P`, which
+/// it owns in a pool box.
+///
+/// Xen may write a count past the buffer it measures (a sizing answer:
+/// `XENMEM_reserved_device_memory_map`'s `nr_entries`), so a payload that
+/// was issued is never issued again as it is:
+/// - the call lowers once: lowered again (issued twice, or pushed twice in
+///   a batch), its pointer is null and Xen reads nothing;
+/// - the payload comes back ([`into_payload`](Self::into_payload)) with
+///   its measured handles forgotten (null) once the call was lowered; lend
+///   the buffers again (the setters check the counts) to issue it again.
+///
+/// Both hold whatever the caller does: a `MemoryOp` that is forgotten
+/// (`mem::forget`) keeps its payload, which then cannot be issued again.
+pub struct MemoryOp<'p, P: SubOp<Family = family::MemoryOp> + XenWritable> {
     /// The payload, in pool memory (Xen may write it back).
-    arg: GuestHandleMut<'a, P>,
+    arg: PoolBox<'p, P>,
+    /// The payload's address, taken from a writable handle when the call
+    /// was made (the pool memory does not move with the box).
+    addr: u64,
     /// Whether the call was lowered to registers already.
     lowered: AtomicBool,
 }
 
-impl<'a, P: SubOp<Family = family::MemoryOp>> MemoryOp<'a, P> {
-    /// The call carrying `payload`, which it borrows until it is dropped.
-    pub fn new(payload: &'a mut PoolBox<'_, P>) -> Self {
+impl<'p, P: SubOp<Family = family::MemoryOp> + XenWritable> MemoryOp<'p, P> {
+    /// The call carrying `payload`.
+    pub fn new(mut payload: PoolBox<'p, P>) -> Self {
+        let addr = payload.handle_mut().addr();
         MemoryOp {
-            arg: payload.handle_mut(),
+            arg: payload,
+            addr,
             lowered: AtomicBool::new(false),
         }
     }
+
+    /// The payload, as Xen left it (`&mut self`: no batch holds the call
+    /// while it is read).
+    pub fn payload(&mut self) -> &P {
+        &self.arg
+    }
+
+    /// The payload back, its measured handles forgotten if the call was
+    /// lowered (issued, or pushed into a batch).
+    pub fn into_payload(self) -> PoolBox<'p, P> {
+        let MemoryOp {
+            mut arg, lowered, ..
+        } = self;
+        if P::MAY_LEND && lowered.into_inner() {
+            Lends::forget(&mut *arg);
+        }
+        arg
+    }
 }
 
-impl<P: SubOp<Family = family::MemoryOp>> std::fmt::Debug for MemoryOp<'_, P> {
+impl<P: SubOp<Family = family::MemoryOp> + XenWritable> std::fmt::Debug for MemoryOp<'_, P> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("MemoryOp")
             .field("cmd", &P::CMD)
-            .field("arg", &self.arg)
+            .field("arg", &format_args!("{:#x}", self.addr))
             .finish()
     }
 }
 
-// SAFETY: two registers: the command, and a handle to pool memory.
+// SAFETY: two registers: the command, and the address of the pool box the
+// call owns (or 0 once lowered).
 #[diagnostic::do_not_recommend]
-unsafe impl<P: SubOp<Family = family::MemoryOp>> Derived for MemoryOp<'_, P> {}
+unsafe impl<P: SubOp<Family = family::MemoryOp> + XenWritable> Derived for MemoryOp<'_, P> {}
 // SAFETY: as above.
 #[diagnostic::do_not_recommend]
-unsafe impl<P: SubOp<Family = family::MemoryOp>> HypercallArgs for MemoryOp<'_, P> {
+unsafe impl<P: SubOp<Family = family::MemoryOp> + XenWritable> HypercallArgs for MemoryOp<'_, P> {
     const OP: u64 = __HYPERVISOR_memory_op as u64;
     fn registers(&self) -> [u64; 5] {
         let first = !self.lowered.swap(true, Ordering::Relaxed);
-        let arg = if first { self.arg.addr() } else { 0 };
+        let arg = if first { self.addr } else { 0 };
         [u64::from(P::CMD), arg, 0, 0, 0]
     }
     fn lend(&self, to: &mut dyn FnMut(Lending)) {
-        Handle::lend(&self.arg, Extent(1), to);
-        {
-            let arg = std::ptr::with_exposed_provenance::<P>(self.arg.addr() as usize);
-            // SAFETY: `arg` is a `GuestHandleMut<'a, P>`, made only by
-            // borrowing pool memory holding a `P` exclusively for `'a` (its
-            // address exposed by the cast that made it): the memory is alive
-            // and holds a valid `P` (`XenWritable`), and nothing else
-            // accesses it while this shared borrow, which ends before `lend`
-            // returns, reads it.
-            unsafe { &*arg }.lend(to);
-        }
-    }
-}
-
-/// Once the call is over, the payload's measured handles are set to null
-/// (its counts stay as Xen left them): Xen may have rewritten a count past
-/// the buffer it measures (`XENMEM_reserved_device_memory_map`'s
-/// `nr_entries`, a sizing answer), and issuing the same payload again must
-/// not lend that. Lend the buffers again (the setters check the counts)
-/// to issue it again.
-impl<P: SubOp<Family = family::MemoryOp>> Drop for MemoryOp<'_, P> {
-    fn drop(&mut self) {
-        if !P::MAY_LEND {
-            return;
-        }
-        let arg = std::ptr::with_exposed_provenance_mut::<P>(self.arg.addr() as usize);
-        // SAFETY: as in `lend`: `arg` exclusively borrows pool memory
-        // holding a valid `P` for `'a`, and the call is over: nothing else
-        // reads or writes it while this runs.
-        unsafe { &mut *arg }.forget();
+        to(Lending {
+            addr: self.addr,
+            bytes: std::mem::size_of::<P>() as u64,
+            writable: true,
+        });
+        Lends::lend(&*self.arg, to);
     }
 }
 
@@ -162,7 +174,7 @@ impl Default for MaximumRamPage {
 
 // The data types above (buffer elements, nested structs) are bound to no
 // command and so are not listed.
-payloads!(family::MemoryOp {
+payloads!(family::MemoryOp, pointer = Buffer {
     /// [`xen_memory_reservation`], taken by several commands.
     MemoryReservation<'a>: xen_memory_reservation<Typed<'a>> =
         XENMEM_increase_reservation as IncreaseReservation, XENMEM_decrease_reservation as DecreaseReservation, XENMEM_populate_physmap as PopulatePhysmap, XENMEM_claim_pages as ClaimPages;

@@ -173,8 +173,19 @@ macro_rules! payloads {
     (@bind $family:ty, $dir:tt [$($lt:lifetime)?] $name:ident $twin:ident [$($targ:ty)?];) => {};
 
     // A command hypercall's family (`pointer = <direction>`): the command's
-    // signature is its command, then a pointer to its payload.
+    // signature is its command, then a pointer to its payload. `pointer =
+    // Buffer`: the pointer is the family's own buffer, which only the
+    // family's call lowers (a whole call of the user's cannot).
     (@signature $family:ty, [], $cmd:ident, $payload:ty, $twin:ident) => {};
+    (@signature $family:ty, [Buffer], $cmd:ident, $payload:ty, $twin:ident) => {
+        impl $crate::signature::CommandSignature<$cmd> for $family {
+            const TEXT: &'static str = concat!("(", stringify!($cmd), ", ", stringify!($twin), " *)");
+            type R1 = $crate::signature::kind::Buffer<$family>;
+            type R2 = $crate::signature::kind::Absent;
+            type R3 = $crate::signature::kind::Absent;
+            type R4 = $crate::signature::kind::Absent;
+        }
+    };
     (@signature $family:ty, [$dir:ident], $cmd:ident, $payload:ty, $twin:ident) => {
         impl $crate::signature::CommandSignature<$cmd> for $family {
             const TEXT: &'static str = concat!("(", stringify!($cmd), ", ", stringify!($twin), " *)");

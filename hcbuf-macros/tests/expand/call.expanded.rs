@@ -10,7 +10,7 @@ const _: () = {
     const _: () = __core::assert!(
         __hcbuf::signature::op_fits(((__HYPERVISOR_xen_version) as
         __core::primitive::u64)),
-        "a hypercall number is below 2^32: privcmd passes it as a C `unsigned int`, so a larger one would issue the hypercall its low 32 bits name, not the one checked"
+        "`op` must be below 2^32: privcmd passes the hypercall number as a C `unsigned int`, so this one would issue the hypercall its low 32 bits name, not the one checked; write the `__HYPERVISOR_*` number itself"
     );
     #[automatically_derived]
     #[diagnostic::do_not_recommend]

@@ -13,8 +13,8 @@ use hcbuf_core::xen::version::{PageSize, VersionNumber};
 use hcbuf_core::{Backend, Pool, SubOp};
 
 fn memory_op<P: SubOp<Family = family::MemoryOp>>(pool: &Pool, xen: &Recording, p: P) {
-    let mut arg = pool.boxed_from(p).unwrap();
-    xen.hypercall(&MemoryOp::new(&mut arg)).unwrap();
+    let arg = pool.boxed_from(p).unwrap();
+    xen.hypercall(&MemoryOp::new(arg)).unwrap();
 }
 
 fn main() {

@@ -89,7 +89,8 @@ pub fn gather<B: Backend>(xen: &Xen<B>) -> Result<Info, Error> {
             .join(":"),
         virt_caps: virt_caps(host.capabilities),
         total_memory: mib(host.total_pages),
-        free_memory: mib(host.free_pages),
+        // As `xl info`: the pages claimed but not yet allocated are not free.
+        free_memory: mib(host.free_pages.saturating_sub(host.outstanding_pages)),
         outstanding_claims: mib(host.outstanding_pages),
         xen_major: version.major,
         xen_minor: version.minor,

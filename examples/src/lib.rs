@@ -21,12 +21,17 @@ pub fn print(text: &str) -> ExitCode {
 
 /// Reports `message` on stderr as the program's failure.
 pub fn fail(message: &str) -> ExitCode {
+    eprintln!("{}: {message}", program());
+    ExitCode::FAILURE
+}
+
+/// The program's name, for messages.
+fn program() -> String {
     let name = std::env::args().next().unwrap_or_default();
     let name = std::path::Path::new(&name)
         .file_name()
         .map(|n| n.to_string_lossy().into_owned());
-    eprintln!("{}: {message}", name.unwrap_or_else(|| "hcbuf".into()));
-    ExitCode::FAILURE
+    name.unwrap_or_else(|| "hcbuf".into())
 }
 
 /// `value` as pretty JSON with a final newline.
@@ -45,6 +50,13 @@ pub struct Common {
     /// Which Xen to ask.
     #[arg(long, value_enum, default_value_t)]
     pub backend: open::Choice,
+    /// The release the software Xen models, when it is the one asked.
+    #[arg(long, value_enum, default_value_t)]
+    pub soft_xen: open::SoftRelease,
+    /// Say on stderr which Xen release hcbuf speaks to (detected from the
+    /// hypervisor).
+    #[arg(short, long)]
+    pub verbose: bool,
 }
 
 /// Opens Xen as `common` says, gathers `T` and prints it, as text or JSON.
@@ -53,10 +65,16 @@ pub fn report<T: serde::Serialize>(
     gather: impl FnOnce(&hcbuf_core::api::Xen<open::Any>) -> Result<T, hcbuf_core::api::Error>,
     render: impl FnOnce(&T) -> String,
 ) -> ExitCode {
-    let xen = match open::open(common.backend) {
+    let xen = match open::open(common.backend, common.soft_xen) {
         Ok(xen) => xen,
         Err(e) => return fail(&e),
     };
+    if common.verbose {
+        match xen.release() {
+            Ok(release) => eprintln!("{}: speaking {release}", program()),
+            Err(e) => return fail(&e.to_string()),
+        }
+    }
     match gather(&xen) {
         Ok(value) if common.json => print(&json(&value)),
         Ok(value) => print(&render(&value)),

@@ -6,7 +6,7 @@ use hcbuf_core::api::Xen;
 use hcbuf_core::backend::privcmd::{OpenError, Privcmd};
 use hcbuf_core::backend::soft::{HostConfig, SoftXen};
 use hcbuf_core::pool::{MemorySource, PoolConfig};
-use hcbuf_core::{Backend, HypercallArgs, Pool, XenErrno};
+use hcbuf_core::{Backend, HypercallArgs, Pool, Release, XenErrno};
 
 /// `--backend`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -16,8 +16,30 @@ pub enum Choice {
     Auto,
     /// The real Xen, through `/dev/xen/privcmd`.
     Privcmd,
-    /// The built-in software model of Xen 4.17.
+    /// The built-in software model of Xen (`--soft-xen` says which
+    /// release).
     Soft,
+}
+
+/// `--soft-xen`: the release the software Xen models.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum SoftRelease {
+    /// Xen 4.17 (Debian 12).
+    #[default]
+    #[value(name = "4.17")]
+    Xen4_17,
+    /// Xen 4.20 (Debian 13).
+    #[value(name = "4.20")]
+    Xen4_20,
+}
+
+impl From<SoftRelease> for Release {
+    fn from(r: SoftRelease) -> Release {
+        match r {
+            SoftRelease::Xen4_17 => Release::Xen4_17,
+            SoftRelease::Xen4_20 => Release::Xen4_20,
+        }
+    }
 }
 
 /// The backend chosen.
@@ -44,16 +66,17 @@ impl Backend for Any {
     }
 }
 
-/// Opens Xen as `choice` says, or explains why it cannot.
-pub fn open(choice: Choice) -> Result<Xen<Any>, String> {
+/// Opens Xen as `choice` says (the software Xen modelling `soft`), or
+/// explains why it cannot.
+pub fn open(choice: Choice, soft_release: SoftRelease) -> Result<Xen<Any>, String> {
     match choice {
         Choice::Privcmd => real(),
-        Choice::Soft => soft(),
+        Choice::Soft => soft(soft_release),
         Choice::Auto => match Privcmd::open() {
             Ok(privcmd) => real_with(privcmd),
             Err(OpenError::NotFound { .. }) => {
                 eprintln!("note: no /dev/xen/privcmd here: using hcbuf's built-in software Xen");
-                soft()
+                soft(soft_release)
             }
             Err(e) => Err(e.to_string()),
         },
@@ -69,11 +92,12 @@ fn real_with(privcmd: Privcmd) -> Result<Xen<Any>, String> {
     Ok(Xen::new(Any::Privcmd(privcmd), pool))
 }
 
-fn soft() -> Result<Xen<Any>, String> {
+fn soft(release: SoftRelease) -> Result<Xen<Any>, String> {
     let config = PoolConfig::default()
         .source(MemorySource::LockedAnonymous)
         .track_allocations(true);
     let pool = Pool::with_config(config).map_err(|e| e.to_string())?;
-    let soft = SoftXen::new(pool.clone(), HostConfig::default()).map_err(|e| e.to_string())?;
+    let host = HostConfig::default().release(release.into());
+    let soft = SoftXen::new(pool.clone(), host).map_err(|e| e.to_string())?;
     Ok(Xen::new(Any::Soft(soft), pool))
 }

@@ -117,3 +117,30 @@ fn bad_arguments_are_reported_not_panicked() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("invalid value 'bogus'"));
 }
+
+#[test]
+fn the_examples_speak_the_release_the_software_xen_models() {
+    for (release, minor) in [("4.17", 17), ("4.20", 20)] {
+        let out = run(
+            env!("CARGO_BIN_EXE_xen-info"),
+            &["--json", "--verbose", "--soft-xen", release],
+        );
+        let v: serde_json::Value = serde_json::from_str(&text(&out)).expect("valid JSON");
+        assert_eq!(
+            (v["xen_major"].clone(), v["xen_minor"].clone()),
+            (4.into(), minor.into())
+        );
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            said.contains(&format!("xen-info: speaking Xen {release}")),
+            "{said}"
+        );
+        for bin in [
+            env!("CARGO_BIN_EXE_xen-list"),
+            env!("CARGO_BIN_EXE_xen-dmesg"),
+        ] {
+            let out = run(bin, &["--soft-xen", release]);
+            assert!(!out.stdout.is_empty(), "{bin} on {release}");
+        }
+    }
+}

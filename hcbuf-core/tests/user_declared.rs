@@ -50,8 +50,16 @@ unsafe impl SubOp for mine::my_max_mem {
     const CMD: u32 = XEN_DOMCTL_max_mem;
 }
 
+/// Xen 4.17's headers: `HCBUF_XEN_INCLUDE`, else the installed
+/// `libxen-dev` if it is 4.17, else bookworm's package fetched into
+/// `target/` (as the ABI test does); a failure names the package.
 fn include() -> std::path::PathBuf {
-    std::env::var_os("HCBUF_XEN_INCLUDE").map_or_else(|| "/usr/include".into(), Into::into)
+    if let Some(dir) = std::env::var_os("HCBUF_XEN_INCLUDE") {
+        return dir.into();
+    }
+    let version = &hcbuf_core::sys::VERSIONS[0];
+    let cache = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    hcbuf_core::sys::prove::headers(version, cache).unwrap_or_else(|why| panic!("{why}"))
 }
 
 #[test]

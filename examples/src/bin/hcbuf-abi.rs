@@ -10,74 +10,82 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+use clap::Parser;
+use hcbuf_core::Release;
+use hcbuf_core::sys::MODULES;
 use hcbuf_core::sys::abi::Module;
-use hcbuf_core::sys::{MODULES, domctl, sysctl, xen};
+
+/// Prints the Xen ABI hcbuf speaks: per module, its types, fields and
+/// constants and the headers they are proven against; with a module, its
+/// items.
+#[derive(Parser)]
+#[command(version)]
+struct Args {
+    /// One module to list in full (`sysctl`, `v4_20::domctl`, ...).
+    module: Option<String>,
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args = Args::parse();
     let mut out = io::stdout().lock();
-    let written = match args.as_slice() {
-        [] => summary(&mut out),
-        [flag] if flag == "-h" || flag == "--help" => {
-            writeln!(
-                out,
-                "usage: hcbuf-abi [MODULE]\nmodules: {}",
-                names().join(", ")
-            )
-        }
-        [name] => match MODULES.iter().find(|m| short(m) == name) {
+    let written = match &args.module {
+        None => summary(&mut out),
+        Some(name) => match MODULES.iter().find(|m| short(m) == *name) {
             Some(m) => detail(&mut out, m),
             None => {
-                eprintln!(
-                    "hcbuf-abi: no module `{name}`; choose one of: {}",
+                return hcbuf_examples::fail(&format!(
+                    "no module `{name}`; choose one of: {}",
                     names().join(", ")
-                );
-                return ExitCode::from(2);
+                ));
             }
         },
-        _ => {
-            eprintln!("hcbuf-abi: too many arguments\nusage: hcbuf-abi [MODULE]");
-            return ExitCode::from(2);
-        }
     };
     match written {
         Ok(()) => ExitCode::SUCCESS,
         // A reader that stopped early (`| head`) is not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("hcbuf-abi: cannot write the output: {e}");
-            ExitCode::FAILURE
-        }
+        Err(e) => hcbuf_examples::fail(&format!("cannot write the output: {e}")),
     }
 }
 
-fn short(m: &Module) -> &'static str {
+/// The module's path without `hcbuf_sys::`: `sysctl`, `v4_20::sysctl`
+/// (the architecture module is `arch` whatever its file is).
+fn short(m: &Module) -> String {
     let path = m.path.strip_prefix("hcbuf_sys::").unwrap_or(m.path);
-    // The architecture module is reached as `arch` whatever its file is.
-    path.split("::").next().unwrap_or(path)
+    let mut parts = path.split("::");
+    match (parts.next(), parts.next()) {
+        (Some(release), Some(module)) if release.starts_with('v') => {
+            format!("{release}::{module}")
+        }
+        (Some(first), _) => first.to_owned(),
+        (None, _) => path.to_owned(),
+    }
 }
 
-fn names() -> Vec<&'static str> {
+fn names() -> Vec<String> {
     MODULES.iter().map(|m| short(m)).collect()
 }
 
 fn summary(out: &mut impl Write) -> io::Result<()> {
+    let releases: Vec<String> = Release::ALL.iter().map(|r| r.to_string()).collect();
     writeln!(
         out,
-        "hcbuf mirrors the Xen 4.17 hypercall ABI for {}",
+        "hcbuf speaks the hypercall ABI of {} for {}, chosen at run time",
+        releases.join(" and "),
         std::env::consts::ARCH
     )?;
-    writeln!(
-        out,
-        "interface versions: sysctl {:#x}, domctl {:#x}, latest {:#x}",
-        sysctl::XEN_SYSCTL_INTERFACE_VERSION,
-        domctl::XEN_DOMCTL_INTERFACE_VERSION,
-        xen::__XEN_LATEST_INTERFACE_VERSION__
-    )?;
+    for release in Release::ALL {
+        writeln!(
+            out,
+            "  {release}: sysctl interface {:#x}, domctl interface {:#x}",
+            release.sysctl_interface(),
+            release.domctl_interface()
+        )?;
+    }
     writeln!(out)?;
     writeln!(
         out,
-        "{:<10} {:>6} {:>7} {:>10}  headers",
+        "{:<16} {:>6} {:>7} {:>10}  headers",
         "module", "types", "fields", "constants"
     )?;
     let (mut types, mut fields, mut consts) = (0, 0, 0);
@@ -85,7 +93,7 @@ fn summary(out: &mut impl Write) -> io::Result<()> {
         let f: usize = m.layouts.iter().map(|l| l.fields.len()).sum();
         writeln!(
             out,
-            "{:<10} {:>6} {:>7} {:>10}  {}",
+            "{:<16} {:>6} {:>7} {:>10}  {}",
             short(m),
             m.layouts.len(),
             f,
@@ -96,11 +104,12 @@ fn summary(out: &mut impl Write) -> io::Result<()> {
         fields += f;
         consts += m.consts.len();
     }
-    writeln!(out, "{:<10} {types:>6} {fields:>7} {consts:>10}", "total")?;
+    writeln!(out, "{:<16} {types:>6} {fields:>7} {consts:>10}", "total")?;
     writeln!(out)?;
     writeln!(
         out,
-        "Every number above is checked against /usr/include/xen by `cargo test -p hcbuf-sys`."
+        "The shared modules and each release's own (`v4_20::…`: what 4.20 changed) are checked \
+         against that release's libxen-dev headers by `cargo test -p hcbuf-sys`."
     )?;
     writeln!(out, "`hcbuf-abi MODULE` lists one module's items.")
 }

@@ -70,10 +70,18 @@ impl<B: Backend> Xen<B> {
 
     /// The release this handle speaks: pinned, or detected once (an error
     /// naming the releases hcbuf speaks if the hypervisor is another).
+    #[inline]
     pub fn release(&self) -> Result<Release, Error> {
-        if let Some(release) = self.release.get() {
-            return Ok(*release);
+        match self.release.get() {
+            Some(release) => Ok(*release),
+            None => self.detect_release(),
         }
+    }
+
+    /// The first call's [`release`](Self::release): asked of the backend,
+    /// or of the hypervisor.
+    #[cold]
+    fn detect_release(&self) -> Result<Release, Error> {
         let release = match self.backend.release() {
             Some(release) => release,
             None => Release::detect(&self.backend).map_err(Error::Release)?,

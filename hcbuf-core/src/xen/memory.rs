@@ -27,7 +27,7 @@ use crate::HypercallArgs;
 use crate::XenWritable;
 use crate::args::{SubOp, family};
 use crate::handle::Typed;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::cell::Cell;
 
 use crate::marker::__private::Derived;
 use crate::owned::PoolBox;
@@ -84,8 +84,9 @@ pub struct MemoryOp<'p, P: SubOp<Family = family::MemoryOp> + XenWritable> {
     /// The payload's address, taken from a writable handle when the call
     /// was made (the pool memory does not move with the box).
     addr: u64,
-    /// Whether the call was lowered to registers already.
-    lowered: AtomicBool,
+    /// Whether the call was lowered to registers already (a `Cell`: the
+    /// call is not `Sync`, so one thread lowers it at a time).
+    lowered: Cell<bool>,
 }
 
 impl<'p, P: SubOp<Family = family::MemoryOp> + XenWritable> MemoryOp<'p, P> {
@@ -95,7 +96,7 @@ impl<'p, P: SubOp<Family = family::MemoryOp> + XenWritable> MemoryOp<'p, P> {
         MemoryOp {
             arg: payload,
             addr,
-            lowered: AtomicBool::new(false),
+            lowered: Cell::new(false),
         }
     }
 
@@ -136,7 +137,7 @@ unsafe impl<P: SubOp<Family = family::MemoryOp> + XenWritable> Derived for Memor
 unsafe impl<P: SubOp<Family = family::MemoryOp> + XenWritable> HypercallArgs for MemoryOp<'_, P> {
     const OP: u64 = __HYPERVISOR_memory_op as u64;
     fn registers(&self) -> [u64; 5] {
-        let first = !self.lowered.swap(true, Ordering::Relaxed);
+        let first = !self.lowered.replace(true);
         let arg = if first { self.addr } else { 0 };
         [u64::from(P::CMD), arg, 0, 0, 0]
     }

@@ -13,8 +13,9 @@ use hcbuf_core::backend::soft::{HostConfig, SoftXen};
 use hcbuf_core::sys::errno::{XEN_EACCES, XEN_EFAULT};
 use hcbuf_core::xen::Op;
 use hcbuf_core::xen::memory::{E820Entry, MachineMemoryMap, MemoryMap, MemoryOp};
+use hcbuf_core::xen::sysctl::ReadConsole;
 use hcbuf_core::xen::sysctl::{CpuTopo, CpuTopoInfo};
-use hcbuf_core::{Backend, Release, XenErrno};
+use hcbuf_core::{Backend, HypercallArgs, Release, XenErrno};
 
 /// A software Xen of 2 sockets x 2 cores x 2 threads: 8 CPUs.
 fn xen() -> Xen<SoftXen> {
@@ -129,4 +130,65 @@ fn an_empty_slice_lends_the_null_handle() {
     let mut op = Op::sysctl(Release::Xen4_17, xen.pool(), ask).unwrap();
     assert_eq!(xen.backend().hypercall(&op.call()), Ok(0));
     assert_eq!(op.payload().num_cpus(), 8, "a null buffer asks the count");
+}
+
+/// A backend of the user's that issues every call twice (a retry after a
+/// transient error, say), counting what the inner backend answered.
+struct Twice(SoftXen, std::sync::Mutex<Vec<Result<u64, XenErrno>>>);
+
+impl Backend for Twice {
+    fn release(&self) -> Option<Release> {
+        self.0.release()
+    }
+
+    fn hypercall<A: HypercallArgs>(&self, args: &A) -> Result<u64, XenErrno> {
+        let first = self.0.hypercall(args);
+        let second = self.0.hypercall(args);
+        self.1.lock().unwrap().extend([first, second]);
+        first
+    }
+}
+
+/// An incremental console read into `buffer`: run twice, the second run
+/// would read on from where the first stopped.
+fn console_read<'p, 'b>(
+    pool: &'p hcbuf_core::Pool,
+    buffer: &'b mut hcbuf_core::PoolSlice<'_, u8>,
+) -> hcbuf_core::PoolBox<'p, Op<ReadConsole<'b>>> {
+    let mut read = ReadConsole::default();
+    read.incremental = 1;
+    read.set_count(buffer.len() as u32).unwrap();
+    read.set_buffer(buffer.lend_mut()).unwrap();
+    Op::sysctl(Release::Xen4_17, pool, read).unwrap()
+}
+
+#[test]
+fn a_backend_that_issues_a_multicall_again_hands_xen_no_entries() {
+    let pool = tracking_pool();
+    let soft = SoftXen::new(pool.clone(), HostConfig::default()).unwrap();
+    let twice = Twice(soft, Default::default());
+    let mut buffer = pool.slice::<u8>(64).unwrap();
+    let mut op = console_read(&pool, &mut buffer);
+    let result = hcbuf_core::backend::hypercall_wide(&twice, &pool, &op.call());
+    assert_eq!(result.ok(), Some(0));
+    let answers = std::mem::take(&mut *twice.1.lock().unwrap());
+    assert_eq!(answers, [Ok(0), Err(XenErrno(XEN_EFAULT))]);
+    assert_eq!(op.payload().index, 64, "the console was read once");
+    drop(op);
+
+    // The same through a typed batch.
+    let xen = Xen::new(twice, pool.clone());
+    let mut buffer = pool.slice::<u8>(64).unwrap();
+    let mut op = console_read(&pool, &mut buffer);
+    let call = op.call();
+    let mut batch = Batch::new();
+    batch.push(&call);
+    assert_eq!(xen.multicall(batch).unwrap(), [Ok(0)]);
+    let answers = std::mem::take(&mut *xen.backend().1.lock().unwrap());
+    // The first answer is the version query that detected the release.
+    assert_eq!(
+        answers[answers.len() - 2..],
+        [Ok(0), Err(XenErrno(XEN_EFAULT))]
+    );
+    assert_eq!(op.payload().index, 64);
 }

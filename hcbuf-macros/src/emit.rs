@@ -343,7 +343,7 @@ fn emit_data(c: &Container<'_>, twin: &syn::Path) -> TokenStream {
     // not an error here: the field checks report it once).
     let lend_bounds = c.fields.iter().map(|f| {
         let ty = f.ty;
-        quote!(for<'__x> #ty: __hcbuf::sys::handles::Lends)
+        quote!(for<'__hcbuf_x> #ty: __hcbuf::sys::handles::Lends)
     });
     quote! {
         #[automatically_derived]
@@ -416,7 +416,7 @@ fn emit_sub_op(
         quote! {
             #[diagnostic::do_not_recommend]
             unsafe impl #impl_generics __hcbuf::args::SubOp for #name #ty_generics
-            where for<'__x> #name #ty_generics: __hcbuf::sys::handles::Lends
+            where for<'__hcbuf_x> #name #ty_generics: __hcbuf::sys::handles::Lends
         }
     };
     let family = format_ident!("{}", family.type_name());

@@ -72,11 +72,8 @@ macro_rules! abi {
         $crate::abi!(@define [$(#[$m])*] $name $h []
             $( [$(#[$fm])*] $vis $f : $ft; )*);
         $crate::abi!(@size $name $size);
-        $crate::abi!(@padding $name; $($f: $ft),*);
         $crate::abi!(@declared $mode $name, Struct, $crate::__core::concat!("struct ", $crate::__core::stringify!($name)) $(, $cty)?;
             [$h] $name<$h>; by_field $($vis $f: $ft),*);
-        $crate::abi!(@markers [$h: $crate::handles::Handles] $name<$h>; $($ft),*);
-        $crate::abi!(@plain [] [$h: $crate::handles::Handles] $name<$h>; $($ft),*);
         $crate::abi!(@std [$h: $crate::handles::Handles] $name $name<$h>; $($f: $ft),*);
         $crate::abi!(@accessors $name $h [$($vis $f),*]
             $( [$(#[$fm])*] $vis $f $(/ $setter)? : $ft $([$($ext)*])?; )*);
@@ -103,15 +100,11 @@ macro_rules! abi {
         }
         $($rest:tt)*
     ) => {
-        $(#[$m])*
-        #[repr(C)]
-        pub struct $name { $( $(#[$fm])* pub $f: $ft, )* }
+        $crate::abi!(@struct [$(#[$m])*] [$($addresses)?] $name;
+            $( [$(#[$fm])*] pub $f : $ft, )*);
         $crate::abi!(@size $name $size);
-        $crate::abi!(@padding $name; $($f: $ft),*);
         $crate::abi!(@declared $mode $name, Struct, $crate::__core::concat!("struct ", $crate::__core::stringify!($name)) $(, $cty)?;
             [__H] $name; by_field $($vis $f: $ft),*);
-        $crate::abi!(@markers [] $name; $($ft),*);
-        $crate::abi!(@plain [$($addresses)?] [] $name; $($ft),*);
         $crate::abi!(@lends_nothing $name);
         $crate::abi!(@items $mode $hs [$($l)*
             <$name as $crate::abi::$mode>::LAYOUT,
@@ -174,28 +167,68 @@ macro_rules! abi {
         };
     };
 
-    // The struct of a generic declaration, one field at a time: `pub` and
-    // `pad` fields public, counts and measured handles private.
-    (@define [$($m:tt)*] $name:ident $h:ident [$($acc:tt)*]) => {
-        $($m)*
-        #[repr(C)]
-        pub struct $name<$h: $crate::handles::Handles = $crate::handles::Raw> { $($acc)* }
+    // The fields of a generic declaration, one at a time: `pub` and `pad`
+    // fields public, counts and measured handles private; then the struct.
+    (@define $m:tt $name:ident $h:ident [$($acc:tt)*]) => {
+        $crate::abi!(@struct $m [] $name<$h>; $($acc)*);
     };
     (@define $m:tt $name:ident $h:ident [$($acc:tt)*]
         [$($fm:tt)*] pub $f:ident : $ft:ty; $($rest:tt)*) => {
-        $crate::abi!(@define $m $name $h [$($acc)* $($fm)* pub $f: $ft,] $($rest)*);
+        $crate::abi!(@define $m $name $h [$($acc)* [$($fm)*] pub $f: $ft,] $($rest)*);
     };
     (@define $m:tt $name:ident $h:ident [$($acc:tt)*]
         [$($fm:tt)*] pad $f:ident : $ft:ty; $($rest:tt)*) => {
-        $crate::abi!(@define $m $name $h [$($acc)* $($fm)* pub $f: $ft,] $($rest)*);
+        $crate::abi!(@define $m $name $h [$($acc)* [$($fm)*] pub $f: $ft,] $($rest)*);
     };
     (@define $m:tt $name:ident $h:ident [$($acc:tt)*]
         [$($fm:tt)*] count $f:ident : $ft:ty; $($rest:tt)*) => {
-        $crate::abi!(@define $m $name $h [$($acc)* $($fm)* $f: $ft,] $($rest)*);
+        $crate::abi!(@define $m $name $h [$($acc)* [$($fm)*] $f: $ft,] $($rest)*);
     };
     (@define $m:tt $name:ident $h:ident [$($acc:tt)*]
         [$($fm:tt)*] handle $f:ident : $ft:ty; $($rest:tt)*) => {
-        $crate::abi!(@define $m $name $h [$($acc)* $($fm)* $f: $ft,] $($rest)*);
+        $crate::abi!(@define $m $name $h [$($acc)* [$($fm)*] $f: $ft,] $($rest)*);
+    };
+
+    // A struct, its padding check and its marker traits, in one arm: the
+    // traits are bounded by exactly the field types the struct is defined
+    // with, so this arm, invoked on its own, vouches only for the struct it
+    // defines. `addresses`: integers Xen reads as addresses (a multicall
+    // entry's arguments), never `PlainData`.
+    (@struct $m:tt [] $name:ident $(<$h:ident>)?; $( [$($fm:tt)*] $fv:vis $f:ident : $ft:ty, )*) => {
+        $crate::abi!(@struct $m [addresses] $name $(<$h>)?; $( [$($fm)*] $fv $f : $ft, )*);
+        // SAFETY: as for the other markers (below), and no field holds an
+        // address.
+        #[diagnostic::do_not_recommend]
+        unsafe impl$(<$h: $crate::handles::Handles>)? $crate::marker::PlainData for $name $(<$h>)?
+        where $(for<'__x> $ft: $crate::marker::PlainData),* {}
+    };
+    (@struct [$($m:tt)*] [addresses] $name:ident $(<$h:ident>)?;
+        $( [$($fm:tt)*] $fv:vis $f:ident : $ft:ty, )*) => {
+        $($m)*
+        #[repr(C)]
+        pub struct $name $(<$h: $crate::handles::Handles = $crate::handles::Raw>)? {
+            $( $($fm)* $fv $f: $ft, )*
+        }
+        $crate::abi!(@padding $name; $($f: $ft),*);
+        // The marker traits, each bounded by every field: a declaration is
+        // plain data (or Xen-writable, or hypercall-safe) exactly when its
+        // fields are, for the handle spelling in use. (`for<'__x>` keeps a
+        // bound on a concrete field type from being a trivially false one.)
+        //
+        // SAFETY: no implicit padding (asserted just above, for the `Raw`
+        // spelling; other spellings have its layout by `Handles`'s
+        // contract), and every field is hypercall-safe.
+        #[diagnostic::do_not_recommend]
+        unsafe impl$(<$h: $crate::handles::Handles>)? $crate::marker::__private::Derived for $name $(<$h>)?
+        where $(for<'__x> $ft: $crate::marker::HypercallSafe),* {}
+        // SAFETY: as above.
+        #[diagnostic::do_not_recommend]
+        unsafe impl$(<$h: $crate::handles::Handles>)? $crate::marker::HypercallSafe for $name $(<$h>)?
+        where $(for<'__x> $ft: $crate::marker::HypercallSafe),* {}
+        // SAFETY: as above, and every bit pattern of every field is valid.
+        #[diagnostic::do_not_recommend]
+        unsafe impl$(<$h: $crate::handles::Handles>)? $crate::marker::XenWritable for $name $(<$h>)?
+        where $(for<'__x> $ft: $crate::marker::XenWritable),* {}
     };
 
     // The getters and setters of the counts and measured handles.
@@ -377,38 +410,6 @@ macro_rules! abi {
             $crate::__core::mem::size_of::<$name>() == 0 $(+ $crate::abi::field_size(&|s: $name| s.$f))*,
             $crate::__core::concat!("`", $crate::__core::stringify!($name), "` has implicit padding: declare it as a `pad` field")
         );
-    };
-
-    // The marker traits, each bounded by every field: a declaration is
-    // plain data (or Xen-writable, or hypercall-safe) exactly when its
-    // fields are, for the handle spelling in use. (`for<'__x>` keeps a
-    // bound on a concrete field type from being a trivially false one.)
-    (@markers [$($g:tt)*] $ty:ty; $($ft:ty),*) => {
-        // SAFETY: no implicit padding (asserted above, for the `Raw`
-        // spelling; other spellings have its layout by `Handles`'s
-        // contract), and every field is hypercall-safe.
-        #[diagnostic::do_not_recommend]
-        unsafe impl<$($g)*> $crate::marker::__private::Derived for $ty
-        where $(for<'__x> $ft: $crate::marker::HypercallSafe),* {}
-        // SAFETY: as above.
-        #[diagnostic::do_not_recommend]
-        unsafe impl<$($g)*> $crate::marker::HypercallSafe for $ty
-        where $(for<'__x> $ft: $crate::marker::HypercallSafe),* {}
-        // SAFETY: as above, and every bit pattern of every field is valid.
-        #[diagnostic::do_not_recommend]
-        unsafe impl<$($g)*> $crate::marker::XenWritable for $ty
-        where $(for<'__x> $ft: $crate::marker::XenWritable),* {}
-    };
-
-    // `PlainData`, bounded by the fields; not for a struct marked
-    // `addresses`, whose integers Xen reads as addresses (a multicall
-    // entry's arguments).
-    (@plain [addresses] [$($g:tt)*] $ty:ty; $($ft:ty),*) => {};
-    (@plain [] [$($g:tt)*] $ty:ty; $($ft:ty),*) => {
-        // SAFETY: as for the other markers, and no field holds an address.
-        #[diagnostic::do_not_recommend]
-        unsafe impl<$($g)*> $crate::marker::PlainData for $ty
-        where $(for<'__x> $ft: $crate::marker::PlainData),* {}
     };
 
     // What `#[derive]` would give, bounded by the fields (a derive would

@@ -11,6 +11,8 @@
 
 use hcbuf_sys::xen::{__HYPERVISOR_multicall, multicall_entry};
 
+use std::cell::Cell;
+
 use hcbuf_sys::handles::Lending;
 
 use crate::HypercallArgs;
@@ -91,6 +93,12 @@ pub struct CheckedEntry(MulticallEntry);
 
 /// `HYPERVISOR_multicall(calls, nr_calls)`: issue every entry of `calls`
 /// in order. Made only from a batch's entries, with what their calls lend.
+///
+/// It lowers once, as the calls it carries do (a family buffer's `Call`, a
+/// `MemoryOp`): its entries hold those calls' one lowering, so a backend
+/// that issued the multicall again (a retry) would hand Xen their buffers
+/// a second time, counts Xen raised included. Lowered again, its entries'
+/// address is 0 and Xen answers `EFAULT` without running any of them.
 #[derive(Debug)]
 pub struct Multicall<'a> {
     /// The entries, which Xen reads and writes the results into.
@@ -99,6 +107,8 @@ pub struct Multicall<'a> {
     nr_calls: Count,
     /// What the entries' calls lend Xen, recorded when each was made.
     carried: &'a [Lending],
+    /// Whether the multicall was lowered to registers already.
+    lowered: Cell<bool>,
 }
 
 impl<'a> Multicall<'a> {
@@ -124,6 +134,7 @@ impl<'a> Multicall<'a> {
             calls,
             nr_calls: Count,
             carried,
+            lowered: Cell::new(false),
         }
     }
 
@@ -143,10 +154,13 @@ unsafe impl Derived for Multicall<'_> {}
 unsafe impl HypercallArgs for Multicall<'_> {
     const OP: u64 = __HYPERVISOR_multicall as u64;
     fn registers(&self) -> [u64; 5] {
-        crate::signature::lower::<Fixed<{ __HYPERVISOR_multicall as u64 }>>(
-            [self.calls.register(), self.nr_calls.register(), 0, 0, 0],
-            [self.calls.elements(), 0, 0, 0, 0],
-        )
+        let [calls, nr_calls, ..] =
+            crate::signature::lower::<Fixed<{ __HYPERVISOR_multicall as u64 }>>(
+                [self.calls.register(), self.nr_calls.register(), 0, 0, 0],
+                [self.calls.elements(), 0, 0, 0, 0],
+            );
+        let first = !self.lowered.replace(true);
+        [if first { calls } else { 0 }, nr_calls, 0, 0, 0]
     }
     fn lend(&self, to: &mut dyn FnMut(Lending)) {
         self.calls.lend(to);

@@ -3,6 +3,7 @@
 //! emitted code instead, so the compiler can report it at the field.
 
 use syn::GenericParam;
+use syn::visit::Visit;
 
 use super::Ctxt;
 use super::ast::{Container, Mode};
@@ -11,6 +12,7 @@ use super::ast::{Container, Mode};
 const MAX_ARGS: usize = 5;
 
 pub(crate) fn check(cx: &Ctxt, c: &Container<'_>) {
+    check_hygiene(cx, c);
     check_generics(cx, c);
     match &c.mode {
         Some(Mode::Call { .. }) => check_call(cx, c),
@@ -67,5 +69,83 @@ fn check_payload(cx: &Ctxt, c: &Container<'_>) {
             *span,
             format!("`#[repr({name})]` on a hypercall payload: {why}"),
         ));
+    }
+}
+
+/// The names the expansion brings into scope for its checks: `__hcbuf`
+/// (hcbuf-core), `__core` (core), `__HcbufSignature` and the `__hcbuf_*`
+/// items and lifetimes. The user's tokens are written again inside that
+/// scope, so a name of the user's spelled the same would mean one item in
+/// the struct and another in every check.
+fn is_reserved(name: &str) -> bool {
+    let name = name.strip_prefix("r#").unwrap_or(name);
+    ["__hcbuf", "__Hcbuf", "__core"]
+        .iter()
+        .any(|prefix| name.starts_with(prefix))
+}
+
+/// Every token of the user's that the expansion writes again (the item's
+/// name, generics, field names and types, and the attribute's values)
+/// must mean there what it means in the struct: no name the expansion
+/// reserves, and no macro, whose expansion could resolve differently
+/// inside the checks' scope than outside it.
+fn check_hygiene(cx: &Ctxt, c: &Container<'_>) {
+    let mut visitor = Hygiene { cx };
+    visitor.visit_ident(&c.input.ident);
+    visitor.visit_generics(&c.input.generics);
+    for field in &c.fields {
+        visitor.visit_ident(field.ident);
+        visitor.visit_type(field.ty);
+    }
+    match &c.mode {
+        Some(Mode::Call { op, signature }) => {
+            visitor.visit_expr(op);
+            if let Some(signature) = signature {
+                visitor.visit_path(signature);
+            }
+        }
+        Some(Mode::Payload { cmd, twin, .. }) => {
+            visitor.visit_expr(cmd);
+            visitor.visit_path(twin);
+        }
+        Some(Mode::Data { twin }) => visitor.visit_path(twin),
+        None => {}
+    }
+}
+
+struct Hygiene<'c> {
+    cx: &'c Ctxt,
+}
+
+impl<'ast> Visit<'ast> for Hygiene<'_> {
+    fn visit_ident(&mut self, ident: &'ast syn::Ident) {
+        if is_reserved(&ident.to_string()) {
+            self.cx.error_spanned_by(
+                ident,
+                format!(
+                    "`{ident}` is a name the derive reserves: inside its checks `__hcbuf` is \
+                     hcbuf-core and `__core` is core, so a name of yours spelled `__hcbuf…`, \
+                     `__Hcbuf…` or `__core…` would be checked as another item than the one \
+                     the struct holds; rename it"
+                ),
+            );
+        }
+    }
+
+    fn visit_lifetime(&mut self, lifetime: &'ast syn::Lifetime) {
+        self.visit_ident(&lifetime.ident);
+    }
+
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        self.cx.error_spanned_by(
+            mac,
+            "a macro in a hypercall type's fields, generics or attribute: the derive checks \
+             the tokens it sees, and a macro's expansion could name other items inside its \
+             checks than in the struct; write the type or value out",
+        );
+    }
+
+    fn visit_attribute(&mut self, _: &'ast syn::Attribute) {
+        // Attributes of fields and generics are not written again.
     }
 }

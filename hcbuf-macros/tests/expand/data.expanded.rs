@@ -5,8 +5,8 @@ const _: () = {
     #[automatically_derived]
     impl __hcbuf::sys::handles::Lends for MemInfo
     where
-        for<'__x> u64: __hcbuf::sys::handles::Lends,
-        for<'__x> u64: __hcbuf::sys::handles::Lends,
+        for<'__hcbuf_x> u64: __hcbuf::sys::handles::Lends,
+        for<'__hcbuf_x> u64: __hcbuf::sys::handles::Lends,
     {
         fn lend(&self, to: &mut dyn __core::ops::FnMut(__hcbuf::sys::handles::Lending)) {
             __hcbuf::sys::handles::Lends::lend(&self.memsize, to);

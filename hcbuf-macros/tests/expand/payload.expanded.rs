@@ -5,11 +5,11 @@ const _: () = {
     #[automatically_derived]
     impl<'a> __hcbuf::sys::handles::Lends for GetCpuInfo<'a>
     where
-        for<'__x> u32: __hcbuf::sys::handles::Lends,
-        for<'__x> u32: __hcbuf::sys::handles::Lends,
-        for<'__x> GuestHandleMut<'a, CpuInfo>: __hcbuf::sys::handles::Lends,
-        for<'__x> u32: __hcbuf::sys::handles::Lends,
-        for<'__x> u32: __hcbuf::sys::handles::Lends,
+        for<'__hcbuf_x> u32: __hcbuf::sys::handles::Lends,
+        for<'__hcbuf_x> u32: __hcbuf::sys::handles::Lends,
+        for<'__hcbuf_x> GuestHandleMut<'a, CpuInfo>: __hcbuf::sys::handles::Lends,
+        for<'__hcbuf_x> u32: __hcbuf::sys::handles::Lends,
+        for<'__hcbuf_x> u32: __hcbuf::sys::handles::Lends,
     {
         fn lend(&self, to: &mut dyn __core::ops::FnMut(__hcbuf::sys::handles::Lending)) {
             __hcbuf::sys::handles::Lends::lend(&self.max_cpus, to);
@@ -154,7 +154,7 @@ const _: () = {
     #[diagnostic::do_not_recommend]
     unsafe impl<'a> __hcbuf::args::SubOp for GetCpuInfo<'a>
     where
-        for<'__x> GetCpuInfo<'a>: __hcbuf::sys::handles::Lends,
+        for<'__hcbuf_x> GetCpuInfo<'a>: __hcbuf::sys::handles::Lends,
     {
         type Family = __hcbuf::args::family::Sysctl;
         const CMD: __core::primitive::u32 = (XEN_SYSCTL_getcpuinfo)

@@ -10,9 +10,10 @@ use syn::visit_mut::VisitMut;
 use syn::{Ident, Lifetime, Type};
 
 use crate::internals::ast::{Container, Family, Mode};
+use crate::internals::check::MAX_ARGS;
 
-pub(crate) fn emit(c: &Container<'_>) -> TokenStream {
-    let body = match c.mode.as_ref().expect("checked: a mode") {
+pub(crate) fn emit(c: &Container<'_>, mode: &Mode) -> TokenStream {
+    let body = match mode {
         Mode::Call { op, signature } => emit_call(c, op, signature.as_ref()),
         Mode::Payload { family, cmd, twin } => {
             let data = emit_data(c, twin);
@@ -114,7 +115,7 @@ fn emit_call(c: &Container<'_>, op: &syn::Expr, signature: Option<&syn::Path>) -
         let ident = f.ident;
         quote! { (&__hcbuf::__private::Field(&self.#ident)).lend(to); }
     });
-    let zeros = (c.fields.len()..5).map(|_| quote!(0));
+    let zeros = (c.fields.len()..MAX_ARGS).map(|_| quote!(0));
     let zeros2 = zeros.clone();
     let registers = ["R0", "R1", "R2", "R3", "R4"];
     let fits = c.fields.iter().zip(registers).map(|(f, register)| {

@@ -30,21 +30,21 @@ pub fn derive_hypercall_args(input: TokenStream) -> TokenStream {
 fn expand(input: &DeriveInput) -> proc_macro2::TokenStream {
     let ctxt = internals::Ctxt::new();
     let container = internals::ast::Container::from_ast(&ctxt, input);
-    if let Some(container) = &container {
-        internals::check::check(&ctxt, container);
-    }
-    match (ctxt.finish(), container) {
-        (Ok(()), Some(container)) => emit::emit(&container),
-        (Err(errors), _) => errors.to_compile_error(),
-        (Ok(()), None) => unreachable_error(input),
+    let mode = container
+        .as_ref()
+        .and_then(|container| internals::check::check(&ctxt, container));
+    match (ctxt.finish(), container, mode) {
+        (Ok(()), Some(container), Some(mode)) => emit::emit(&container, &mode),
+        (Err(errors), _, _) => errors.to_compile_error(),
+        (Ok(()), _, _) => unreachable_error(input),
     }
 }
 
 #[cfg(test)]
 mod expansion_tests;
 
-/// `from_ast` returns `None` only after recording an error; this is the
-/// belt to those braces.
+/// `from_ast` and `check` return `None` only after recording an error;
+/// this is the belt to those braces.
 fn unreachable_error(input: &DeriveInput) -> proc_macro2::TokenStream {
     syn::Error::new_spanned(&input.ident, "HypercallArgs: internal error, please report")
         .to_compile_error()

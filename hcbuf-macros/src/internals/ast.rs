@@ -66,6 +66,9 @@ pub(crate) struct Field<'a> {
     /// `#[hypercall(whole)]`: the field is the whole twin (a buffer type
     /// such as `xen_extraversion_t`, which has no fields of its own).
     pub(crate) whole: bool,
+    /// Where each of the field's markers was written, in order (for the
+    /// checks on conflicts and repeats).
+    pub(crate) markers: Vec<(&'static str, proc_macro2::Span)>,
 }
 
 /// What `#[repr(...)]` says.
@@ -78,9 +81,27 @@ pub(crate) struct Repr {
     pub(crate) others: Vec<(String, proc_macro2::Span)>,
 }
 
+/// What the item's `#[hypercall(...)]` attributes say, key by key, as
+/// written (which combinations make a type is `check`'s to decide).
+#[derive(Default)]
+pub(crate) struct Attrs {
+    /// Whether any `#[hypercall]` attribute is on the item.
+    pub(crate) seen: bool,
+    /// `op = <hypercall number>`.
+    pub(crate) op: Option<Expr>,
+    /// `<family> = <command number>`.
+    pub(crate) family: Option<(Family, Expr)>,
+    /// `twin = <hcbuf_sys type>`.
+    pub(crate) twin: Option<Path>,
+    /// `data`.
+    pub(crate) data: Option<Path>,
+    /// `signature = <type>`.
+    pub(crate) signature: Option<Path>,
+}
+
 pub(crate) struct Container<'a> {
     pub(crate) input: &'a DeriveInput,
-    pub(crate) mode: Option<Mode>,
+    pub(crate) attrs: Attrs,
     pub(crate) fields: Vec<Field<'a>>,
     pub(crate) repr: Repr,
 }
@@ -95,12 +116,14 @@ impl<'a> Container<'a> {
                     .named
                     .iter()
                     .map(|f| {
-                        let (pad, whole) = parse_field_attrs(cx, &f.attrs);
+                        let markers = parse_field_attrs(cx, &f.attrs);
+                        let has = |name| markers.iter().any(|(m, _)| *m == name);
                         Field {
                             ident: f.ident.as_ref().expect("named field"),
                             ty: &f.ty,
-                            pad,
-                            whole,
+                            pad: has("pad"),
+                            whole: has("whole"),
+                            markers,
                         }
                     })
                     .collect(),
@@ -133,54 +156,48 @@ impl<'a> Container<'a> {
         };
         Some(Container {
             input,
-            mode: parse_mode(cx, input),
+            attrs: parse_attrs(cx, input),
             fields,
             repr: parse_repr(cx, &input.attrs),
         })
     }
 }
 
-fn parse_mode(cx: &Ctxt, input: &DeriveInput) -> Option<Mode> {
-    let mut op: Option<Expr> = None;
-    let mut family: Option<(Family, Expr)> = None;
-    let mut twin: Option<Path> = None;
-    let mut data: Option<Path> = None;
-    let mut signature: Option<Path> = None;
-    let mut seen_attr = false;
+/// The item's `#[hypercall(...)]` keys and values; a key given twice or
+/// not known is an error here, at its span.
+fn parse_attrs(cx: &Ctxt, input: &DeriveInput) -> Attrs {
+    let mut attrs = Attrs::default();
     for attr in input
         .attrs
         .iter()
         .filter(|a| a.path().is_ident("hypercall"))
     {
-        seen_attr = true;
+        attrs.seen = true;
         let result = attr.parse_nested_meta(|meta| {
             let key = meta
                 .path
                 .get_ident()
                 .map(Ident::to_string)
                 .unwrap_or_default();
-            if key == "data" {
-                if data.replace(meta.path.clone()).is_some() {
-                    cx.error_spanned_by(&meta.path, "duplicate `data`");
+            let once = |slot_was_set: bool| {
+                if slot_was_set {
+                    cx.error_spanned_by(&meta.path, format!("duplicate `{key}`"));
                 }
+            };
+            if key == "data" {
+                once(attrs.data.replace(meta.path.clone()).is_some());
             } else if key == "op" {
                 let value: Expr = meta.value()?.parse()?;
-                if op.replace(value).is_some() {
-                    cx.error_spanned_by(&meta.path, "duplicate `op`");
-                }
+                once(attrs.op.replace(value).is_some());
             } else if key == "signature" {
                 let value: Path = meta.value()?.parse()?;
-                if signature.replace(value).is_some() {
-                    cx.error_spanned_by(&meta.path, "duplicate `signature`");
-                }
+                once(attrs.signature.replace(value).is_some());
             } else if key == "twin" {
                 let value: Path = meta.value()?.parse()?;
-                if twin.replace(value).is_some() {
-                    cx.error_spanned_by(&meta.path, "duplicate `twin`");
-                }
+                once(attrs.twin.replace(value).is_some());
             } else if let Some((_, f)) = Family::ALL.iter().find(|(name, _)| *name == key) {
                 let value: Expr = meta.value()?.parse()?;
-                if family.replace((*f, value)).is_some() {
+                if attrs.family.replace((*f, value)).is_some() {
                     cx.error_spanned_by(
                         &meta.path,
                         "a payload belongs to one family and one command",
@@ -210,86 +227,19 @@ fn parse_mode(cx: &Ctxt, input: &DeriveInput) -> Option<Mode> {
             cx.syn_error(e);
         }
     }
-    if let (Some(sig), None) = (&signature, &op) {
-        cx.error_spanned_by(
-            sig,
-            "`signature` describes the registers of a whole hypercall (`op = ...`); a payload or \
-             data is checked against its `twin` instead",
-        );
-    }
-    if let Some(data) = data {
-        return match (op, family, twin) {
-            (None, None, Some(twin)) => Some(Mode::Data { twin }),
-            (None, None, None) => {
-                cx.error_spanned_by(
-                    data,
-                    "`data` needs `twin = <hcbuf_sys type>` to check its layout against",
-                );
-                None
-            }
-            _ => {
-                cx.error_spanned_by(
-                    data,
-                    "`data` is plain hypercall data bound to no call or command: drop `op` or the family key",
-                );
-                None
-            }
-        };
-    }
-    match (op, family, twin) {
-        (Some(op), None, None) => Some(Mode::Call { op, signature }),
-        (None, Some((family, cmd)), Some(twin)) => Some(Mode::Payload { family, cmd, twin }),
-        (Some(op), Some(_), _) => {
-            cx.error_spanned_by(
-                op,
-                "`op` describes a whole hypercall, a family key a sub-op payload: choose one",
-            );
-            None
-        }
-        (Some(_), None, Some(twin)) => {
-            cx.error_spanned_by(
-                twin,
-                "`twin` checks a payload's layout; a whole hypercall (`op`) is lowered to \
-                 registers and has no memory layout to check",
-            );
-            None
-        }
-        (None, Some((_, cmd)), None) => {
-            cx.error_spanned_by(
-                cmd,
-                "a payload needs `twin = <hcbuf_sys type>`: the raw struct its size, alignment \
-                 and field offsets are checked against",
-            );
-            None
-        }
-        (None, None, _) => {
-            let what = if seen_attr {
-                "say what the type is: "
-            } else {
-                ""
-            };
-            cx.syn_error(syn::Error::new(
-                input.ident.span(),
-                format!(
-                    "{what}add `#[hypercall(op = <hypercall number>)]` for a whole hypercall, \
-                     or `#[hypercall(<family> = <command number>, twin = <hcbuf_sys type>)]` \
-                     for a sub-op payload"
-                ),
-            ));
-            None
-        }
-    }
+    attrs
 }
 
-/// `#[hypercall(pad)]` / `#[hypercall(whole)]` on a field.
-fn parse_field_attrs(cx: &Ctxt, attrs: &[Attribute]) -> (bool, bool) {
-    let (mut pad, mut whole) = (false, false);
+/// `#[hypercall(pad)]` / `#[hypercall(whole)]` on a field, each with its
+/// span, as written (repeats and conflicts are `check`'s).
+fn parse_field_attrs(cx: &Ctxt, attrs: &[Attribute]) -> Vec<(&'static str, proc_macro2::Span)> {
+    let mut markers = Vec::new();
     for attr in attrs.iter().filter(|a| a.path().is_ident("hypercall")) {
         let result = attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("pad") {
-                pad = true;
+                markers.push(("pad", meta.path.span()));
             } else if meta.path.is_ident("whole") {
-                whole = true;
+                markers.push(("whole", meta.path.span()));
             } else {
                 cx.error_spanned_by(
                     &meta.path,
@@ -304,7 +254,7 @@ fn parse_field_attrs(cx: &Ctxt, attrs: &[Attribute]) -> (bool, bool) {
             cx.syn_error(e);
         }
     }
-    (pad, whole)
+    markers
 }
 
 fn parse_repr(cx: &Ctxt, attrs: &[Attribute]) -> Repr {

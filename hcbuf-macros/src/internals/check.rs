@@ -1,23 +1,139 @@
-//! Checks that need only the syntax. Everything that needs types (every
-//! field hypercall-safe, no padding, the twin's layout) is asserted by the
-//! emitted code instead, so the compiler can report it at the field.
+//! Checks that need only the syntax: which kind of type the attribute
+//! describes, conflicts and repeats, what the expansion would write again.
+//! Everything that needs types (every field hypercall-safe, no padding,
+//! the twin's layout) is asserted by the emitted code instead, so the
+//! compiler can report it at the field.
 
 use syn::GenericParam;
 use syn::visit::Visit;
 
 use super::Ctxt;
-use super::ast::{Container, Mode};
+use super::ast::{Attrs, Container, Mode};
 
-/// The most register arguments a hypercall has.
-const MAX_ARGS: usize = 5;
+/// The most register arguments a hypercall has (x86_64: `rdi`, `rsi`,
+/// `rdx`, `r10`, `r8`).
+pub(crate) const MAX_ARGS: usize = 5;
 
-pub(crate) fn check(cx: &Ctxt, c: &Container<'_>) {
+/// Checks `c` and says what it describes (`None` after an error).
+pub(crate) fn check(cx: &Ctxt, c: &Container<'_>) -> Option<Mode> {
     check_hygiene(cx, c);
     check_generics(cx, c);
-    match &c.mode {
+    check_field_markers(cx, c);
+    let mode = mode(cx, c);
+    match &mode {
         Some(Mode::Call { .. }) => check_call(cx, c),
         Some(Mode::Payload { .. } | Mode::Data { .. }) => check_payload(cx, c),
         None => {}
+    }
+    mode
+}
+
+/// The kind of type the attribute's keys make, or why they make none.
+fn mode(cx: &Ctxt, c: &Container<'_>) -> Option<Mode> {
+    let Attrs {
+        seen,
+        op,
+        family,
+        twin,
+        data,
+        signature,
+    } = &c.attrs;
+    if let (Some(sig), None) = (signature, op) {
+        cx.error_spanned_by(
+            sig,
+            "`signature` describes the registers of a whole hypercall (`op = ...`); a payload or \
+             data is checked against its `twin` instead",
+        );
+    }
+    if let Some(data) = data {
+        return match (op, family, twin) {
+            (None, None, Some(twin)) => Some(Mode::Data { twin: twin.clone() }),
+            (None, None, None) => {
+                cx.error_spanned_by(
+                    data,
+                    "`data` needs `twin = <hcbuf_sys type>` to check its layout against",
+                );
+                None
+            }
+            _ => {
+                cx.error_spanned_by(
+                    data,
+                    "`data` is plain hypercall data bound to no call or command: drop `op` or the family key",
+                );
+                None
+            }
+        };
+    }
+    match (op, family, twin) {
+        (Some(op), None, None) => Some(Mode::Call {
+            op: op.clone(),
+            signature: signature.clone(),
+        }),
+        (None, Some((family, cmd)), Some(twin)) => Some(Mode::Payload {
+            family: *family,
+            cmd: cmd.clone(),
+            twin: twin.clone(),
+        }),
+        (Some(op), Some(_), _) => {
+            cx.error_spanned_by(
+                op,
+                "`op` describes a whole hypercall, a family key a sub-op payload: choose one",
+            );
+            None
+        }
+        (Some(_), None, Some(twin)) => {
+            cx.error_spanned_by(
+                twin,
+                "`twin` checks a payload's layout; a whole hypercall (`op`) is lowered to \
+                 registers and has no memory layout to check",
+            );
+            None
+        }
+        (None, Some((_, cmd)), None) => {
+            cx.error_spanned_by(
+                cmd,
+                "a payload needs `twin = <hcbuf_sys type>`: the raw struct its size, alignment \
+                 and field offsets are checked against",
+            );
+            None
+        }
+        (None, None, _) => {
+            let what = if *seen { "say what the type is: " } else { "" };
+            cx.syn_error(syn::Error::new(
+                c.input.ident.span(),
+                format!(
+                    "{what}add `#[hypercall(op = <hypercall number>)]` for a whole hypercall, \
+                     or `#[hypercall(<family> = <command number>, twin = <hcbuf_sys type>)]` \
+                     for a sub-op payload"
+                ),
+            ));
+            None
+        }
+    }
+}
+
+/// A field is padding or the whole twin, once: `pad` and `whole` together
+/// say two things of one field, and a repeat is a slip.
+fn check_field_markers(cx: &Ctxt, c: &Container<'_>) {
+    for field in &c.fields {
+        for (i, (name, span)) in field.markers.iter().enumerate() {
+            let earlier = &field.markers[..i];
+            if earlier.iter().any(|(n, _)| n == name) {
+                cx.syn_error(syn::Error::new(
+                    *span,
+                    format!("duplicate `{name}` on `{}`", field.ident),
+                ));
+            } else if let Some((other, _)) = earlier.iter().find(|(n, _)| n != name) {
+                cx.syn_error(syn::Error::new(
+                    *span,
+                    format!(
+                        "`{other}` and `{name}` on one field: `pad` is explicit padding where the \
+                         C struct has implicit padding, `whole` a field that is the whole twin \
+                         (a buffer type); a field is one or the other"
+                    ),
+                ));
+            }
+        }
     }
 }
 
@@ -97,19 +213,15 @@ fn check_hygiene(cx: &Ctxt, c: &Container<'_>) {
         visitor.visit_ident(field.ident);
         visitor.visit_type(field.ty);
     }
-    match &c.mode {
-        Some(Mode::Call { op, signature }) => {
-            visitor.visit_expr(op);
-            if let Some(signature) = signature {
-                visitor.visit_path(signature);
-            }
-        }
-        Some(Mode::Payload { cmd, twin, .. }) => {
-            visitor.visit_expr(cmd);
-            visitor.visit_path(twin);
-        }
-        Some(Mode::Data { twin }) => visitor.visit_path(twin),
-        None => {}
+    let attrs = &c.attrs;
+    if let Some(op) = &attrs.op {
+        visitor.visit_expr(op);
+    }
+    if let Some((_, cmd)) = &attrs.family {
+        visitor.visit_expr(cmd);
+    }
+    for path in [&attrs.signature, &attrs.twin].into_iter().flatten() {
+        visitor.visit_path(path);
     }
 }
 

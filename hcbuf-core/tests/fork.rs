@@ -1,6 +1,8 @@
 //! After `fork()` the child does not have the pool's pages
 //! (`MADV_DONTFORK`), and the parent's buffers are intact.
 
+mod common;
+
 use hcbuf_core::Pool;
 use hcbuf_core::pool::page_size;
 
@@ -62,6 +64,9 @@ fn check(pool: &Pool) {
 
 #[test]
 fn fork_children_do_not_get_pool_pages_on_locked_anonymous_memory() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     check(&Pool::locked_anonymous());
 }
 

@@ -44,6 +44,9 @@ fn smaps_locked(addr: usize) -> (usize, usize) {
 
 #[test]
 fn pool_memory_is_locked_while_held_and_released_with_the_pool() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     let baseline = vm_locked_bytes();
     let pool = Pool::locked_anonymous();
     assert!(!pool.never_faults());

@@ -14,6 +14,9 @@ const SIZES: &[usize] = &[
 
 #[test]
 fn allocations_are_zeroed_even_when_reused() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     let pool = Pool::locked_anonymous();
     for &size in SIZES {
         {
@@ -34,6 +37,9 @@ fn allocations_are_zeroed_even_when_reused() {
 
 #[test]
 fn buffers_are_aligned_and_disjoint() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     let pool = Pool::locked_anonymous();
     let mut live = Vec::new();
     for round in 0..4 {
@@ -60,6 +66,9 @@ fn buffers_are_aligned_and_disjoint() {
 
 #[test]
 fn page_sized_requests_are_page_aligned() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     let pool = Pool::locked_anonymous();
     let b = pool.boxed::<[u8; 4096]>().unwrap();
     assert_eq!(b.as_ptr() as usize % page_size(), 0);
@@ -67,6 +76,9 @@ fn page_sized_requests_are_page_aligned() {
 
 #[test]
 fn the_steady_state_makes_no_syscalls() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     let pool = Pool::locked_anonymous();
     for &size in SIZES {
         drop(pool.slice::<u8>(size).unwrap());
@@ -93,6 +105,9 @@ fn the_steady_state_makes_no_syscalls() {
 
 #[test]
 fn small_buffers_share_pages() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     let pool = Pool::locked_anonymous();
     let held: Vec<_> = (0..page_size() / 64)
         .map(|_| pool.boxed::<[u8; 64]>().unwrap())
@@ -109,6 +124,9 @@ fn small_buffers_share_pages() {
 
 #[test]
 fn a_cache_limit_of_zero_returns_pages_as_soon_as_they_empty() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     let pool = Pool::with_config(
         PoolConfig::default()
             .source(MemorySource::LockedAnonymous)
@@ -146,6 +164,9 @@ fn a_cache_limit_of_zero_returns_pages_as_soon_as_they_empty() {
 
 #[test]
 fn within_the_cache_limit_freed_memory_stays() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     let pool = Pool::with_config(
         PoolConfig::default()
             .source(MemorySource::LockedAnonymous)
@@ -163,6 +184,9 @@ fn within_the_cache_limit_freed_memory_stays() {
 
 #[test]
 fn zero_length_buffers_take_no_memory() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     let pool = Pool::locked_anonymous();
     let s = pool.slice::<u64>(0).unwrap();
     assert!(s.is_empty());
@@ -175,6 +199,9 @@ fn zero_length_buffers_take_no_memory() {
 
 #[test]
 fn impossible_requests_are_errors() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     let pool = Pool::locked_anonymous();
     match pool.slice::<u64>(usize::MAX / 4) {
         Err(PoolError::BadRequest { .. }) => {}
@@ -190,6 +217,9 @@ fn impossible_requests_are_errors() {
 
 #[test]
 fn values_and_slices_are_copied_in() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     let pool = Pool::locked_anonymous();
     let b = pool.boxed_from(0x1122_3344_5566_7788u64).unwrap();
     assert_eq!(*b, 0x1122_3344_5566_7788);
@@ -199,6 +229,9 @@ fn values_and_slices_are_copied_in() {
 
 #[test]
 fn the_device_backend_maps_shared_memory_and_never_faults() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     // /dev/zero stands in for /dev/xen/hypercall: every MAP_SHARED mapping
     // of it is fresh memory, as privcmd-buf's are.
     let pool = Pool::device("/dev/zero").unwrap();
@@ -223,6 +256,9 @@ fn the_device_backend_maps_shared_memory_and_never_faults() {
 
 #[test]
 fn auto_falls_back_only_when_the_device_is_absent() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     let missing = PoolConfig::default().source(MemorySource::Auto("/nonexistent/hypercall".into()));
     let pool = Pool::with_config(missing).unwrap();
     assert!(
@@ -244,6 +280,9 @@ fn auto_falls_back_only_when_the_device_is_absent() {
 
 #[test]
 fn an_explicit_device_must_exist() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     match Pool::device("/nonexistent/hypercall") {
         Err(e @ PoolError::DeviceOpen { .. }) => {
             assert!(e.to_string().contains("/nonexistent/hypercall"), "{e}")
@@ -254,6 +293,9 @@ fn an_explicit_device_must_exist() {
 
 #[test]
 fn the_pool_is_send_and_sync() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     fn check<T: Send + Sync>() {}
     check::<Pool>();
     check::<hcbuf_core::PoolBox<'static, u64>>();
@@ -262,6 +304,9 @@ fn the_pool_is_send_and_sync() {
 
 #[test]
 fn written_memory_is_zeroed_before_reuse_whatever_the_sizes() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     // The pool zeroes only what may have been written: check that every
     // way of writing is seen, including a smaller reuse of a slot that
     // leaves a dirty tail, and copies.
@@ -306,6 +351,9 @@ fn written_memory_is_zeroed_before_reuse_whatever_the_sizes() {
 
 #[test]
 fn a_finished_thread_gives_its_cached_slots_back() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     // A cache limit this small returns every page as soon as it is empty,
     // so the pool's locked bytes show whether slots came home.
     let pool = Pool::with_config(
@@ -339,6 +387,9 @@ fn a_finished_thread_gives_its_cached_slots_back() {
 
 #[test]
 fn a_thread_cache_of_a_dropped_pool_is_never_used() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     // (That a dropped pool's pages are unmapped is checked in locked.rs,
     // a binary of its own: here other tests may map the same addresses.)
     let first = Pool::locked_anonymous();
@@ -360,6 +411,9 @@ fn a_thread_cache_of_a_dropped_pool_is_never_used() {
 
 #[test]
 fn a_full_run_cache_keeps_the_run_just_freed() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     let page = page_size();
     // Two shards of 1 MiB cache each.
     let config = PoolConfig::default().source(MemorySource::LockedAnonymous);
@@ -381,6 +435,9 @@ fn a_full_run_cache_keeps_the_run_just_freed() {
 
 #[test]
 fn a_run_larger_than_the_cache_does_not_flush_it() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     let config = PoolConfig::default().source(MemorySource::LockedAnonymous);
     let pool = Pool::with_config(config.cache_limit(256 << 10).shards(1)).unwrap();
     let runs: Vec<_> = (0..2).map(|_| pool.slice::<u8>(65536).unwrap()).collect();
@@ -399,6 +456,9 @@ fn a_run_larger_than_the_cache_does_not_flush_it() {
 
 #[test]
 fn clones_are_the_same_pool() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     let pool = Pool::locked_anonymous();
     let other = pool.clone();
     let a = pool.boxed::<u64>().unwrap();
@@ -429,6 +489,9 @@ fn resize_in_place(s: &mut hcbuf_core::PoolSlice<'_, u8>, len: usize) -> bool {
 
 #[test]
 fn resizing_keeps_the_contents_and_zeroes_the_new_elements() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     assert_eq!(page_size(), 4096, "the cases below count 4 KiB pages");
     let pool = Pool::locked_anonymous();
     // (from, to, stays): within a slot class and within a run's pages the
@@ -464,6 +527,9 @@ fn resizing_keeps_the_contents_and_zeroes_the_new_elements() {
 
 #[test]
 fn shrinking_then_growing_in_place_never_shows_old_data() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     let pool = Pool::locked_anonymous();
     for (full, small) in [(16, 1), (4096, 3000), (12288, 8200)] {
         let mut s = pool.slice::<u8>(full).unwrap();
@@ -480,6 +546,9 @@ fn shrinking_then_growing_in_place_never_shows_old_data() {
 
 #[test]
 fn a_resize_that_cannot_be_served_changes_nothing() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     let pool = Pool::locked_anonymous();
     let mut s = pool.slice_from(&[7u64, 8, 9]).unwrap();
     let before = (s.as_ptr(), pool.stats());
@@ -500,6 +569,9 @@ fn a_resize_that_cannot_be_served_changes_nothing() {
 
 #[test]
 fn a_move_counts_as_an_allocation_and_a_free_and_in_place_counts_nothing() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     let pool = Pool::locked_anonymous();
     let mut s = pool.slice::<u32>(4).unwrap();
     let start = pool.stats();
@@ -516,6 +588,9 @@ fn a_move_counts_as_an_allocation_and_a_free_and_in_place_counts_nothing() {
 
 #[test]
 fn the_allocation_record_follows_a_resize() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     use hcbuf_core::pool::Access;
     let pool = Pool::with_config(
         PoolConfig::default()

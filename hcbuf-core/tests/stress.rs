@@ -65,6 +65,9 @@ fn worker<'p>(
 
 #[test]
 fn two_threads_a_million_operations_no_overlap_balanced_stats() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     let pool = Pool::locked_anonymous();
     let (to_b, from_a) = mpsc::channel();
     let (to_a, from_b) = mpsc::channel();

@@ -368,6 +368,9 @@ fn worker<'p>(
 
 #[test]
 fn two_threads_pool_and_typed_hypercalls_on_the_soft_xen() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     let target = target_ops();
     let pool = tracking_pool();
     let soft = SoftXen::new(pool.clone(), host()).unwrap();

@@ -9,6 +9,9 @@ use hcbuf_core::pool::Access;
 
 #[test]
 fn only_live_pool_ranges_are_allowed_and_writes_only_once_lent_writable() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     let pool = tracking_pool();
     let mut buf = pool.slice::<u8>(100).unwrap();
     let addr = buf.as_ptr() as u64;
@@ -58,6 +61,9 @@ fn only_live_pool_ranges_are_allowed_and_writes_only_once_lent_writable() {
 
 #[test]
 fn copies_boxes_and_runs_are_recorded_too() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     let pool = tracking_pool();
     let copy = pool.slice_from(&[1u32, 2, 3]).unwrap();
     assert!(pool.allows(copy.as_ptr() as u64, 12, Access::Read));
@@ -73,6 +79,9 @@ fn copies_boxes_and_runs_are_recorded_too() {
 
 #[test]
 fn an_untracked_pool_allows_nothing() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
     let pool = Pool::locked_anonymous();
     let buf = pool.slice::<u8>(16).unwrap();
     assert!(!pool.allows(buf.as_ptr() as u64, 16, Access::Read));

@@ -86,6 +86,91 @@ pub fn drop_cap_ipc_lock() {
     assert_eq!(rc, 0, "capset: {}", std::io::Error::last_os_error());
 }
 
+/// The lockable memory a test binary that locks pool memory needs, its
+/// tests running at once: every hcbuf-core test passes with an 8 MiB
+/// `RLIMIT_MEMLOCK` (measured), and some need more than 1 MiB.
+pub const LOCKABLE: u64 = 8 << 20;
+
+/// This process's `RLIMIT_MEMLOCK` (soft, hard).
+fn memlock_limit() -> (u64, u64) {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: `limit` is a valid rlimit to write.
+    let rc = unsafe { libc::getrlimit(libc::RLIMIT_MEMLOCK, &mut limit) };
+    assert_eq!(rc, 0, "getrlimit: {}", std::io::Error::last_os_error());
+    (limit.rlim_cur, limit.rlim_max)
+}
+
+/// Whether capability `bit` is in this thread's effective set.
+fn has_capability(bit: u32) -> bool {
+    let status = std::fs::read_to_string("/proc/thread-self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("CapEff:"))
+        .and_then(|hex| u64::from_str_radix(hex.trim(), 16).ok())
+        .is_some_and(|caps| caps & (1 << bit) != 0)
+}
+
+/// Whether this test can run here; if not, it says why in one line and
+/// the caller returns without running. Outside CI, a test that cannot run
+/// is skipped with that line on stderr; with `CI` set (CI runs as root,
+/// where every test runs) it fails with it instead, so nothing is skipped
+/// there unnoticed.
+fn runnable(why_not: Option<String>) -> bool {
+    let Some(why) = why_not else {
+        return true;
+    };
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("this test")
+        .to_owned();
+    let line = format!("{test}: {why}");
+    if std::env::var_os("CI").is_some() {
+        panic!("{line}");
+    }
+    // Past the test harness's capture, which shows a passing test's
+    // output to no one.
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "skipped {line}");
+    false
+}
+
+/// Whether this process may lock `bytes` of memory (`RLIMIT_MEMLOCK`, or
+/// `CAP_IPC_LOCK`, which lifts it); see [`runnable`].
+pub fn can_lock(bytes: u64) -> bool {
+    let (soft, _) = memlock_limit();
+    let short = !has_capability(CAP_IPC_LOCK) && soft < bytes;
+    runnable(short.then(|| {
+        format!(
+            "needs {} KiB of lockable memory, RLIMIT_MEMLOCK is {} KiB and there is no \
+             CAP_IPC_LOCK: run as root or raise the limit (`ulimit -l {}`, or `memlock` in \
+             /etc/security/limits.conf)",
+            bytes >> 10,
+            soft >> 10,
+            bytes >> 10
+        )
+    }))
+}
+
+/// Whether this process may set its `RLIMIT_MEMLOCK` to `bytes` and drop
+/// `CAP_IPC_LOCK` (what a test of the limit itself does); see
+/// [`runnable`].
+pub fn can_set_memlock(bytes: u64) -> bool {
+    const CAP_SYS_RESOURCE: u32 = 24;
+    let (_, hard) = memlock_limit();
+    let short = !has_capability(CAP_SYS_RESOURCE) && hard < bytes;
+    runnable(short.then(|| {
+        format!(
+            "sets RLIMIT_MEMLOCK to {} KiB, above the hard limit of {} KiB, which needs \
+             CAP_SYS_RESOURCE: run as root",
+            bytes >> 10,
+            hard >> 10
+        )
+    }))
+}
+
 /// Sets this process's `RLIMIT_MEMLOCK`, soft and hard, to `bytes`.
 pub fn set_memlock_limit(bytes: u64) {
     let limit = libc::rlimit {

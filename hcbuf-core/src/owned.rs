@@ -226,3 +226,9 @@ impl<T: XenWritable + std::fmt::Debug> std::fmt::Debug for PoolSlice<'_, T> {
         f.debug_list().entries(self.iter()).finish()
     }
 }
+
+// A pool and its owners cross threads (a buffer allocated on one thread
+// may be freed on another): asserted where the types are defined.
+static_assertions::assert_impl_all!(crate::Pool: Send, Sync);
+static_assertions::assert_impl_all!(PoolBox<'static, u64>: Send, Sync);
+static_assertions::assert_impl_all!(PoolSlice<'static, u64>: Send, Sync);

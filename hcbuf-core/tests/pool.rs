@@ -292,17 +292,6 @@ fn an_explicit_device_must_exist() {
 }
 
 #[test]
-fn the_pool_is_send_and_sync() {
-    if !common::can_lock(common::LOCKABLE) {
-        return;
-    }
-    fn check<T: Send + Sync>() {}
-    check::<Pool>();
-    check::<hcbuf_core::PoolBox<'static, u64>>();
-    check::<hcbuf_core::PoolSlice<'static, u64>>();
-}
-
-#[test]
 fn written_memory_is_zeroed_before_reuse_whatever_the_sizes() {
     if !common::can_lock(common::LOCKABLE) {
         return;

@@ -173,7 +173,7 @@ mod tests {
     }
 
     #[test]
-    fn entry_results_outside_the_errno_range_are_values() {
+    fn entry_results_in_the_errno_range_are_errors_and_the_rest_values() {
         assert_eq!(entry_result(0), Ok(0));
         assert_eq!(entry_result(u64::MAX), Err(XenErrno(1)));
         assert_eq!(entry_result((-4095i64) as u64), Err(XenErrno(4095)));

@@ -1289,3 +1289,34 @@ fn a_failed_call_changes_nothing() {
     assert_eq!(xen.version().unwrap().major, 4);
     assert_clean(&xen);
 }
+
+// ---------------------------------------------------------------------
+// A typed payload with no method of its own
+
+#[test]
+fn any_typed_payload_goes_through_the_api_with_its_errors_and_frees() {
+    use hcbuf_core::xen::domctl::MaxMem;
+    use hcbuf_core::xen::sysctl::{CpuInfo, GetCpuInfo};
+    let xen = xen_with(HostConfig::default().cpus(1, 2, 2));
+    let mut cpus = xen.pool().slice::<CpuInfo>(8).unwrap();
+    let mut ask = GetCpuInfo::default();
+    ask.set_max_cpus(8).unwrap();
+    ask.set_info(cpus.lend_mut()).unwrap();
+    let op = xen.sysctl("sysctl getcpuinfo", ask).unwrap();
+    assert_eq!(op.payload().nr_cpus, 4, "Xen says how many it wrote");
+    drop(op);
+    assert!(cpus[..4].iter().all(|c| c.idletime > 0));
+
+    // A domctl about a domain that does not exist: the error names the
+    // call the caller gave, with Xen's errno; nothing is left allocated.
+    let err = xen
+        .domctl("domctl max_mem", 42, MaxMem { max_memkb: 1 << 20 })
+        .unwrap_err();
+    assert_eq!(err.errno(), Some(XenErrno(XEN_ESRCH)));
+    assert!(
+        err.to_string().starts_with("domctl max_mem: ESRCH"),
+        "{err}"
+    );
+    drop(cpus);
+    assert_eq!(xen.pool().stats().live(), 0);
+}

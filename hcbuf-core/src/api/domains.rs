@@ -5,9 +5,8 @@ use hcbuf_sys::xen::domid_t;
 
 use crate::release::Release;
 
-use super::{Error, Xen, lend_error, op_error, pool_error};
+use super::{Error, Xen, lend_error, pool_error};
 use crate::dispatch::Backend;
-use crate::xen::Op;
 use crate::xen::domctl::{
     CreateDomain, DestroyDomain, GetDomainInfo, GetVcpuInfo, MaxMem, MaxVcpus, PauseDomain,
     UnpauseDomain,
@@ -140,9 +139,7 @@ impl<B: Backend> Xen<B> {
                 ask.set_max_domains(PAGE)
                     .and_then(|()| ask.set_buffer(buffer.lend_mut()))
                     .map_err(lend_error(CALL))?;
-                let mut op =
-                    Op::sysctl(self.release()?, &self.pool, ask).map_err(op_error(CALL))?;
-                self.issue(CALL, &op.call())?;
+                let op = self.sysctl(CALL, ask)?;
                 (op.payload().num_domains as usize).min(PAGE as usize)
             };
             out.extend(buffer[..got].iter().map(DomainInfo::from));
@@ -162,9 +159,7 @@ impl<B: Backend> Xen<B> {
     /// exist.
     pub fn domain(&self, domid: domid_t) -> Result<DomainInfo, Error> {
         const CALL: &str = "domctl getdomaininfo";
-        let mut op = Op::domctl(self.release()?, &self.pool, domid, GetDomainInfo::default())
-            .map_err(op_error(CALL))?;
-        self.issue(CALL, &op.call())?;
+        let op = self.domctl(CALL, domid, GetDomainInfo::default())?;
         let info = op.payload();
         // Xen reports the first domain at or after the one asked for.
         if info.domain != domid {
@@ -182,14 +177,8 @@ impl<B: Backend> Xen<B> {
     /// (Xen 4.20: `altp2m_opts` 0, the default).
     pub fn create_domain(&self, domid: domid_t, config: CreateDomain) -> Result<domid_t, Error> {
         const CALL: &str = "domctl createdomain";
-        let release = self.release()?;
-        match release {
-            Release::Xen4_17 => {
-                let mut op =
-                    Op::domctl(release, &self.pool, domid, config).map_err(op_error(CALL))?;
-                self.issue(CALL, &op.call())?;
-                Ok(op.header().domain)
-            }
+        match self.release()? {
+            Release::Xen4_17 => Ok(self.domctl(CALL, domid, config)?.header().domain),
             _ => {
                 let c = config;
                 let config = crate::xen::v4_20::CreateDomain {
@@ -207,10 +196,7 @@ impl<B: Backend> Xen<B> {
                     cpupool_id: c.cpupool_id,
                     arch: c.arch,
                 };
-                let mut op =
-                    Op::domctl(release, &self.pool, domid, config).map_err(op_error(CALL))?;
-                self.issue(CALL, &op.call())?;
-                Ok(op.header().domain)
+                Ok(self.domctl(CALL, domid, config)?.header().domain)
             }
         }
     }
@@ -232,23 +218,14 @@ impl<B: Backend> Xen<B> {
 
     /// `XEN_DOMCTL_max_mem`: the domain's memory limit, in KiB.
     pub fn set_max_mem(&self, domid: domid_t, max_kb: u64) -> Result<(), Error> {
-        const CALL: &str = "domctl max_mem";
-        let mut op = Op::domctl(
-            self.release()?,
-            &self.pool,
-            domid,
-            MaxMem { max_memkb: max_kb },
-        )
-        .map_err(op_error(CALL))?;
-        self.issue(CALL, &op.call()).map(drop)
+        self.domctl("domctl max_mem", domid, MaxMem { max_memkb: max_kb })
+            .map(drop)
     }
 
     /// `XEN_DOMCTL_max_vcpus`.
     pub fn set_max_vcpus(&self, domid: domid_t, max: u32) -> Result<(), Error> {
-        const CALL: &str = "domctl max_vcpus";
-        let mut op = Op::domctl(self.release()?, &self.pool, domid, MaxVcpus { max })
-            .map_err(op_error(CALL))?;
-        self.issue(CALL, &op.call()).map(drop)
+        self.domctl("domctl max_vcpus", domid, MaxVcpus { max })
+            .map(drop)
     }
 
     /// `XEN_DOMCTL_getvcpuinfo`.
@@ -258,8 +235,7 @@ impl<B: Backend> Xen<B> {
             vcpu,
             ..Default::default()
         };
-        let mut op = Op::domctl(self.release()?, &self.pool, domid, ask).map_err(op_error(CALL))?;
-        self.issue(CALL, &op.call())?;
+        let op = self.domctl(CALL, domid, ask)?;
         let v = op.payload();
         Ok(VcpuInfo {
             online: v.online != 0,
@@ -276,8 +252,6 @@ impl<B: Backend> Xen<B> {
         domid: domid_t,
         payload: crate::xen::domctl::NoPayload<CMD>,
     ) -> Result<(), Error> {
-        let mut op =
-            Op::domctl(self.release()?, &self.pool, domid, payload).map_err(op_error(call))?;
-        self.issue(call, &op.call()).map(drop)
+        self.domctl(call, domid, payload).map(drop)
     }
 }

@@ -2,9 +2,8 @@
 
 use hcbuf_sys::sysctl::{XEN_INVALID_CORE_ID, XEN_INVALID_MEM_SZ};
 
-use super::{Error, Xen, lend_error, op_error, pool_error};
+use super::{Error, Xen, lend_error, pool_error};
 use crate::dispatch::Backend;
-use crate::xen::Op;
 use crate::xen::sysctl::{CpuTopo, CpuTopoInfo, MemInfo, NumaInfo, PhysInfo, SchedId};
 
 /// What `XEN_SYSCTL_physinfo` reports.
@@ -38,18 +37,14 @@ impl<B: Backend> Xen<B> {
     /// `XEN_SYSCTL_physinfo`.
     pub fn physinfo(&self) -> Result<HostInfo, Error> {
         const CALL: &str = "sysctl physinfo";
-        let mut op =
-            Op::sysctl(self.release()?, &self.pool, PhysInfo::default()).map_err(op_error(CALL))?;
-        self.issue(CALL, &op.call())?;
+        let op = self.sysctl(CALL, PhysInfo::default())?;
         Ok(*op.payload())
     }
 
     /// `XEN_SYSCTL_sched_id`: the scheduler (`XEN_SCHEDULER_*`).
     pub fn scheduler_id(&self) -> Result<u32, Error> {
         const CALL: &str = "sysctl sched_id";
-        let mut op =
-            Op::sysctl(self.release()?, &self.pool, SchedId::default()).map_err(op_error(CALL))?;
-        self.issue(CALL, &op.call())?;
+        let op = self.sysctl(CALL, SchedId::default())?;
         Ok(op.payload().sched_id)
     }
 
@@ -58,9 +53,7 @@ impl<B: Backend> Xen<B> {
         const CALL: &str = "sysctl cputopoinfo";
         // First the count (a null buffer), then the entries.
         let count = {
-            let mut op = Op::sysctl(self.release()?, &self.pool, CpuTopoInfo::default())
-                .map_err(op_error(CALL))?;
-            self.issue(CALL, &op.call())?;
+            let op = self.sysctl(CALL, CpuTopoInfo::default())?;
             op.payload().num_cpus().min(MAX_ENTRIES)
         };
         let mut cpus = self
@@ -72,8 +65,7 @@ impl<B: Backend> Xen<B> {
             ask.set_num_cpus(count)
                 .and_then(|()| ask.set_cputopo(cpus.lend_mut()))
                 .map_err(lend_error(CALL))?;
-            let mut op = Op::sysctl(self.release()?, &self.pool, ask).map_err(op_error(CALL))?;
-            self.issue(CALL, &op.call())?;
+            let op = self.sysctl(CALL, ask)?;
             op.payload().num_cpus().min(count) as usize
         };
         let valid = |v: u32| (v != XEN_INVALID_CORE_ID).then_some(v);
@@ -92,9 +84,7 @@ impl<B: Backend> Xen<B> {
     pub fn numa_info(&self) -> Result<(Vec<NodeInfo>, Vec<Vec<u32>>), Error> {
         const CALL: &str = "sysctl numainfo";
         let count = {
-            let mut op = Op::sysctl(self.release()?, &self.pool, NumaInfo::default())
-                .map_err(op_error(CALL))?;
-            self.issue(CALL, &op.call())?;
+            let op = self.sysctl(CALL, NumaInfo::default())?;
             op.payload().num_nodes().min(64)
         };
         let n = count as usize;
@@ -106,8 +96,7 @@ impl<B: Backend> Xen<B> {
                 .and_then(|()| ask.set_meminfo(mem.lend_mut()))
                 .and_then(|()| ask.set_distance(dist.lend_mut()))
                 .map_err(lend_error(CALL))?;
-            let mut op = Op::sysctl(self.release()?, &self.pool, ask).map_err(op_error(CALL))?;
-            self.issue(CALL, &op.call())?;
+            let op = self.sysctl(CALL, ask)?;
             (op.payload().num_nodes() as usize).min(n)
         };
         let nodes = mem[..got]

@@ -2,12 +2,11 @@
 
 use hcbuf_sys::xen::domid_t;
 
-use super::{Error, Xen, lend_error, op_error, pool_error};
+use super::{Error, Xen, lend_error, pool_error};
 use crate::args::{SubOp, family};
 use crate::dispatch::Backend;
 use crate::marker::XenWritable;
 use crate::pool::PoolError;
-use crate::xen::Op;
 use crate::xen::console::ConsoleWrite;
 use crate::xen::hypfs::{HypfsDirentry, HypfsRead};
 use crate::xen::memory::{
@@ -70,8 +69,7 @@ impl<B: Backend> Xen<B> {
 
     /// One `XEN_SYSCTL_readconsole`: the bytes written and the next index.
     fn readconsole(&self, call: &'static str, ask: ReadConsole<'_>) -> Result<(usize, u32), Error> {
-        let mut op = Op::sysctl(self.release()?, &self.pool, ask).map_err(op_error(call))?;
-        self.issue(call, &op.call())?;
+        let op = self.sysctl(call, ask)?;
         let p = op.payload();
         Ok(((p.count() as usize).min(CONSOLE_CHUNK), p.index))
     }

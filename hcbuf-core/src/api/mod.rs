@@ -30,11 +30,13 @@ pub use version::{CompileInfo, VersionInfo};
 use std::sync::OnceLock;
 use std::time::Instant;
 
-use crate::args::HypercallArgs;
+use crate::args::{HypercallArgs, SubOp, family};
 use crate::dispatch::{Backend, XenErrno};
+use crate::owned::PoolBox;
 use crate::pool::{Pool, PoolError};
 use crate::release::Release;
-use crate::xen::OpError;
+use crate::xen::{Op, OpError, UnionFamily};
+use hcbuf_sys::xen::domid_t;
 
 /// A handle to Xen through backend `B`, with the pool its calls' buffers
 /// come from, speaking one [`Release`]: detected from the hypervisor on
@@ -97,6 +99,39 @@ impl<B: Backend> Xen<B> {
     /// The pool the calls' buffers come from.
     pub fn pool(&self) -> &Pool {
         &self.pool
+    }
+
+    /// Issues `payload` as a `sysctl`, in the layout and interface version
+    /// of the release this handle speaks, and returns the buffer as Xen
+    /// left it (`op.payload()`): the way to issue a typed payload that has
+    /// no method here, with the API's errors and tracing. `call` names the
+    /// call in an error and in the trace (`"sysctl physinfo"`).
+    pub fn sysctl<P>(&self, call: &'static str, payload: P) -> Result<PoolBox<'_, Op<P>>, Error>
+    where
+        P: SubOp,
+        P::Family: UnionFamily + family::Is<family::Sysctl>,
+    {
+        let mut op = Op::sysctl(self.release()?, &self.pool, payload).map_err(op_error(call))?;
+        self.issue(call, &op.call())?;
+        Ok(op)
+    }
+
+    /// Issues `payload` as a `domctl` about `domid`, as
+    /// [`sysctl`](Self::sysctl) does a sysctl.
+    pub fn domctl<P>(
+        &self,
+        call: &'static str,
+        domid: domid_t,
+        payload: P,
+    ) -> Result<PoolBox<'_, Op<P>>, Error>
+    where
+        P: SubOp,
+        P::Family: UnionFamily + family::Is<family::Domctl>,
+    {
+        let mut op =
+            Op::domctl(self.release()?, &self.pool, domid, payload).map_err(op_error(call))?;
+        self.issue(call, &op.call())?;
+        Ok(op)
     }
 
     /// Issues one hypercall, reporting it (at debug level, with the

@@ -18,6 +18,17 @@ pub mod lowering;
 pub mod pool;
 pub mod soft_xen;
 
+/// The integration tests' raw call, one file for both: included here by
+/// path for the fuzz targets, and the tests' own in the replay test
+/// (which has their `common` module).
+#[cfg(not(test))]
+#[path = "../../tests/common/raw_call.rs"]
+mod raw_call;
+#[cfg(test)]
+pub use crate::common::RawCall;
+#[cfg(not(test))]
+pub use raw_call::RawCall;
+
 use arbitrary::Unstructured;
 use hcbuf_core::Pool;
 use hcbuf_core::api::Xen;

@@ -15,40 +15,14 @@ use hcbuf_core::sys::xen::{
     __HYPERVISOR_console_io, __HYPERVISOR_domctl, __HYPERVISOR_hypfs_op, __HYPERVISOR_memory_op,
     __HYPERVISOR_multicall, __HYPERVISOR_sysctl, __HYPERVISOR_xen_version,
 };
-use hcbuf_core::{Backend, HypercallArgs, PoolSlice, XenErrno};
+use hcbuf_core::{Backend, PoolSlice, XenErrno};
 
 /// The bytes of the canary: memory outside the pool.
 const CANARY: usize = 4096;
 /// The largest buffer one call lends.
 const MAX_BUFFER: usize = 8192;
 
-/// Five raw registers for hypercall `OP`: what no safe code can issue (a
-/// derived call is checked against its signature), through the traits'
-/// documented `unsafe` escape, the hidden `Derived` seal. It lends the
-/// backend the harness's buffers.
-struct RawCall<const OP: u32> {
-    registers: [u64; 5],
-    lent: Vec<Lending>,
-}
-
-// SAFETY: the registers are arbitrary on purpose; the only backend they
-// reach is the software Xen, which checks every address it is given against
-// the memory the call lends (the harness's pool buffers, alive and untouched
-// until the call returns, each with the direction it was lent) and touches
-// nothing else, as this harness checks after every call.
-unsafe impl<const OP: u32> hcbuf_core::marker::__private::Derived for RawCall<OP> {}
-// SAFETY: as above.
-unsafe impl<const OP: u32> HypercallArgs for RawCall<OP> {
-    const OP: u64 = OP as u64;
-    fn registers(&self) -> [u64; 5] {
-        self.registers
-    }
-    fn lend(&self, to: &mut dyn FnMut(Lending)) {
-        for &range in &self.lent {
-            to(range);
-        }
-    }
-}
+use super::RawCall;
 
 /// One register: a number, or an address the harness knows.
 #[derive(Arbitrary, Debug, Clone, Copy)]
@@ -106,10 +80,7 @@ pub fn run(data: &[u8]) {
         assert_eq!(xen.pool().stats().live(), 0);
     }
     // Whatever happened, the model still answers as Xen 4.17.
-    let version = RawCall::<__HYPERVISOR_xen_version> {
-        registers: [0; 5],
-        lent: Vec::new(),
-    };
+    let version = RawCall::<__HYPERVISOR_xen_version>::new([0; 5]);
     assert_eq!(xen.backend().hypercall(&version), Ok(super::VERSION_4_17));
 }
 
@@ -119,7 +90,7 @@ fn raw<const OP: u32>(
     registers: [u64; 5],
     lent: Vec<Lending>,
 ) -> Result<u64, XenErrno> {
-    backend.hypercall(&RawCall::<OP> { registers, lent })
+    backend.hypercall(&RawCall::<OP>::with_lent(registers, lent))
 }
 
 fn issue(xen: &Xen<SoftXen>, call: &Call, canary: &mut [u8], n: usize) {

@@ -180,22 +180,7 @@ impl<B: Backend> Xen<B> {
         match self.release()? {
             Release::Xen4_17 => Ok(self.domctl(CALL, domid, config)?.header().domain),
             _ => {
-                let c = config;
-                let config = crate::xen::v4_20::CreateDomain {
-                    ssidref: c.ssidref,
-                    handle: c.handle,
-                    flags: c.flags,
-                    iommu_opts: c.iommu_opts,
-                    max_vcpus: c.max_vcpus,
-                    max_evtchn_port: c.max_evtchn_port,
-                    max_grant_frames: c.max_grant_frames,
-                    max_maptrack_frames: c.max_maptrack_frames,
-                    grant_opts: c.grant_opts,
-                    altp2m_opts: 0,
-                    vmtrace_size: c.vmtrace_size,
-                    cpupool_id: c.cpupool_id,
-                    arch: c.arch,
-                };
+                let config = crate::xen::v4_20::create_domain_from_4_17(config);
                 Ok(self.domctl(CALL, domid, config)?.header().domain)
             }
         }

@@ -207,23 +207,7 @@ impl Ctx<'_> {
                 // 4.19 added `altp2m_opts` after `grant_opts`: the model
                 // accepts only 0 (no altp2m), as a host without HAP must.
                 let c: v4_20::domctl::xen_domctl_createdomain = self.mem.read(u)?;
-                if c.altp2m_opts != 0 {
-                    return Err(err(XEN_EINVAL));
-                }
-                xen_domctl_createdomain {
-                    ssidref: c.ssidref,
-                    handle: c.handle,
-                    flags: c.flags,
-                    iommu_opts: c.iommu_opts,
-                    max_vcpus: c.max_vcpus,
-                    max_evtchn_port: c.max_evtchn_port,
-                    max_grant_frames: c.max_grant_frames,
-                    max_maptrack_frames: c.max_maptrack_frames,
-                    grant_opts: c.grant_opts,
-                    vmtrace_size: c.vmtrace_size,
-                    cpupool_id: c.cpupool_id,
-                    arch: c.arch,
-                }
+                crate::xen::v4_20::create_domain_as_4_17(c).ok_or(err(XEN_EINVAL))?
             }
         };
         let id = if asked > 0 && asked < DOMID_FIRST_RESERVED {

@@ -1,5 +1,5 @@
-//! hcbuf's runtime: hypercall-safe memory, typed guest handles and the
-//! dispatch of checked hypercalls to Xen.
+//! hcbuf's runtime: hypercall-safe memory, typed guest handles, checked
+//! hypercalls and the backends that issue them to Xen.
 //!
 //! - [`pool`]: the hypercall-safe memory pool.
 //! - [`owned`]: typed owners of pool memory ([`PoolBox`], [`PoolSlice`]).
@@ -15,9 +15,11 @@
 //!   once per handle.
 //! - [`signature`]: what each register of each hypercall is, which every
 //!   derived whole call is checked against.
-//! - [`dispatch`]: the [`Backend`] trait that issues derived hypercalls.
-//! - [`backend`]: the backends: [`Privcmd`](backend::Privcmd), Linux's
-//!   privcmd driver in a dom0.
+//! - [`backend`]: the [`Backend`] trait that issues checked hypercalls,
+//!   and the backends: [`Privcmd`](backend::Privcmd) (Linux's privcmd
+//!   driver in a dom0), the software Xen, a recorder.
+//! - [`xen`]: the typed payloads and calls of each hypercall family;
+//!   [`api`]: the typed [`Xen`](api::Xen) handle, one method per call.
 //! - [`sys`]: the raw Xen ABI (`hcbuf-sys`).
 #![deny(unsafe_op_in_unsafe_fn)]
 
@@ -29,7 +31,6 @@ pub mod args;
 pub mod backend;
 pub mod bounce;
 pub mod derive;
-pub mod dispatch;
 pub mod handle;
 pub mod marker;
 pub mod owned;
@@ -39,8 +40,8 @@ pub mod signature;
 pub mod xen;
 
 pub use args::{HypercallArgs, RegisterArg, SubOp};
+pub use backend::{Backend, XenErrno};
 pub use bounce::{Bounce, In, InOut, Out};
-pub use dispatch::{Backend, XenErrno};
 pub use handle::{GuestHandle, GuestHandleMut};
 pub use hcbuf_macros::HypercallArgs;
 pub use marker::{HypercallSafe, XenWritable};

@@ -10,7 +10,7 @@ use std::fmt;
 
 use hcbuf_sys::{domctl, sysctl, v4_20};
 
-use crate::dispatch::{Backend, XenErrno};
+use crate::backend::{Backend, XenErrno};
 use crate::xen::version::VersionNumber;
 
 /// A Xen release whose ABI hcbuf speaks.
@@ -135,7 +135,7 @@ impl std::error::Error for DetectError {}
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dispatch::Recording;
+    use crate::backend::Recording;
 
     #[test]
     fn a_version_is_a_release_only_if_hcbuf_speaks_it() {

@@ -3,7 +3,7 @@
 
 use hcbuf_core::Release;
 use hcbuf_core::api::Xen;
-use hcbuf_core::dispatch::Recording;
+use hcbuf_core::backend::Recording;
 use hcbuf_core::sys::{errno, xen};
 use hcbuf_core::{Pool, XenErrno};
 

@@ -1,7 +1,7 @@
 //! The lowering of derived hypercalls to `(op, [u64; 5])`, seen by a
 //! recording backend.
 
-use hcbuf_core::dispatch::Recording;
+use hcbuf_core::backend::Recording;
 use hcbuf_core::signature::kind::{Int, Ptr, Read};
 use hcbuf_core::signature::{Command, Signature};
 use hcbuf_core::sys::version::{XENVER_extraversion, xen_extraversion_t};

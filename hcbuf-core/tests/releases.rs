@@ -8,8 +8,8 @@ mod common;
 
 use common::{RawCall, pv_guest, tracking_pool};
 use hcbuf_core::api::{Error, Xen};
+use hcbuf_core::backend::Recording;
 use hcbuf_core::backend::soft::{DomainConfig, HostConfig, SoftXen};
-use hcbuf_core::dispatch::Recording;
 use hcbuf_core::release::{DetectError, UnknownRelease};
 use hcbuf_core::sys::errno::{XEN_EACCES, XEN_ENOSYS, XEN_ESRCH};
 use hcbuf_core::sys::v4_20::version::XENVER_extraversion2;

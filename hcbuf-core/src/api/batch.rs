@@ -9,7 +9,7 @@ use hcbuf_sys::handles::Lending;
 use super::{Error, Xen, pool_error};
 use crate::args::HypercallArgs;
 use crate::backend::entry_result;
-use crate::dispatch::{Backend, XenErrno};
+use crate::backend::{Backend, XenErrno};
 use crate::xen::multicall::{Multicall, MulticallEntry};
 
 /// A batch of hypercalls, each borrowed for as long as the batch lives,

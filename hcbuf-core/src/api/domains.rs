@@ -6,7 +6,7 @@ use hcbuf_sys::xen::domid_t;
 use crate::release::Release;
 
 use super::{Error, Xen, lend_error, pool_error};
-use crate::dispatch::Backend;
+use crate::backend::Backend;
 use crate::xen::domctl::{
     CreateDomain, DestroyDomain, GetDomainInfo, GetVcpuInfo, MaxMem, MaxVcpus, PauseDomain,
     UnpauseDomain,

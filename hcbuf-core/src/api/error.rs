@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::dispatch::XenErrno;
+use crate::backend::XenErrno;
 use crate::pool::PoolError;
 
 /// A failed call of the [`Xen`](super::Xen) API.

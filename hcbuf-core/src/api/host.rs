@@ -3,7 +3,7 @@
 use hcbuf_sys::sysctl::{XEN_INVALID_CORE_ID, XEN_INVALID_MEM_SZ};
 
 use super::{Error, Xen, lend_error, pool_error};
-use crate::dispatch::Backend;
+use crate::backend::Backend;
 use crate::xen::sysctl::{CpuTopo, CpuTopoInfo, MemInfo, NumaInfo, PhysInfo, SchedId};
 
 /// What `XEN_SYSCTL_physinfo` reports.

@@ -4,7 +4,7 @@ use hcbuf_sys::xen::domid_t;
 
 use super::{Error, Xen, lend_error, pool_error};
 use crate::args::{SubOp, family};
-use crate::dispatch::Backend;
+use crate::backend::Backend;
 use crate::marker::XenWritable;
 use crate::pool::PoolError;
 use crate::xen::console::ConsoleWrite;

@@ -5,7 +5,7 @@
 //!
 //! ```
 //! use hcbuf_core::api::Xen;
-//! use hcbuf_core::dispatch::Recording;
+//! use hcbuf_core::backend::Recording;
 //! use hcbuf_core::Pool;
 //!
 //! // Any backend: the privcmd driver, the software Xen, a recorder.
@@ -31,7 +31,7 @@ use std::sync::OnceLock;
 use std::time::Instant;
 
 use crate::args::{HypercallArgs, SubOp, family};
-use crate::dispatch::{Backend, XenErrno};
+use crate::backend::{Backend, XenErrno};
 use crate::owned::PoolBox;
 use crate::pool::{Pool, PoolError};
 use crate::release::Release;

@@ -2,7 +2,7 @@
 
 use super::{Error, Xen, c_string, pool_error};
 use crate::args::{SubOp, family};
-use crate::dispatch::Backend;
+use crate::backend::Backend;
 use crate::signature::Command;
 use crate::xen::version::{
     self as typed, BuildId, BuildIdBuffer, Capabilities, Changeset, CommandLine, ExtraVersion,

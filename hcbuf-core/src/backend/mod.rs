@@ -1,24 +1,69 @@
-//! Backends: what issues a checked hypercall.
+//! Backends: what issues a checked hypercall, and Xen's errors.
+//!
+//! [`Backend::hypercall`] accepts only [`HypercallArgs`] types (derived,
+//! or hcbuf's own), so every call a backend sees was lowered from integers
+//! and guest handles: there is no way to hand a backend a raw `(op, [u64;
+//! 5])`.
 //!
 //! - [`Privcmd`]: Linux's privcmd driver (`/dev/xen/privcmd`), for a real
 //!   dom0. See [`privcmd`] for the device paths, the `int` the ioctl returns
 //!   and how [`Privcmd::hypercall_wide`] gets around it.
-//! - [`Recording`](crate::dispatch::Recording): issues nothing, records
-//!   every call; for tests of code that builds hypercalls.
+//! - [`soft::SoftXen`]: a software model of Xen 4.17 or 4.20, every guest
+//!   address checked against what the call lends and the pool.
+//! - [`Recording`]: issues nothing, records every call; for tests of code
+//!   that builds hypercalls.
 //!
 //! [`hypercall_wide`] issues a call as a one-entry `multicall` through any
 //! backend, to read its result at full width.
 
 pub mod privcmd;
-/// A software model of Xen 4.17, with every guest address checked against the pool.
+mod recording;
 pub mod soft;
 
 pub use privcmd::{OpenError, PRIVCMD_DEVICE, PRIVCMD_PROC, Privcmd};
+pub use recording::Recording;
+
+use std::fmt;
 
 use crate::args::HypercallArgs;
-use crate::dispatch::{Backend, XenErrno};
 use crate::pool::{Pool, PoolError};
 use crate::xen::multicall::{Multicall, MulticallEntry};
+
+/// A failed hypercall: Xen's errno (positive, as `XEN_E*`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct XenErrno(pub i32);
+
+impl XenErrno {
+    /// The errno's name (`"EACCES"`), if Xen defines it.
+    pub fn name(self) -> Option<&'static str> {
+        hcbuf_sys::errno::errno_name(self.0)
+    }
+}
+
+impl fmt::Display for XenErrno {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.name() {
+            Some(name) => write!(f, "{name} ({})", self.0),
+            None => write!(f, "Xen error {}", self.0),
+        }
+    }
+}
+
+impl std::error::Error for XenErrno {}
+
+/// Something that can issue hypercalls: the privcmd driver, a software
+/// model of Xen, a recorder for tests.
+pub trait Backend {
+    /// Issues one hypercall and returns its (non-negative) result.
+    fn hypercall<A: HypercallArgs>(&self, args: &A) -> Result<u64, XenErrno>;
+
+    /// The release this backend is, if it knows without asking (the
+    /// software Xen is the one it models); `None` makes the typed API ask
+    /// the hypervisor once ([`Release::detect`](crate::Release::detect)).
+    fn release(&self) -> Option<crate::Release> {
+        None
+    }
+}
 
 /// A [`hypercall_wide`] that failed: either the multicall entry could not
 /// be allocated, or Xen (or the kernel) refused the call.
@@ -91,7 +136,7 @@ pub(crate) fn entry_result(result: u64) -> Result<u64, XenErrno> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dispatch::Recording;
+    use crate::backend::Recording;
     use crate::xen::memory::MaximumRamPage;
     use hcbuf_sys::memory::XENMEM_maximum_ram_page;
     use hcbuf_sys::xen::{__HYPERVISOR_memory_op, __HYPERVISOR_multicall};

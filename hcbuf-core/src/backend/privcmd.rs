@@ -66,7 +66,7 @@ use hcbuf_sys::xen::domid_t;
 
 use crate::args::HypercallArgs;
 use crate::backend::WideError;
-use crate::dispatch::{Backend, XenErrno};
+use crate::backend::{Backend, XenErrno};
 use crate::pool::Pool;
 
 /// The privcmd device of the `xen-privcmd` module.

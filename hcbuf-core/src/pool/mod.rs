@@ -66,17 +66,17 @@
 //! its pages then (its thread caches and its drop check the process id).
 //! The parent's buffers are unaffected.
 
-mod backend;
 mod error;
 mod magazine;
+mod mapping;
 mod shard;
 mod size_class;
 mod stats;
 mod sync;
 mod tracker;
 
-pub use backend::{HYPERCALL_DEVICE, page_size};
 pub use error::PoolError;
+pub use mapping::{HYPERCALL_DEVICE, page_size};
 pub use stats::PoolStats;
 pub use tracker::Access;
 
@@ -85,8 +85,8 @@ use std::path::{Path, PathBuf};
 use std::ptr::NonNull;
 use std::sync::PoisonError;
 
-use backend::Backend;
 use magazine::{ThreadCounters, with_magazine};
+use mapping::Mapping;
 use shard::{Counters, ShardState, Slab};
 use sync::{Arc, AtomicU64, AtomicUsize, Mutex, MutexGuard, Ordering, thread_local};
 use tracker::Tracker;
@@ -184,7 +184,7 @@ pub(crate) struct Inner {
     thread_caches: bool,
     /// The live allocations, when tracked.
     tracker: Option<Tracker>,
-    backend: Backend,
+    mapping: Mapping,
     shards: Box<[Shard]>,
     page: usize,
     locked: AtomicUsize,
@@ -307,27 +307,27 @@ impl Pool {
 
     /// A pool on locked anonymous memory (the fallback).
     pub fn locked_anonymous() -> Pool {
-        Pool::build(Backend::LockedAnonymous, &PoolConfig::default())
+        Pool::build(Mapping::LockedAnonymous, &PoolConfig::default())
     }
 
     /// A pool as `config` says.
     pub fn with_config(config: PoolConfig) -> Result<Pool, PoolError> {
-        let backend = match &config.source {
+        let mapping = match &config.source {
             MemorySource::Auto(path) => {
-                Backend::open_device(path)?.unwrap_or(Backend::LockedAnonymous)
+                Mapping::open_device(path)?.unwrap_or(Mapping::LockedAnonymous)
             }
             MemorySource::Device(path) => {
-                Backend::open_device(path)?.ok_or_else(|| PoolError::DeviceOpen {
+                Mapping::open_device(path)?.ok_or_else(|| PoolError::DeviceOpen {
                     path: path.clone(),
                     source: std::io::Error::from_raw_os_error(libc::ENOENT),
                 })?
             }
-            MemorySource::LockedAnonymous => Backend::LockedAnonymous,
+            MemorySource::LockedAnonymous => Mapping::LockedAnonymous,
         };
-        Ok(Pool::build(backend, &config))
+        Ok(Pool::build(mapping, &config))
     }
 
-    fn build(backend: Backend, config: &PoolConfig) -> Pool {
+    fn build(mapping: Mapping, config: &PoolConfig) -> Pool {
         // Std's even under loom (whose atomics cannot be statics): ids are
         // only compared, so their values steer nothing.
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
@@ -347,7 +347,7 @@ impl Pool {
                 pid: std::process::id(),
                 thread_caches: cache_limit > 0,
                 tracker: config.track.then(Tracker::default),
-                backend,
+                mapping,
                 shards: shards.collect(),
                 page,
                 locked: AtomicUsize::new(0),
@@ -364,7 +364,7 @@ impl Pool {
     /// may briefly unmap; a hypercall hitting that window fails with
     /// `EFAULT`).
     pub fn never_faults(&self) -> bool {
-        self.inner.backend.never_faults()
+        self.inner.mapping.never_faults()
     }
 
     /// The pool's counters, summed over its shards and threads.
@@ -746,7 +746,7 @@ impl Inner {
     /// more.
     fn map(&self, len: usize) -> Result<NonNull<u8>, PoolError> {
         let attempt = || {
-            self.backend
+            self.mapping
                 .map(len, self.locked.load(Ordering::Relaxed), &self.syscalls)
         };
         let ptr = match attempt() {
@@ -791,7 +791,7 @@ impl Inner {
     /// `ptr..ptr+len` must be a mapping of this pool that nothing uses.
     unsafe fn unmap(&self, ptr: NonNull<u8>, len: usize) {
         // SAFETY: forwarded from the caller.
-        unsafe { self.backend.unmap(ptr, len) };
+        unsafe { self.mapping.unmap(ptr, len) };
         self.syscalls.fetch_add(1, Ordering::Relaxed);
         self.locked.fetch_sub(len, Ordering::Relaxed);
     }
@@ -826,7 +826,7 @@ impl Drop for Inner {
 impl std::fmt::Debug for Pool {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Pool")
-            .field("backend", &self.inner.backend.describe())
+            .field("memory", &self.inner.mapping.describe())
             .field("shards", &self.inner.shards.len())
             .field("stats", &self.stats())
             .finish()

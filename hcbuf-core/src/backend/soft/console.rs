@@ -5,7 +5,7 @@ use hcbuf_sys::errno::{XEN_E2BIG, XEN_ENOSYS};
 use hcbuf_sys::xen::{CONSOLEIO_read, CONSOLEIO_write};
 
 use super::Ctx;
-use crate::dispatch::XenErrno;
+use crate::backend::XenErrno;
 
 /// The console ring: `size` bytes (a power of two) and two free-running
 /// indices, the oldest byte kept (`conringc`) and the next byte written

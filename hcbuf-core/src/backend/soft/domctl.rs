@@ -24,7 +24,7 @@ use hcbuf_sys::v4_20;
 
 use super::Ctx;
 use super::state::{CURRENT, Domain, Vcpu};
-use crate::dispatch::XenErrno;
+use crate::backend::XenErrno;
 use crate::pool::Access;
 use crate::release::Release;
 

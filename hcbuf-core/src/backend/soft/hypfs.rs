@@ -14,7 +14,7 @@ use hcbuf_sys::hypfs::*;
 
 use super::Ctx;
 use super::host::HostConfig;
-use crate::dispatch::XenErrno;
+use crate::backend::XenErrno;
 
 /// A node of the tree.
 enum Node {

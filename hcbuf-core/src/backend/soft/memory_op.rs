@@ -10,7 +10,7 @@ use hcbuf_sys::memory::{
 
 use super::Ctx;
 use super::host::E820Region;
-use crate::dispatch::XenErrno;
+use crate::backend::XenErrno;
 use crate::pool::Access;
 
 /// `cmd >> MEMOP_EXTENT_SHIFT` is the start extent of a continuation.

@@ -92,7 +92,7 @@
 //! [`SoftXen::faults`]: crate::backend::soft::SoftXen::faults
 //! [`SoftXen::fail_next`]: crate::backend::soft::SoftXen::fail_next
 //! [`HostConfig::console_to_ring`]: crate::backend::soft::HostConfig::console_to_ring
-//! [`Backend`]: crate::dispatch::Backend
+//! [`Backend`]: crate::backend::Backend
 //! [`Pool::allows`]: crate::pool::Pool::allows
 
 // Xen's C names (`XEN_DOMCTL_pausedomain`) are matched as patterns here.
@@ -115,9 +115,9 @@ macro_rules! field {
 
 mod console;
 mod domctl;
+mod guest;
 mod host;
 mod hypfs;
-mod memory;
 mod memory_op;
 mod multicall;
 mod state;
@@ -138,10 +138,10 @@ use hcbuf_sys::xen::{
 use hcbuf_sys::handles::Lending;
 
 use crate::args::HypercallArgs;
-use crate::dispatch::{Backend, XenErrno};
+use crate::backend::{Backend, XenErrno};
 use crate::pool::{Access, Pool};
 
-use memory::Guest;
+use guest::Guest;
 use state::State;
 
 /// Why a [`SoftXen`] could not be made.

@@ -7,7 +7,7 @@ use hcbuf_sys::errno::XEN_EINVAL;
 use hcbuf_sys::xen::multicall_entry;
 
 use super::Ctx;
-use crate::dispatch::XenErrno;
+use crate::backend::XenErrno;
 
 /// A call's result as Xen's `long`: the value, or `-errno`.
 fn as_long(result: Result<u64, XenErrno>) -> u64 {

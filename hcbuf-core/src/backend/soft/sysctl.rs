@@ -13,7 +13,7 @@ use hcbuf_sys::sysctl::*;
 
 use super::Ctx;
 use super::console::RingRead;
-use crate::dispatch::XenErrno;
+use crate::backend::XenErrno;
 use crate::pool::Access;
 
 /// `MAX_NUMNODES - 1` on x86.

@@ -11,7 +11,7 @@ use hcbuf_sys::v4_20::version::{
 
 use super::Ctx;
 use super::state::CURRENT;
-use crate::dispatch::XenErrno;
+use crate::backend::XenErrno;
 use crate::release::Release;
 
 /// `text` as a NUL-terminated C string in `N` bytes, cut to `N - 1` bytes

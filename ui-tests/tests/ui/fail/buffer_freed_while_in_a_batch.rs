@@ -1,6 +1,6 @@
 use hcbuf_core::Release;
 use hcbuf_core::api::{Batch, Xen};
-use hcbuf_core::dispatch::Recording;
+use hcbuf_core::backend::Recording;
 use hcbuf_core::xen::Op;
 use hcbuf_core::xen::sysctl::PhysInfo;
 use hcbuf_core::Pool;

@@ -1,6 +1,6 @@
 use hcbuf_core::sys::version::XENVER_extraversion;
 use hcbuf_core::signature::Command;
-use hcbuf_core::dispatch::Recording;
+use hcbuf_core::backend::Recording;
 use hcbuf_core::sys::xen::__HYPERVISOR_xen_version;
 use hcbuf_core::{Backend, GuestHandleMut, HypercallArgs, Pool};
 

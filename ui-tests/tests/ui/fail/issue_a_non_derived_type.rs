@@ -1,5 +1,5 @@
 use hcbuf_core::Backend;
-use hcbuf_core::dispatch::Recording;
+use hcbuf_core::backend::Recording;
 
 struct Raw {
     op: u64,

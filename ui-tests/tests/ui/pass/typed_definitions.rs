@@ -3,7 +3,7 @@
 //! memory, and lowers to a call.
 
 use hcbuf_core::Release;
-use hcbuf_core::dispatch::Recording;
+use hcbuf_core::backend::Recording;
 use hcbuf_core::xen::{Op, domctl::*, sysctl::*, version::*};
 use hcbuf_core::{Backend, GuestHandleMut, Pool, SubOp};
 

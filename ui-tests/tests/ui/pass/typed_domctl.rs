@@ -5,7 +5,7 @@
 //! call.
 
 use hcbuf_core::Release;
-use hcbuf_core::dispatch::Recording;
+use hcbuf_core::backend::Recording;
 use hcbuf_core::sys::domctl::*;
 use hcbuf_core::xen::sysctl::Bitmap;
 use hcbuf_core::xen::{Op, domctl::*};

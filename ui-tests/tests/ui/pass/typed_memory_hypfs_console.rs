@@ -3,7 +3,7 @@
 //! goes into pool memory, and lowers to a call.
 
 use hcbuf_core::args::family;
-use hcbuf_core::dispatch::Recording;
+use hcbuf_core::backend::Recording;
 use hcbuf_core::sys::memory::{E820_RAM, XENMEM_increase_reservation};
 use hcbuf_core::sys::xen::{__HYPERVISOR_memory_op, DOMID_SELF};
 use hcbuf_core::xen::console::*;
@@ -158,7 +158,7 @@ fn main() {
 
     // multicall: a batch of derived calls (a `Multicall` is made only
     // from one).
-    let api = hcbuf_core::api::Xen::new(hcbuf_core::dispatch::Recording::new(), pool.clone());
+    let api = hcbuf_core::api::Xen::new(hcbuf_core::backend::Recording::new(), pool.clone());
     let (version, page) = (VersionNumber::default(), PageSize::default());
     let mut batch = hcbuf_core::api::Batch::new();
     batch.push(&version);

@@ -6,7 +6,7 @@
 
 use hcbuf_core::Release;
 use hcbuf_core::args::family::Sysctl;
-use hcbuf_core::dispatch::Recording;
+use hcbuf_core::backend::Recording;
 use hcbuf_core::sys::sysctl::*;
 use hcbuf_core::xen::{Op, sysctl::*};
 use hcbuf_core::{Backend, Pool, SubOp};

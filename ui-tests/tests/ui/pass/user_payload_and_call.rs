@@ -9,7 +9,7 @@ use hcbuf_core::Release;
 use hcbuf_core::signature::{Command, Count};
 use hcbuf_core::handle::Lent;
 
-use hcbuf_core::dispatch::Recording;
+use hcbuf_core::backend::Recording;
 use hcbuf_core::sys::sysctl::*;
 use hcbuf_core::sys::xen::{__HYPERVISOR_console_io, CONSOLEIO_write};
 use hcbuf_core::xen::Op;

@@ -28,7 +28,7 @@ use hcbuf_sys::errno::XEN_EFAULT;
 
 use hcbuf_sys::handles::Lending;
 
-use crate::dispatch::XenErrno;
+use crate::backend::XenErrno;
 use crate::pool::{Access, Pool};
 
 /// A raw ABI value the model may read from and write to guest memory.

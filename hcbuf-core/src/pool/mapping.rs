@@ -14,7 +14,7 @@ pub const HYPERCALL_DEVICE: &str = "/dev/xen/hypercall";
 
 /// The source of a pool's pages.
 #[derive(Debug)]
-pub(crate) enum Backend {
+pub(crate) enum Mapping {
     /// `mmap(MAP_SHARED)` of a device that hands out fresh, pinned pages on
     /// every mapping (`/dev/xen/hypercall`).
     Device { path: PathBuf },
@@ -27,12 +27,12 @@ fn open_rw(path: &Path) -> io::Result<File> {
     OpenOptions::new().read(true).write(true).open(path)
 }
 
-impl Backend {
+impl Mapping {
     /// Checks that `path` opens as the buffer device. `Ok(None)` if it
     /// does not exist.
-    pub(crate) fn open_device(path: &Path) -> Result<Option<Backend>, PoolError> {
+    pub(crate) fn open_device(path: &Path) -> Result<Option<Mapping>, PoolError> {
         match open_rw(path) {
-            Ok(_) => Ok(Some(Backend::Device {
+            Ok(_) => Ok(Some(Mapping::Device {
                 path: path.to_owned(),
             })),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
@@ -43,9 +43,9 @@ impl Backend {
         }
     }
 
-    /// Whether pages from this backend can never take even a minor fault.
+    /// Whether pages from this mapping can never take even a minor fault.
     pub(crate) fn never_faults(&self) -> bool {
-        matches!(self, Backend::Device { .. })
+        matches!(self, Mapping::Device { .. })
     }
 
     /// Maps `len` bytes (a multiple of the page size) of hypercall-safe
@@ -63,7 +63,7 @@ impl Backend {
             // A file of the device may hold only so many pages (64 in some
             // Linux versions: privcmd-buf's `limit`), but a mapping
             // outlives its file: each mapping gets a file of its own.
-            Backend::Device { path, .. } => {
+            Mapping::Device { path, .. } => {
                 count();
                 (
                     libc::MAP_SHARED,
@@ -73,7 +73,7 @@ impl Backend {
                     })?),
                 )
             }
-            Backend::LockedAnonymous => (libc::MAP_PRIVATE | libc::MAP_ANONYMOUS, None),
+            Mapping::LockedAnonymous => (libc::MAP_PRIVATE | libc::MAP_ANONYMOUS, None),
         };
         count();
         // SAFETY: a fresh mapping at an address of the kernel's choosing
@@ -137,7 +137,7 @@ impl Backend {
                 source,
             });
         }
-        if let Backend::Device { .. } = self {
+        if let Mapping::Device { .. } = self {
             return Ok(());
         }
         count();
@@ -157,8 +157,8 @@ impl Backend {
     /// Returns a mapping to the OS.
     ///
     /// # Safety
-    /// `ptr..ptr+len` must be a mapping made by [`Backend::map`] of this
-    /// backend, and nothing may use it afterwards.
+    /// `ptr..ptr+len` must be a mapping made by [`Mapping::map`] of this
+    /// mapping, and nothing may use it afterwards.
     pub(crate) unsafe fn unmap(&self, ptr: NonNull<u8>, len: usize) {
         // SAFETY: forwarded from the caller.
         unsafe { unmap(ptr, len) }
@@ -167,8 +167,8 @@ impl Backend {
     /// A description for logs and `Debug`.
     pub(crate) fn describe(&self) -> String {
         match self {
-            Backend::Device { path, .. } => format!("device {}", path.display()),
-            Backend::LockedAnonymous => "locked anonymous memory".to_owned(),
+            Mapping::Device { path, .. } => format!("device {}", path.display()),
+            Mapping::LockedAnonymous => "locked anonymous memory".to_owned(),
         }
     }
 }

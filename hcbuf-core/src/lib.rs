@@ -9,7 +9,7 @@
 //! - [`marker`]: the sealed marker traits [`HypercallSafe`] and
 //!   [`XenWritable`].
 //! - [`args`]: what a hypercall is, as types ([`HypercallArgs`], [`SubOp`],
-//!   and `#[derive(HypercallArgs)]`); [`derive`]: the derive's whole
+//!   and `#[derive(HypercallArgs)]`); [`derive`](mod@derive): the derive's whole
 //!   syntax, with examples.
 //! - [`release`]: the Xen releases hcbuf speaks ([`Release`]), detected
 //!   once per handle.

@@ -349,7 +349,7 @@ pub trait Declared: private::Sealed {
 
 /// A type declared with [`declare!`](crate::declare): its layout, as
 /// [`Declared`] gives it for hcbuf-sys's own, but proven by no one until the
-/// user's tests run [`prove`](crate::prove::prove) on its module. A
+/// user's tests run `prove::prove` on its module. A
 /// description, not a proof: implementing it by hand claims nothing.
 pub trait Described {
     /// The same declaration with its guest handles spelled by `H`.

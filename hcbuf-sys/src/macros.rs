@@ -461,7 +461,7 @@ macro_rules! abi {
 /// `H::In<T>` / `H::Out<T>` / `H::InOut<T>` and `pad` fields): each struct
 /// with its size asserted, no implicit padding, the marker traits bounded
 /// by its fields, and a `pub const ABI: Module` describing the items, which
-/// [`prove::prove`](crate::prove::prove) (feature `prove`) checks against
+/// `prove::prove` (feature `prove`) checks against
 /// the installed Xen headers from the user's tests.
 ///
 /// A declaration of the user's is described ([`abi::Described`](crate::abi::Described)), not

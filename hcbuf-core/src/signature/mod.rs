@@ -66,11 +66,11 @@ pub struct Sub<const OP: u64, const CMD: u32>;
 ///
 /// # Safety
 /// Each register's kind states what Xen 4.17 (and every version hcbuf
-/// speaks) does with that register for this hypercall: an [`Int`](kind::Int)
+/// speaks) does with that register for this hypercall: an [`Int`]
 /// is never dereferenced; a [`Ptr<D, T>`](kind::Ptr) is read (and, unless
-/// `D` is [`Read`](kind::Read), written) as one `T` at most; a
+/// `D` is [`Read`], written) as one `T` at most; a
 /// [`Slice<D, T>`](kind::Slice) as at most as many `T` as the register its
-/// [`Len`](kind::Len) names holds; a [`Buffer<F>`](kind::Buffer) as the
+/// [`Len`] names holds; a [`Buffer<F>`](kind::Buffer) as the
 /// buffer of family `F`; nothing else is read as an address. A wrong
 /// signature lets Xen touch memory the call does not own.
 #[diagnostic::on_unimplemented(
@@ -204,14 +204,14 @@ pub trait Lookup<First>: lookup::Sealed {
 pub struct Command<const C: u32>;
 
 /// A count register: the number of elements of the buffer in the register
-/// the signature's [`Len`](kind::Len) names, filled in from that buffer's
-/// [`Lent`](crate::handle::Lent) length when the call is lowered (clamped
+/// the signature's [`Len`] names, filled in from that buffer's
+/// [`Lent`] length when the call is lowered (clamped
 /// to the register's C type), so it never exceeds the buffer.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Count;
 
 /// The registers of a call with signature `S`: `values` as the fields
-/// lower them, with each [`Len`](kind::Len) register replaced by the
+/// lower them, with each [`Len`] register replaced by the
 /// element count of the register it measures (`elements`).
 #[inline(always)]
 pub fn lower<S: Registers>(values: [u64; 5], elements: [u64; 5]) -> [u64; 5] {

@@ -4,7 +4,7 @@
 //!
 //! The command is part of the call's type, and the count is filled in from
 //! the lent buffer's length when the call is lowered (a
-//! [`Count`](crate::signature::Count) register), so neither can disagree
+//! [`Count`] register), so neither can disagree
 //! with the buffer. A count is at most `u32::MAX`, Xen's `unsigned int`:
 //! longer buffers are clamped, which only shortens what Xen reads or
 //! writes, never past the buffer.

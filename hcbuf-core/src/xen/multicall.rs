@@ -25,8 +25,9 @@ use crate::signature::{Count, Fixed};
 /// One call of a batch (`struct multicall_entry`), made by
 /// [`MulticallEntry::new`]. No `Default`: an all-zero entry is hypercall 0
 /// (`set_trap_table`) with a null argument, which would clear a PV
-/// kernel's trap table. (A zeroed slice from the pool holds such entries
-/// too; fill every entry before handing the slice to [`Multicall::new`].)
+/// kernel's trap table. (A zeroed slice of entries from the pool holds
+/// such entries; a `multicall` issues only a [`Batch`](crate::api::Batch)'s,
+/// each made from a checked call.)
 #[derive(HypercallArgs, Clone, Copy, Debug, PartialEq, Eq)]
 #[hypercall(data, twin = multicall_entry)]
 #[repr(C)]

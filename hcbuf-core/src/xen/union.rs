@@ -15,7 +15,7 @@ use std::marker::PhantomData;
 use std::mem::MaybeUninit;
 
 /// A nested C union `U` of a typed payload, holding the member its
-/// constructor chose (see the [module](self)).
+/// constructor chose (see the module).
 #[repr(transparent)]
 pub struct Selected<'a, U> {
     // Invariant: every byte is initialised (zeroed, then a member written

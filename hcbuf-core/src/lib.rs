@@ -64,6 +64,11 @@ pub mod __private {
     /// Compiles only if `T` may be in memory Xen writes.
     pub const fn assert_xen_writable<T: ?Sized + crate::XenWritable>() {}
 
+    /// Compiles only if `T` holds no address: padding and a whole buffer
+    /// are bytes Xen writes as it likes, which must never be read back as
+    /// a handle.
+    pub const fn assert_plain_data<T: ?Sized + crate::marker::PlainData>() {}
+
     /// Compiles only if the raw twin `R` is a payload of family `F`.
     pub const fn assert_twin_family<R: crate::xen::RawPayload, F>()
     where

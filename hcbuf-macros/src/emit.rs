@@ -223,10 +223,10 @@ fn emit_data(c: &Container<'_>, twin: &syn::Path) -> TokenStream {
             let check = format_ident!("__hcbuf_pad_plain_{}", ident);
             return quote_spanned! {ident.span()=>
                 // Padding is Xen's to write too: plain data whose every bit
-                // pattern is valid.
+                // pattern is valid and none of it an address.
                 #[allow(dead_code)]
                 fn #check #impl_generics () #where_clause {
-                    __hcbuf::__private::assert_xen_writable::<#fty>();
+                    __hcbuf::__private::assert_plain_data::<#fty>();
                 }
                 const _: () = __core::assert!(
                     __hcbuf::__private::over_padding(
@@ -246,39 +246,40 @@ fn emit_data(c: &Container<'_>, twin: &syn::Path) -> TokenStream {
                  only; remove it and declare the twin's fields by name"
             );
             let ty = statik(f.ty);
-            // An array stands for a fieldless twin (a buffer type: a byte
-            // array, so the alignment check leaves only 1-byte elements);
-            // anything else must be data derived with the same twin.
+            // An array stands for a fieldless twin (a buffer type): Xen
+            // fills it with whatever bytes it has, so its elements are
+            // plain data (no address, every bit pattern valid). Anything
+            // else must be data derived with the same twin, whose own
+            // derive checked its fields.
+            let fty = f.ty;
             let what = if matches!(f.ty, Type::Array(_)) {
+                let bytes = format_ident!("__hcbuf_whole_bytes_{}", ident);
                 quote_spanned! {ident.span()=>
                     const _: () = __core::assert!(
                         __hcbuf::__private::fieldless(&#declared),
                         #fields_msg
                     );
+                    #[allow(dead_code)]
+                    fn #bytes #impl_generics () #where_clause {
+                        __hcbuf::__private::assert_plain_data::<#fty>();
+                    }
                 }
             } else {
-                let fty = f.ty;
                 let check = format_ident!("__hcbuf_whole_twin_{}", ident);
                 quote_spanned! {fty.span()=>
                     #[allow(dead_code)]
                     fn #check #impl_generics () #where_clause {
+                        __hcbuf::__private::assert_xen_writable::<#fty>();
                         __hcbuf::__private::assert_same_twin::<#fty, #twin>();
                     }
                 }
             };
-            let fty = f.ty;
-            let plain = format_ident!("__hcbuf_whole_plain_{}", ident);
             return quote_spanned! {ident.span()=>
                 const _: () = __core::assert!(
                     __core::mem::offset_of!(#this, #ident) == 0
                         && __core::mem::size_of::<#ty>() == __core::mem::size_of::<#twin>(),
                     #msg
                 );
-                // Every bit pattern valid: Xen writes it.
-                #[allow(dead_code)]
-                fn #plain #impl_generics () #where_clause {
-                    __hcbuf::__private::assert_xen_writable::<#fty>();
-                }
                 #what
             };
         }

@@ -89,11 +89,12 @@ pub unsafe trait XenWritable: HypercallSafe {}
 /// # Safety
 /// As [`XenWritable`], and no field is an address. Sealed.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be the element of a guest handle: its bytes can mean an address",
-    label = "holds a guest handle (or is not plain data)",
-    note = "what a guest handle points to is plain data: integers, arrays of them and \
-            declared structs without handles; bytes Xen writes there must never be read back \
-            as a handle or a call",
+    message = "`{Self}` is not plain data, where Xen writes bytes of its own choosing",
+    label = "an address (a guest handle), or a type with invalid bit patterns",
+    note = "the element of a guest handle, a `#[hypercall(whole)]` buffer and a \
+            `#[hypercall(pad)]` field are plain data: integers, arrays of them and declared \
+            structs without handles; bytes Xen writes there must never be read back as a \
+            handle or a call, nor be an invalid `bool`, `char`, enum or `NonZero`",
     note = "to hand Xen several handles, use the declared struct or call that carries them \
             (a `Batch` for multicall entries)"
 )]

@@ -92,7 +92,7 @@ const _: () = {
     }
     #[allow(dead_code)]
     fn __hcbuf_pad_plain__pad0<'a>() {
-        __hcbuf::__private::assert_xen_writable::<u32>();
+        __hcbuf::__private::assert_plain_data::<u32>();
     }
     const _: () = __core::assert!(
         __hcbuf::__private::over_padding(& < xen_sysctl_getcpuinfo as
@@ -142,7 +142,7 @@ const _: () = {
     }
     #[allow(dead_code)]
     fn __hcbuf_pad_plain__pad1<'a>() {
-        __hcbuf::__private::assert_xen_writable::<u32>();
+        __hcbuf::__private::assert_plain_data::<u32>();
     }
     const _: () = __core::assert!(
         __hcbuf::__private::over_padding(& < xen_sysctl_getcpuinfo as

@@ -4,7 +4,7 @@
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -26,6 +26,8 @@ const DOM0_CMDLINE: &str = "console=hvc0 earlyprintk=xen";
 
 /// One boot: the files (all in `work`) and the limits.
 pub struct Boot<'a> {
+    /// The release booted (`4.20`), for messages.
+    pub release: &'a str,
     /// Holds `xen`, `vmlinux` and `initrd.img`.
     pub work: &'a Path,
     /// How many checks a complete run reports.
@@ -41,7 +43,7 @@ pub struct Boot<'a> {
 struct Seen {
     /// `dom0: N passed, M failed`.
     summary: Option<(usize, usize)>,
-    /// The benchmark's `PEER`/`HCBUF` lines.
+    /// The benchmark's samples, each with its round.
     bench: Vec<bench::Sample>,
     /// The console markers the dom0 suite wrote through `console_io`.
     markers: Vec<String>,
@@ -49,8 +51,21 @@ struct Seen {
     echoes: Vec<String>,
 }
 
-/// Boots and waits; `Ok` only if every check passed.
-pub fn run(boot: &Boot<'_>) -> Result<()> {
+/// What one boot found.
+pub struct Report {
+    /// `dom0: N passed, M failed`, if /init got that far.
+    pub summary: Option<(usize, usize)>,
+    /// How long QEMU ran.
+    pub secs: f64,
+    /// The benchmark's table.
+    pub bench: Vec<bench::RowStats>,
+    /// `Ok` only if every check passed (and the host's checks too).
+    pub verdict: Result<()>,
+}
+
+/// Boots and waits; the report's verdict is `Ok` only if every check
+/// passed. `Err` if QEMU could not be run at all.
+pub fn run(boot: &Boot<'_>) -> Result<Report> {
     for name in ["xen", "vmlinux", "initrd.img"] {
         if !boot.work.join(name).is_file() {
             return Err(format!("{} missing", boot.work.join(name).display()));
@@ -106,9 +121,18 @@ pub fn run(boot: &Boot<'_>) -> Result<()> {
     let seen = serial.join().unwrap_or_default();
     let _ = errors.join();
     let secs = start.elapsed().as_secs_f64();
-    let where_ = format!("serial log: {}", boot.log.display());
-    bench::report(boot.work, &seen.bench);
+    let bench = bench::report(boot.work, boot.release, &seen.bench);
+    Ok(Report {
+        summary: seen.summary,
+        secs,
+        bench,
+        verdict: judge(boot, status, &seen, secs),
+    })
+}
 
+/// The verdict on a boot that ended with `status` (`None`: timed out).
+fn judge(boot: &Boot<'_>, status: Option<ExitStatus>, seen: &Seen, secs: f64) -> Result<()> {
+    let where_ = format!("serial log: {}", boot.log.display());
     let Some(status) = status else {
         return Err(format!(
             "QEMU timed out after {}s (raise it with --timeout); {where_}",
@@ -117,7 +141,10 @@ pub fn run(boot: &Boot<'_>) -> Result<()> {
     };
     // isa-debug-exit: status (value << 1) | 1; 0 after the poweroff fallback.
     let code = status.code();
-    println!("xtask dom0: QEMU exited ({status}) after {secs:.1}s; {where_}");
+    println!(
+        "xtask dom0 {}: QEMU exited ({status}) after {secs:.1}s; {where_}",
+        boot.release
+    );
     match seen.summary {
         None => Err(format!(
             "dom0 printed no summary (crash or stuck /init?); {where_}"
@@ -130,7 +157,7 @@ pub fn run(boot: &Boot<'_>) -> Result<()> {
         Some(_) if !matches!(code, Some(0 | 1)) => Err(format!(
             "dom0 checks passed, but QEMU's exit status is unexpected; {where_}"
         )),
-        Some(_) => markers_reached_serial(&seen).map_err(|e| format!("{e}; {where_}")),
+        Some(_) => markers_reached_serial(seen).map_err(|e| format!("{e}; {where_}")),
     }
 }
 
@@ -162,6 +189,7 @@ fn markers_reached_serial(seen: &Seen) -> Result<()> {
 /// the check lines and records the summary.
 fn follow(from: impl Read, log: &Mutex<File>, serial: bool) -> Seen {
     let mut seen = Seen::default();
+    let mut round = 0;
     let mut reader = BufReader::new(from);
     let mut line = Vec::new();
     loop {
@@ -188,8 +216,15 @@ fn follow(from: impl Read, log: &Mutex<File>, serial: bool) -> Seen {
         {
             println!("    {}", &text[at..]);
         }
-        if let Some(sample) = bench::parse(text) {
-            seen.bench.push(sample);
+        match bench::parse(text) {
+            Some(bench::Line::Round(n)) => round = n,
+            Some(bench::Line::Sample { side, row, ns }) => seen.bench.push(bench::Sample {
+                round,
+                side,
+                row,
+                ns,
+            }),
+            None => {}
         }
         if let Some(at) = text.find(MARKER_LINE) {
             seen.markers

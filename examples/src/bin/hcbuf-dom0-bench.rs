@@ -1,8 +1,11 @@
 //! `hcbuf-dom0-bench`: times hypercalls made through hcbuf inside dom0
 //! (the privcmd backend, buffers from `Pool::new()`), row for row as
-//! `cargo xtask dom0`'s libxencall benchmark makes them. Prints
-//! `HCBUF <row> <median ns>` per row; fails only if a call fails, never on
-//! speed.
+//! `cargo xtask dom0`'s C sides (libxencall, and the bare-ioctl floor)
+//! make them. Prints `HCBUF <row> <median ns>` per row; fails only if a
+//! call fails, never on speed.
+//!
+//! Usage: `hcbuf-dom0-bench [ROW...]` (default: every row, in order), so
+//! that the harness can interleave the sides row by row.
 
 use hcbuf_core::Release;
 use std::process::ExitCode;
@@ -34,24 +37,46 @@ fn main() -> ExitCode {
     }
 }
 
+/// Each row: its name, how many ops one timed sample runs, the op.
+type Row = (&'static str, u32, fn(&Xen<Privcmd>, Release) -> Outcome);
+
+const ROWS: [Row; 7] = [
+    // What one clock read costs (a PV dom0 has no vDSO clock): the typed
+    // API reads the clock around each call it issues.
+    ("clock", 32, |_, _| {
+        std::hint::black_box(Instant::now());
+        Ok(())
+    }),
+    ("version", 32, |xen, _| version(xen)),
+    ("extraversion", 32, |xen, _| extraversion(xen)),
+    ("physinfo", 32, |xen, _| {
+        xen.physinfo().map(drop).map_err(|e| e.to_string())
+    }),
+    ("domainlist1024", 8, domain_list),
+    ("readconsole64k", 8, read_console),
+    ("version16", 8, |xen, _| version16(xen)),
+];
+
 fn run() -> Outcome {
+    let wanted: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(unknown) = wanted.iter().find(|w| !ROWS.iter().any(|r| r.0 == *w)) {
+        let names: Vec<&str> = ROWS.iter().map(|r| r.0).collect();
+        return Err(format!(
+            "no row {unknown:?} (usage: hcbuf-dom0-bench [ROW...]; rows: {})",
+            names.join(" ")
+        ));
+    }
     let privcmd = Privcmd::open().map_err(|e| e.to_string())?;
     let pool = Pool::new().map_err(|e| format!("Pool::new: {e}"))?;
     let xen = Xen::new(privcmd, pool);
-    // What one clock read costs (a PV dom0 has no vDSO clock): the typed
-    // API reads the clock around each call it issues.
-    bench("clock", 32, || {
-        std::hint::black_box(Instant::now());
-        Ok(())
-    })?;
-    bench("version", 32, || version(&xen))?;
-    bench("extraversion", 32, || extraversion(&xen))?;
-    bench("physinfo", 32, || {
-        xen.physinfo().map(drop).map_err(|e| e.to_string())
-    })?;
-    bench("domainlist1024", 8, || domain_list(&xen))?;
-    bench("readconsole64k", 8, || read_console(&xen))?;
-    bench("version16", 8, || version16(&xen))?;
+    // Detected once, before timing (the typed calls detect it on first
+    // use too).
+    let release = xen.release().map_err(|e| e.to_string())?;
+    for (name, per, op) in ROWS {
+        if wanted.is_empty() || wanted.iter().any(|w| w == name) {
+            bench(name, per, || op(&xen, release))?;
+        }
+    }
     Ok(())
 }
 
@@ -108,7 +133,7 @@ fn extraversion(xen: &Xen<Privcmd>) -> Outcome {
 }
 
 /// `XEN_SYSCTL_getdomaininfolist` into room for `MAX_DOMAINS` entries.
-fn domain_list(xen: &Xen<Privcmd>) -> Outcome {
+fn domain_list(xen: &Xen<Privcmd>, release: Release) -> Outcome {
     let pool = xen.pool();
     let mut buffer = pool
         .slice::<GetDomainInfo>(MAX_DOMAINS)
@@ -117,7 +142,7 @@ fn domain_list(xen: &Xen<Privcmd>) -> Outcome {
     ask.set_max_domains(MAX_DOMAINS as u32)
         .and_then(|()| ask.set_buffer(buffer.lend_mut()))
         .map_err(|e| e.to_string())?;
-    let mut op = Op::sysctl(Release::Xen4_17, pool, ask).map_err(|e| e.to_string())?;
+    let mut op = Op::sysctl(release, pool, ask).map_err(|e| e.to_string())?;
     xen.backend()
         .hypercall(&op.call())
         .map_err(xen_error("sysctl getdomaininfolist"))?;
@@ -128,14 +153,14 @@ fn domain_list(xen: &Xen<Privcmd>) -> Outcome {
 }
 
 /// `XEN_SYSCTL_readconsole` of the whole ring into `CONSOLE_BYTES`.
-fn read_console(xen: &Xen<Privcmd>) -> Outcome {
+fn read_console(xen: &Xen<Privcmd>, release: Release) -> Outcome {
     let pool = xen.pool();
     let mut buffer = pool.slice::<u8>(CONSOLE_BYTES).map_err(|e| e.to_string())?;
     let mut ask = ReadConsole::default();
     ask.set_count(CONSOLE_BYTES as u32)
         .and_then(|()| ask.set_buffer(buffer.lend_mut()))
         .map_err(|e| e.to_string())?;
-    let mut op = Op::sysctl(Release::Xen4_17, pool, ask).map_err(|e| e.to_string())?;
+    let mut op = Op::sysctl(release, pool, ask).map_err(|e| e.to_string())?;
     xen.backend()
         .hypercall(&op.call())
         .map_err(xen_error("sysctl readconsole"))?;

@@ -498,8 +498,8 @@ mod tests {
             apt_cache: vec![dir.join("no-such-tool").display().to_string()],
         };
         let (cache, into) = (dir.join("cache"), dir.join("debs"));
-        let debs = download_with(&cache, "trixie", &["busybox-static", "xen"], &into, &tools)
-            .unwrap();
+        let debs =
+            download_with(&cache, "trixie", &["busybox-static", "xen"], &into, &tools).unwrap();
         assert_eq!(
             debs,
             [

@@ -21,6 +21,14 @@ const XEN_CMDLINE: &str =
 const MARKER_LINE: &str = "DOM0MARKER ";
 /// How every marker starts.
 const MARKER_PREFIX: &str = "hcbuf-dom0-marker-";
+/// The phases of a boot, each named by the serial line that starts it: so
+/// that a slow boot says where its time went.
+const PHASES: [(&str, &str); 4] = [
+    ("Xen", "(XEN) Xen version"),
+    ("dom0 kernel", "(XEN) Freed"),
+    ("checks", "DOM0INFO kernel"),
+    ("bench", "BENCHROUND 1"),
+];
 /// dom0's command line (a comma in it would have to be doubled for QEMU).
 const DOM0_CMDLINE: &str = "console=hvc0 earlyprintk=xen";
 
@@ -43,6 +51,8 @@ pub struct Boot<'a> {
 struct Seen {
     /// `dom0: N passed, M failed`.
     summary: Option<(usize, usize)>,
+    /// When each phase of the boot began (see `PHASES`).
+    phases: Vec<(&'static str, Instant)>,
     /// The benchmark's samples, each with its round.
     bench: Vec<bench::Sample>,
     /// The console markers the dom0 suite wrote through `console_io`.
@@ -96,6 +106,7 @@ pub fn run(boot: &Boot<'_>) -> Result<Report> {
         .map_err(|e| format!("cannot start qemu-system-x86_64: {e}"))?;
     let stdout = child.stdout.take().ok_or("qemu has no stdout")?;
     let stderr = child.stderr.take().ok_or("qemu has no stderr")?;
+    let start = Instant::now();
     let serial = {
         let log = Arc::clone(&log);
         thread::spawn(move || follow(stdout, &log, true))
@@ -105,7 +116,6 @@ pub fn run(boot: &Boot<'_>) -> Result<Report> {
         thread::spawn(move || follow(stderr, &log, false))
     };
 
-    let start = Instant::now();
     let status = loop {
         match child.try_wait() {
             Ok(Some(status)) => break Some(status),
@@ -120,7 +130,13 @@ pub fn run(boot: &Boot<'_>) -> Result<Report> {
     };
     let seen = serial.join().unwrap_or_default();
     let _ = errors.join();
-    let secs = start.elapsed().as_secs_f64();
+    let end = Instant::now();
+    let secs = (end - start).as_secs_f64();
+    println!(
+        "xtask dom0 {}: time: {}",
+        boot.release,
+        phase_times(start, &seen.phases, end)
+    );
     let bench = bench::report(boot.work, boot.release, &seen.bench);
     Ok(Report {
         summary: seen.summary,
@@ -232,6 +248,12 @@ fn follow(from: impl Read, log: &Mutex<File>, serial: bool) -> Seen {
         } else if text.contains(MARKER_PREFIX) {
             seen.echoes.push(text.to_owned());
         }
+        for (name, line) in PHASES {
+            // The first time only: xen-dmesg prints the ring again later.
+            if text.contains(line) && !seen.phases.iter().any(|(n, _)| *n == name) {
+                seen.phases.push((name, Instant::now()));
+            }
+        }
         for alarm in ["Kernel panic", "Panic on CPU", "crashed"] {
             if text.contains(alarm) {
                 println!("    !! {text}");
@@ -240,10 +262,51 @@ fn follow(from: impl Read, log: &Mutex<File>, serial: bool) -> Seen {
     }
 }
 
+/// `QEMU 0.4 s, Xen 1.8 s, ...`: how long each phase seen lasted (from
+/// `start`, each until the next, the last until `end`).
+fn phase_times(start: Instant, phases: &[(&str, Instant)], end: Instant) -> String {
+    let mut parts = Vec::new();
+    let mut from = ("QEMU", start);
+    for &(name, at) in phases.iter().chain([("", end)].iter()) {
+        parts.push(format!(
+            "{} {:.1} s",
+            from.0,
+            at.saturating_duration_since(from.1).as_secs_f64()
+        ));
+        from = (name, at);
+    }
+    parts.join(", ")
+}
+
 /// Parses `dom0: N passed, M failed`.
 fn summary(line: &str) -> Option<(usize, usize)> {
     let rest = line.strip_prefix("dom0: ")?;
     let (passed, rest) = rest.split_once(" passed, ")?;
     let failed = rest.strip_suffix(" failed")?;
     Some((passed.trim().parse().ok()?, failed.trim().parse().ok()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summaries() {
+        assert_eq!(summary("dom0: 27 passed, 0 failed"), Some((27, 0)));
+        assert_eq!(summary("dom0: 3 passed, 2 failed"), Some((3, 2)));
+        assert_eq!(summary("dom0: x passed, 0 failed"), None);
+        assert_eq!(summary("dom0: 3 passed"), None);
+    }
+
+    #[test]
+    fn phases_are_timed_until_the_next() {
+        let start = Instant::now();
+        let at = |ms| start + Duration::from_millis(ms);
+        let phases = [("Xen", at(400)), ("checks", at(2400))];
+        assert_eq!(
+            phase_times(start, &phases, at(3000)),
+            "QEMU 0.4 s, Xen 2.0 s, checks 0.6 s"
+        );
+        assert_eq!(phase_times(start, &[], at(100)), "QEMU 0.1 s");
+    }
 }

@@ -4,8 +4,13 @@
 //! make them. Prints `HCBUF <row> <median ns>` per row; fails only if a
 //! call fails, never on speed.
 //!
-//! Usage: `hcbuf-dom0-bench [ROW...]` (default: every row, in order), so
-//! that the harness can interleave the sides row by row.
+//! Usage: `BENCH_TSC_KHZ=<kHz> hcbuf-dom0-bench [ROW...]` (default: every
+//! row, in order), so that the harness can interleave the sides row by
+//! row. Time is read from the TSC and converted to ns with `BENCH_TSC_KHZ`,
+//! the same for every side: in a 2-vCPU dom0 under TCG the kernel's clock
+//! stands still for milliseconds at a time (Linux keeps the Xen clock
+//! monotonic across vCPUs whose Xen time has drifted apart), which would
+//! make whole samples read 0 ns.
 
 use hcbuf_core::Release;
 use std::process::ExitCode;
@@ -58,6 +63,11 @@ const ROWS: [Row; 7] = [
 ];
 
 fn run() -> Outcome {
+    let tsc_khz: u64 = std::env::var("BENCH_TSC_KHZ")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|&khz| khz > 0)
+        .ok_or("BENCH_TSC_KHZ (the TSC's rate in kHz) is not set")?;
     let wanted: Vec<String> = std::env::args().skip(1).collect();
     if let Some(unknown) = wanted.iter().find(|w| !ROWS.iter().any(|r| r.0 == *w)) {
         let names: Vec<&str> = ROWS.iter().map(|r| r.0).collect();
@@ -74,26 +84,35 @@ fn run() -> Outcome {
     let release = xen.release().map_err(|e| e.to_string())?;
     for (name, per, op) in ROWS {
         if wanted.is_empty() || wanted.iter().any(|w| w == name) {
-            bench(name, per, || op(&xen, release))?;
+            bench(name, per, tsc_khz, || op(&xen, release))?;
         }
     }
     Ok(())
 }
 
+/// The TSC.
+fn ticks() -> u64 {
+    // SAFETY: `rdtsc` reads a counter; it has no preconditions and touches
+    // no memory.
+    unsafe { core::arch::x86_64::_rdtsc() }
+}
+
 /// Runs `op` a few times, then `samples` times `per` runs, each run of
 /// `per` timed as one (a clock read costs about as much as a hypercall
-/// here); prints the median time of one `op`.
-fn bench(row: &str, per: u32, mut op: impl FnMut() -> Outcome) -> Outcome {
+/// here); prints the median time of one `op`. The same loop as the C
+/// sides'.
+fn bench(row: &str, per: u32, tsc_khz: u64, mut op: impl FnMut() -> Outcome) -> Outcome {
     for _ in 0..per + 2 {
         op().map_err(|e| format!("{row}: {e}"))?;
     }
     let mut times = Vec::with_capacity(SAMPLES);
     for _ in 0..SAMPLES {
-        let start = Instant::now();
+        let start = ticks();
         for _ in 0..per {
             op().map_err(|e| format!("{row}: {e}"))?;
         }
-        times.push(start.elapsed().as_nanos() / u128::from(per));
+        let elapsed = u128::from(ticks().wrapping_sub(start));
+        times.push(elapsed * 1_000_000 / u128::from(tsc_khz) / u128::from(per));
     }
     times.sort_unstable();
     println!("HCBUF {row} {}", times[SAMPLES / 2]);

@@ -37,8 +37,7 @@ pub struct Binaries {
 /// `qemu-exit` helper, into `dom0` (once for every release: they detect
 /// the release at run time).
 pub fn build(root: &Path, dom0: &Path) -> Result<Binaries> {
-    let work = dom0;
-    let target_dir = work.join("cargo");
+    let target_dir = dom0.join("cargo");
     let mut files = Vec::new();
 
     let built = cargo_json(
@@ -89,8 +88,8 @@ pub fn build(root: &Path, dom0: &Path) -> Result<Binaries> {
         .ok_or("cargo built no hcbuf-core `dom0` test executable")?;
     files.push((DOM0_API_TESTS.to_string(), dom0_api));
 
-    let exit = work.join("qemu-exit");
-    let source = work.join("qemu-exit.c");
+    let exit = dom0.join("qemu-exit");
+    let source = dom0.join("qemu-exit.c");
     fs::write(&source, QEMU_EXIT_C).map_err(io_err("write", &source))?;
     run(Command::new("cc")
         .args(["-static", "-O2", "-Wall", "-o"])
@@ -105,10 +104,17 @@ pub fn build(root: &Path, dom0: &Path) -> Result<Binaries> {
 /// for `guest`'s release: against the headers and static libraries of that
 /// release's own libxen-dev (the interface versions differ: domctl 0x15 in
 /// 4.17, 0x17 in 4.20), linked by path so that the host's installed
-/// libxen-dev can never stand in. Trixie's static libraries link against
+/// libxen-dev can never stand in; the program refuses to build against
+/// headers whose domctl interface version is not the release's (as
+/// hcbuf-sys declares it). Trixie's static libraries link against
 /// bookworm's static glibc (they need nothing newer than `ioctl`, `mmap`
 /// and pthread mutexes).
 pub fn build_peer(guest: &GuestOs) -> Result<(String, PathBuf)> {
+    let domctl = match guest.release.name {
+        "4.17" => hcbuf_sys::domctl::XEN_DOMCTL_INTERFACE_VERSION,
+        "4.20" => hcbuf_sys::v4_20::domctl::XEN_DOMCTL_INTERFACE_VERSION,
+        other => return Err(format!("no domctl interface version known for Xen {other}")),
+    };
     let tree = &guest.libxen_dev;
     let lib = tree.join(LIBXEN_LIB);
     let peer = guest.work.join(PEER_BENCH);
@@ -126,6 +132,7 @@ pub fn build_peer(guest: &GuestOs) -> Result<(String, PathBuf)> {
         ])
         .arg(format!("-DXEN_MAJOR={major}"))
         .arg(format!("-DXEN_MINOR={minor}"))
+        .arg(format!("-DXEN_DOMCTL_EXPECTED={domctl:#x}"))
         .arg("-I")
         .arg(tree.join("usr/include"))
         .arg("-o")

@@ -163,6 +163,10 @@ pub fn fetch_guest(dom0: &Path, release: Release) -> Result<GuestOs> {
         .unwrap_or(&kernel)
         .to_string();
     let xen_package = release.xen_package();
+    println!(
+        "xtask dom0 {}: guest is Debian {suite}'s {xen_package} + {kernel}",
+        release.name
+    );
     let packages = [
         xen_package.as_str(),
         kernel.as_str(),

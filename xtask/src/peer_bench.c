@@ -19,7 +19,7 @@
  * Xen is not the release whose headers it was built with (-DXEN_MAJOR,
  * -DXEN_MINOR): the interface versions would be wrong.
  * Build: cc -static -O2 -D__XEN_TOOLS__ -DXEN_MAJOR=4 -DXEN_MINOR=20
- *        -I<libxen-dev>/usr/include peer_bench.c libxencall.a libxentoollog.a
+ *        -DXEN_DOMCTL_EXPECTED=0x17 -I<libxen-dev>/usr/include peer_bench.c libxencall.a libxentoollog.a
  *        libxentoolcore.a */
 #include <errno.h>
 #include <fcntl.h>
@@ -42,6 +42,9 @@
 #endif
 #ifndef XEN_MINOR
 #error "build with -DXEN_MINOR=<the release of the headers>"
+#endif
+#if defined(XEN_DOMCTL_EXPECTED) && XEN_DOMCTL_INTERFACE_VERSION != XEN_DOMCTL_EXPECTED
+#error "these Xen headers are not the release's: wrong XEN_DOMCTL_INTERFACE_VERSION"
 #endif
 
 #define MAX_DOMAINS 1024

@@ -10,15 +10,21 @@
 //! summarised over the rounds: their median, and their spread (min–max).
 //! Informative only: nothing here fails the run.
 //!
-//! The sides time with the TSC, not `clock_gettime`: in this 2-vCPU dom0
-//! the kernel's clock stands still for milliseconds at a time (Xen
-//! calibrates each CPU's time once a second, and under TCG on a busy host
-//! the two drift apart; Linux keeps the Xen clock monotonic by returning
-//! the last value read on any vCPU until the lagging one catches up).
-//! Whole samples then read 0 ns: seen in 2 of 5 rounds. The TSC is QEMU's
-//! host-based counter. The script converts with one rate for every side
-//! (the kernel's `cpu MHz`, which a PV guest takes from Xen) and pins every
-//! side to one vCPU, so no sample spans two vCPUs' counters.
+//! The sides time with the TSC, not `clock_gettime`: dom0's clock under TCG
+//! is only as good as its clocksource. On Xen's (`xen`), the vCPUs' time
+//! drifts apart by milliseconds on a busy host (Xen calibrates each CPU's
+//! once a second) and Linux keeps the clock monotonic by returning the last
+//! value any vCPU read until the lagging one catches up: whole samples read
+//! 0 ns (seen in 2 of 5 rounds before the harness booted dom0 with
+//! `tsc=reliable`, see `qemu.rs`). Reading the TSC directly keeps the
+//! measurement independent of the clocksource. The TSC is QEMU's host-based
+//! counter; the script converts it with one rate for every side (the
+//! kernel's `cpu MHz`, which a PV guest takes from Xen) and pins every side
+//! to one vCPU, so no sample spans two vCPUs' counters.
+//!
+//! The `clock` row is calibration, not a hypercall: it times one clock
+//! read (Rust's `Instant::now` against C's `clock_gettime`), which hcbuf
+//! pays only when tracing. It is shown, but not judged against the goal.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -41,8 +47,11 @@ pub const ROWS: [&str; 7] = [
 ];
 /// The vCPU every side runs on (1: vCPU 0 takes the console's interrupts).
 const BENCH_CPU: u32 = 1;
-/// hcbuf's goal: within this of the floor (a ratio), on every row.
+/// hcbuf's goal: within this of the floor (a ratio), on every hypercall
+/// row.
 pub const GOAL: f64 = 1.03;
+/// The row that times a clock read, not a hypercall (not judged).
+const CALIBRATION: &str = "clock";
 
 /// Who made the calls.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -296,23 +305,29 @@ pub fn render(release: &str, rows: &[RowStats]) -> String {
             r.libxencall_over_hcbuf.text(2)
         );
     }
-    let over: Vec<String> = rows
+    let judged = judged(rows);
+    let over: Vec<String> = judged
         .iter()
         .filter(|r| r.hcbuf_over_floor.median > GOAL)
         .map(|r| format!("{} {:.3}", r.row, r.hcbuf_over_floor.median))
         .collect();
-    let within = rows.len() - over.len();
     let _ = write!(
         s,
-        "    hcbuf within {:.0}% of the floor (median hcbuf/floor <= {GOAL}) on {within} of {} rows",
+        "    hcbuf within {:.0}% of the floor (median hcbuf/floor <= {GOAL}) on {} of {} hypercall rows",
         (GOAL - 1.0) * 100.0,
-        rows.len()
+        judged.len() - over.len(),
+        judged.len()
     );
     if !over.is_empty() {
         let _ = write!(s, "; over: {}", over.join(", "));
     }
     s.push('\n');
     s
+}
+
+/// The rows judged against the goal: every hypercall row.
+pub fn judged(rows: &[RowStats]) -> Vec<&RowStats> {
+    rows.iter().filter(|r| r.row != CALIBRATION).collect()
 }
 
 /// The machine-readable table (`bench.tsv`).
@@ -501,6 +516,7 @@ mod tests {
         assert!(text.contains("1.200 [1.100–1.300]"), "{text}");
         assert!(text.contains("within 3% of the floor"), "{text}");
         assert!(text.contains("over: physinfo 1.200"), "{text}");
+        assert!(text.contains("on 0 of 1 hypercall rows"), "{text}");
         let tsv = tsv(&t);
         assert!(
             tsv.lines()

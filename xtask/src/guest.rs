@@ -314,7 +314,7 @@ mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
 mkdir -p /tmp
-echo "DOM0INFO kernel $(uname -r), uptime $(cut -d' ' -f1 /proc/uptime)s"
+echo "DOM0INFO kernel $(uname -r), clocksource $(cat /sys/devices/system/clocksource/clocksource0/current_clocksource), uptime $(cut -d' ' -f1 /proc/uptime)s"
 passed=0
 failed=0
 check() {

@@ -213,7 +213,7 @@ fn dom0(timeout: Duration, only: Option<&str>) -> Result<()> {
                     .map_or("no summary".to_string(), |(p, f)| {
                         format!("{p} passed, {f} failed")
                     });
-                let rows = &done.report.bench;
+                let rows = bench::judged(&done.report.bench);
                 let within = rows
                     .iter()
                     .filter(|r| r.hcbuf_over_floor.median <= bench::GOAL)
@@ -222,7 +222,7 @@ fn dom0(timeout: Duration, only: Option<&str>) -> Result<()> {
                     "no benchmark".to_string()
                 } else {
                     format!(
-                        "bench: hcbuf within {:.0}% of the floor on {within} of {} rows",
+                        "bench: hcbuf within {:.0}% of the floor on {within} of {} hypercall rows",
                         (bench::GOAL - 1.0) * 100.0,
                         rows.len()
                     )

@@ -30,7 +30,15 @@ const PHASES: [(&str, &str); 4] = [
     ("bench", "BENCHROUND 1"),
 ];
 /// dom0's command line (a comma in it would have to be doubled for QEMU).
-const DOM0_CMDLINE: &str = "console=hvc0 earlyprintk=xen";
+/// `tsc=reliable`: under TCG the vCPUs' TSCs are one host counter, but
+/// Xen's per-CPU time calibrations drift apart by milliseconds on a busy
+/// host. Without it, Linux 6.1 calls the TSCs unsynchronized and 6.12's
+/// clocksource watchdog, comparing the TSC against Xen's clock, demotes it
+/// in some boots and not others: dom0 then runs on the `xen` clocksource,
+/// where every clock read is a 16 µs system call and the clock stands
+/// still for milliseconds at a time (6.12 boots took 17 to 42 s). With it,
+/// both kernels keep the TSC (a vDSO clock read, about 0.1 µs).
+const DOM0_CMDLINE: &str = "console=hvc0 earlyprintk=xen tsc=reliable";
 
 /// One boot: the files (all in `work`) and the limits.
 pub struct Boot<'a> {

@@ -7,10 +7,9 @@
 //! Usage: `BENCH_TSC_KHZ=<kHz> hcbuf-dom0-bench [ROW...]` (default: every
 //! row, in order), so that the harness can interleave the sides row by
 //! row. Time is read from the TSC and converted to ns with `BENCH_TSC_KHZ`,
-//! the same for every side: in a 2-vCPU dom0 under TCG the kernel's clock
-//! stands still for milliseconds at a time (Linux keeps the Xen clock
-//! monotonic across vCPUs whose Xen time has drifted apart), which would
-//! make whole samples read 0 ns.
+//! the same for every side: dom0's clock under TCG is only as good as its
+//! clocksource (on Xen's, it stands still for milliseconds at a time when
+//! the vCPUs' Xen time has drifted apart, and whole samples read 0 ns).
 
 use hcbuf_core::Release;
 use std::process::ExitCode;
@@ -46,8 +45,9 @@ fn main() -> ExitCode {
 type Row = (&'static str, u32, fn(&Xen<Privcmd>, Release) -> Outcome);
 
 const ROWS: [Row; 7] = [
-    // What one clock read costs (a PV dom0 has no vDSO clock): the typed
-    // API reads the clock around each call it issues.
+    // What one clock read costs (a system call on the `xen` clocksource,
+    // a vDSO read on the TSC): the typed API reads it around a call only
+    // when tracing. Calibration, not a hypercall.
     ("clock", 32, |_, _| {
         std::hint::black_box(Instant::now());
         Ok(())

@@ -1,10 +1,12 @@
-//! What runs inside dom0: our static binaries, the `qemu-exit` helper and
+//! What runs inside dom0: our static binaries (built once, booted on every
+//! release), the `qemu-exit` helper, each release's C benchmark sides, and
 //! the `/init` script that runs the checks.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::packages::{GuestOs, LIBXEN_LIB, Release};
 use crate::{Result, io_err, output, run};
 
 /// The Rust target the guest binaries are built for (static glibc).
@@ -16,10 +18,14 @@ const CORE_TESTS: &str = "hcbuf-core-tests";
 /// The name of `hcbuf-core`'s `dom0` integration-test binary (the typed
 /// API against the real Xen) inside the guest.
 const DOM0_API_TESTS: &str = "hcbuf-core-dom0-tests";
-/// The hcbuf side of the benchmark (an example binary, run without flags).
-const HCBUF_BENCH: &str = "hcbuf-dom0-bench";
-/// The libxencall side of the benchmark, built here from C.
-const PEER_BENCH: &str = "libxencall-bench";
+/// The hcbuf side of the benchmark (an example binary; `bench::Side`
+/// names its path).
+pub const HCBUF_BENCH: &str = "hcbuf-dom0-bench";
+/// The libxencall and floor sides of the benchmark, built here from C for
+/// each release (`bench::Side` names its path).
+pub const PEER_BENCH: &str = "peer-bench";
+/// The guest script that runs the benchmark's rounds.
+pub const BENCH_ROUNDS: &str = "bench-rounds";
 
 /// The built guest programs, as (name in the guest's `/bin`, host path).
 pub struct Binaries {
@@ -28,9 +34,10 @@ pub struct Binaries {
 }
 
 /// Builds the examples and `hcbuf-core`'s lib tests statically, and the
-/// `qemu-exit` helper.
-pub fn build(root: &Path, work: &Path) -> Result<Binaries> {
-    let target_dir = work.join("cargo");
+/// `qemu-exit` helper, into `dom0` (once for every release: they detect
+/// the release at run time).
+pub fn build(root: &Path, dom0: &Path) -> Result<Binaries> {
+    let target_dir = dom0.join("cargo");
     let mut files = Vec::new();
 
     let built = cargo_json(
@@ -54,46 +61,35 @@ pub fn build(root: &Path, work: &Path) -> Result<Binaries> {
     files.push((HCBUF_BENCH.to_string(), bench));
 
     // `dom0-tests` builds the tests that need a real dom0 (and fail
-    // without one).
+    // without one): the lib's privcmd tests, and `tests/dom0.rs` (the typed
+    // API against the real Xen). One cargo run, so both build in parallel.
     let args = [
         "test",
         "--no-run",
         "-p",
         "hcbuf-core",
         "--lib",
-        "--features",
-        "dom0-tests",
-    ];
-    let tests = cargo_json(root, &target_dir, &args)?;
-    let test = tests
-        .into_iter()
-        .find(|(_, _, test)| *test)
-        .map(|(_, p, _)| p)
-        .ok_or("cargo built no hcbuf-core test executable")?;
-    files.push((CORE_TESTS.to_string(), test));
-
-    // `tests/dom0.rs`: the typed API against the real Xen (built only with
-    // `dom0-tests`).
-    let args = [
-        "test",
-        "--no-run",
-        "-p",
-        "hcbuf-core",
         "--test",
         "dom0",
         "--features",
         "dom0-tests",
     ];
     let tests = cargo_json(root, &target_dir, &args)?;
-    let test = tests
-        .into_iter()
+    let lib = tests
+        .iter()
+        .find(|(name, _, test)| *test && name == "hcbuf_core")
+        .map(|(_, p, _)| p.clone())
+        .ok_or("cargo built no hcbuf-core lib test executable")?;
+    files.push((CORE_TESTS.to_string(), lib));
+    let dom0_api = tests
+        .iter()
         .find(|(name, _, test)| *test && name == "dom0")
-        .map(|(_, p, _)| p)
+        .map(|(_, p, _)| p.clone())
         .ok_or("cargo built no hcbuf-core `dom0` test executable")?;
-    files.push((DOM0_API_TESTS.to_string(), test));
+    files.push((DOM0_API_TESTS.to_string(), dom0_api));
 
-    let exit = work.join("qemu-exit");
-    let source = work.join("qemu-exit.c");
+    let exit = dom0.join("qemu-exit");
+    let source = dom0.join("qemu-exit.c");
     fs::write(&source, QEMU_EXIT_C).map_err(io_err("write", &source))?;
     run(Command::new("cc")
         .args(["-static", "-O2", "-Wall", "-o"])
@@ -101,24 +97,51 @@ pub fn build(root: &Path, work: &Path) -> Result<Binaries> {
         .arg(&source))?;
     files.push(("qemu-exit".to_string(), exit));
 
-    // The peer: Debian's libxencall (libxen-dev's static libraries).
-    let peer = work.join(PEER_BENCH);
-    let source = work.join("libxencall_bench.c");
-    fs::write(&source, LIBXENCALL_BENCH_C).map_err(io_err("write", &source))?;
+    Ok(Binaries { files })
+}
+
+/// Builds `peer-bench` (the libxencall and floor sides of the benchmark)
+/// for `guest`'s release: against the headers and static libraries of that
+/// release's own libxen-dev (the interface versions differ: domctl 0x15 in
+/// 4.17, 0x17 in 4.20), linked by path so that the host's installed
+/// libxen-dev can never stand in; the program refuses to build against
+/// headers whose domctl interface version is not the release's (as
+/// hcbuf-sys declares it). Trixie's static libraries link against
+/// bookworm's static glibc (they need nothing newer than `ioctl`, `mmap`
+/// and pthread mutexes).
+pub fn build_peer(guest: &GuestOs) -> Result<(String, PathBuf)> {
+    let domctl = match guest.release.name {
+        "4.17" => hcbuf_sys::domctl::XEN_DOMCTL_INTERFACE_VERSION,
+        "4.20" => hcbuf_sys::v4_20::domctl::XEN_DOMCTL_INTERFACE_VERSION,
+        other => return Err(format!("no domctl interface version known for Xen {other}")),
+    };
+    let tree = &guest.libxen_dev;
+    let lib = tree.join(LIBXEN_LIB);
+    let peer = guest.work.join(PEER_BENCH);
+    let source = guest.work.join("peer_bench.c");
+    fs::write(&source, PEER_BENCH_C).map_err(io_err("write", &source))?;
+    let (major, minor) = guest.release.version();
     run(Command::new("cc")
         .args([
             "-static",
             "-O2",
             "-Wall",
             "-Wextra",
+            "-Werror",
             "-D__XEN_TOOLS__",
-            "-o",
         ])
+        .arg(format!("-DXEN_MAJOR={major}"))
+        .arg(format!("-DXEN_MINOR={minor}"))
+        .arg(format!("-DXEN_DOMCTL_EXPECTED={domctl:#x}"))
+        .arg("-I")
+        .arg(tree.join("usr/include"))
+        .arg("-o")
         .arg(&peer)
         .arg(&source)
-        .args(["-lxencall", "-lxentoollog", "-lxentoolcore"]))?;
-    files.push((PEER_BENCH.to_string(), peer));
-    Ok(Binaries { files })
+        .arg(lib.join("libxencall.a"))
+        .arg(lib.join("libxentoollog.a"))
+        .arg(lib.join("libxentoolcore.a")))?;
+    Ok((PEER_BENCH.to_string(), peer))
 }
 
 /// Runs a cargo command for the static guest build; returns each artifact
@@ -161,9 +184,9 @@ fn cargo_json(
     Ok(found)
 }
 
-/// The `/init` script for `modules` (load order) and how many checks it
-/// reports.
-pub fn init_script(modules: &[String]) -> (String, usize) {
+/// The `/init` script for `release` with `modules` (load order) and how
+/// many checks it reports.
+pub fn init_script(release: &Release, modules: &[String]) -> (String, usize) {
     let mut checks: Vec<(String, String)> = modules
         .iter()
         .map(|m| (format!("insmod-{m}"), format!("insmod /lib/modules/{m}.ko")))
@@ -188,6 +211,16 @@ pub fn init_script(modules: &[String]) -> (String, usize) {
     checks.push((
         "xen-info-matches-sysfs".into(),
         "sh -c 'v=$(cat /sys/hypervisor/version/major).$(cat /sys/hypervisor/version/minor)$(cat /sys/hypervisor/version/extra); echo \"sysfs: $v\"; /bin/xen-info --backend privcmd | grep \"^xen_version *: $v$\"'".into(),
+    ));
+    // The release booted is the one this run is for: xen-info and Linux
+    // both say so (a wrong package or a stale cache would otherwise pass
+    // every check that only compares the two).
+    checks.push((
+        "xen-info-is-release".into(),
+        sh(&format!(
+            "got=$(/bin/xen-info --backend privcmd | sed -n \"s/^xen_major *: //p\").$(/bin/xen-info --backend privcmd | sed -n \"s/^xen_minor *: //p\"); sys=$(cat /sys/hypervisor/version/major).$(cat /sys/hypervisor/version/minor); echo \"xen-info [$got] sysfs [$sys] booted [{name}]\"; test \"$got\" = {name} && test \"$sys\" = {name}",
+            name = release.name
+        )),
     ));
     // Each field xen-info prints, text and JSON, against what Linux shows
     // (sysfs prints the page size in hex). `nr_cpus` is the host's CPUs:
@@ -252,15 +285,15 @@ pub fn init_script(modules: &[String]) -> (String, usize) {
         "dom0-api".into(),
         format!("/bin/{DOM0_API_TESTS} --test-threads=1 --nocapture"),
     ));
-    // Last: hcbuf against libxencall, row for row, in this same boot. One
-    // check, failing only if a call fails; `cargo xtask dom0` prints the
-    // table from the PEER/HCBUF lines.
-    checks.push((
-        "bench".into(),
-        format!("sh -c '/bin/{PEER_BENCH} && /bin/{HCBUF_BENCH}'"),
-    ));
+    // Last: hcbuf against the floor and libxencall, row for row, in
+    // interleaved rounds in this same boot. One check, failing only if a
+    // call fails; `cargo xtask dom0` prints the table from the
+    // BENCHROUND/FLOOR/HCBUF/PEER lines.
+    checks.push(("bench".into(), format!("/bin/{BENCH_ROUNDS}")));
 
     let mut s = String::from(INIT_HEAD);
+    // The dom0 API tests check they run on the release booted.
+    s.push_str(&format!("export HCBUF_DOM0_XEN={}\n", release.name));
     for (name, command) in &checks {
         s.push_str(&format!("check {name} {command}\n"));
     }
@@ -281,7 +314,7 @@ mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
 mkdir -p /tmp
-echo "DOM0INFO kernel $(uname -r), uptime $(cut -d' ' -f1 /proc/uptime)s"
+echo "DOM0INFO kernel $(uname -r), clocksource $(cat /sys/devices/system/clocksource/clocksource0/current_clocksource), uptime $(cut -d' ' -f1 /proc/uptime)s"
 passed=0
 failed=0
 check() {
@@ -305,8 +338,9 @@ poweroff -f
 sleep 10
 "#;
 
-/// The libxencall side of the benchmark (`PEER <row> <median ns>` lines).
-const LIBXENCALL_BENCH_C: &str = include_str!("libxencall_bench.c");
+/// The libxencall and floor sides of the benchmark (`PEER`/`FLOOR <row>
+/// <median ns>` lines).
+const PEER_BENCH_C: &str = include_str!("peer_bench.c");
 
 /// `qemu-exit N`: ends the QEMU run through its isa-debug-exit device.
 const QEMU_EXIT_C: &str = r#"/* Written by `cargo xtask dom0`. Usage: qemu-exit N (0..127).

@@ -1,14 +1,16 @@
-//! The dom0 initramfs: a gzip'd newc cpio archive written here, holding
-//! busybox, the Xen kernel modules, our binaries and `/init`.
+//! The dom0 initramfs of one release: a gzip'd newc cpio archive written
+//! here, holding busybox, the Xen kernel modules (decompressed: busybox's
+//! `insmod` takes a plain `.ko`, and trixie ships `.ko.xz`), our binaries,
+//! the benchmark's script and `/init`.
 
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use crate::guest::{self, Binaries};
+use crate::guest::{self, BENCH_ROUNDS, Binaries};
 use crate::packages::GuestOs;
-use crate::{Result, io_err, output};
+use crate::{Result, bench, io_err, output};
 
 /// The modules dom0 needs for `/dev/xen/privcmd` and `/proc/xen`; their
 /// dependencies are found from each module's `.modinfo`.
@@ -20,8 +22,10 @@ pub struct Initrd {
     pub checks: usize,
 }
 
-/// Writes `target/dom0/initrd.img`.
-pub fn build(work: &Path, os: &GuestOs, bins: &Binaries) -> Result<Initrd> {
+/// Writes `target/dom0/<release>/initrd.img` from the release's guest, the
+/// shared binaries and the release's own (`extra`).
+pub fn build(os: &GuestOs, bins: &Binaries, extra: &[(String, PathBuf)]) -> Result<Initrd> {
+    let work = &os.work;
     let mut cpio = Cpio::default();
     for dir in [
         "bin",
@@ -47,21 +51,27 @@ pub fn build(work: &Path, os: &GuestOs, bins: &Binaries) -> Result<Initrd> {
     }
 
     let modules = load_order(&os.xen_modules)?;
-    for (name, path) in &modules {
-        cpio.file(&format!("lib/modules/{name}.ko"), &read(path)?, 0o644);
+    for (name, data) in &modules {
+        cpio.file(&format!("lib/modules/{name}.ko"), data, 0o644);
     }
-    for (name, path) in &bins.files {
+    for (name, path) in bins.files.iter().chain(extra) {
         cpio.file(&format!("bin/{name}"), &read(path)?, 0o755);
     }
+    cpio.file(
+        &format!("bin/{BENCH_ROUNDS}"),
+        bench::script().as_bytes(),
+        0o755,
+    );
     let names: Vec<String> = modules.into_iter().map(|(n, _)| n).collect();
-    let (init, checks) = guest::init_script(&names);
+    let (init, checks) = guest::init_script(&os.release, &names);
     cpio.file("init", init.as_bytes(), 0o755);
     let plain = cpio.finish();
 
     let path = work.join("initrd.img");
     gzip(&plain, &path)?;
     println!(
-        "xtask dom0: initrd.img {:.1} MiB (cpio {:.1} MiB), modules: {}",
+        "xtask dom0 {}: initrd.img {:.1} MiB (cpio {:.1} MiB), modules: {}",
+        os.release.name,
         file_mib(&path),
         plain.len() as f64 / 1048576.0,
         names.join(" ")
@@ -69,8 +79,9 @@ pub fn build(work: &Path, os: &GuestOs, bins: &Binaries) -> Result<Initrd> {
     Ok(Initrd { checks })
 }
 
-/// `MODULES` and what they depend on, dependencies first.
-fn load_order(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
+/// `MODULES` and what they depend on, dependencies first: each as its
+/// name and its plain (decompressed) `.ko`.
+fn load_order(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
     let mut all = Vec::new();
     walk(dir, &mut all)?;
     let mut order = Vec::new();
@@ -80,12 +91,27 @@ fn load_order(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
     Ok(order)
 }
 
+/// A module file's name without its `.ko[.xz|.gz|.zst]` suffix, and the
+/// tool that decompresses it (`None`: a plain `.ko`).
+fn module_stem(file_name: &str) -> Option<(&str, Option<&'static str>)> {
+    const SUFFIXES: [(&str, Option<&str>); 4] = [
+        (".ko", None),
+        (".ko.xz", Some("xz")),
+        (".ko.gz", Some("gzip")),
+        (".ko.zst", Some("zstd")),
+    ];
+    SUFFIXES
+        .iter()
+        .find_map(|&(suffix, tool)| file_name.strip_suffix(suffix).map(|stem| (stem, tool)))
+}
+
 fn add_module(
     name: &str,
     all: &[PathBuf],
-    order: &mut Vec<(String, PathBuf)>,
+    order: &mut Vec<(String, Vec<u8>)>,
     depth: usize,
 ) -> Result<()> {
+    // Linux treats `-` and `_` in module names alike.
     let key = |n: &str| n.replace('-', "_");
     if order.iter().any(|(n, _)| key(n) == key(name)) {
         return Ok(());
@@ -93,21 +119,24 @@ fn add_module(
     if depth > 16 {
         return Err(format!("module dependencies of {name} loop"));
     }
-    let path = all
+    let (path, stem, tool) = all
         .iter()
-        .find(|p| {
-            p.file_name()
-                .and_then(|f| f.to_str())
-                .and_then(|f| f.strip_suffix(".ko"))
-                .is_some_and(|stem| key(stem) == key(name))
+        .find_map(|p| {
+            let (stem, tool) = module_stem(p.file_name()?.to_str()?)?;
+            (key(stem) == key(name)).then(|| (p, stem.to_string(), tool))
         })
-        .ok_or_else(|| format!("no {name}.ko under the extracted drivers/xen"))?;
-    let data = read(path)?;
+        .ok_or_else(|| format!("no {name}.ko[.xz] under the extracted drivers/xen"))?;
+    let data = match tool {
+        None => read(path)?,
+        Some(tool) => output(Command::new(tool).arg("-dc").arg(path))?,
+    };
+    if !data.starts_with(b"\x7fELF") {
+        return Err(format!("{} is not an ELF module", path.display()));
+    }
     for dep in depends(&data) {
         add_module(&dep, all, order, depth + 1)?;
     }
-    let file_name = path.file_stem().and_then(|s| s.to_str()).unwrap_or(name);
-    order.push((file_name.to_string(), path.clone()));
+    order.push((stem, data));
     Ok(())
 }
 
@@ -232,5 +261,31 @@ impl Cpio {
     fn finish(mut self) -> Vec<u8> {
         self.entry("TRAILER!!!", 0, &[], (0, 0));
         self.data
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn module_names_with_and_without_compression() {
+        assert_eq!(module_stem("xenfs.ko"), Some(("xenfs", None)));
+        assert_eq!(
+            module_stem("xen-privcmd.ko.xz"),
+            Some(("xen-privcmd", Some("xz")))
+        );
+        assert_eq!(module_stem("a.ko.zst"), Some(("a", Some("zstd"))));
+        assert_eq!(module_stem("Makefile"), None);
+        assert_eq!(module_stem("xenfs.ko.bz2"), None);
+    }
+
+    #[test]
+    fn modinfo_depends() {
+        let ko = b"\x7fELF...\0name=xenfs\0depends=xen-privcmd\0vermagic=6.12\0";
+        assert_eq!(depends(ko), ["xen-privcmd"]);
+        assert_eq!(depends(b"\0depends=\0"), Vec::<String>::new());
+        assert_eq!(depends(b"\0depends=a,b"), ["a", "b"]);
+        assert!(depends(b"no modinfo").is_empty());
     }
 }

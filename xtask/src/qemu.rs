@@ -4,7 +4,7 @@
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -21,11 +21,29 @@ const XEN_CMDLINE: &str =
 const MARKER_LINE: &str = "DOM0MARKER ";
 /// How every marker starts.
 const MARKER_PREFIX: &str = "hcbuf-dom0-marker-";
+/// The phases of a boot, each named by the serial line that starts it: so
+/// that a slow boot says where its time went.
+const PHASES: [(&str, &str); 4] = [
+    ("Xen", "(XEN) Xen version"),
+    ("dom0 kernel", "(XEN) Freed"),
+    ("checks", "DOM0INFO kernel"),
+    ("bench", "BENCHROUND 1"),
+];
 /// dom0's command line (a comma in it would have to be doubled for QEMU).
-const DOM0_CMDLINE: &str = "console=hvc0 earlyprintk=xen";
+/// `tsc=reliable`: under TCG the vCPUs' TSCs are one host counter, but
+/// Xen's per-CPU time calibrations drift apart by milliseconds on a busy
+/// host. Without it, Linux 6.1 calls the TSCs unsynchronized and 6.12's
+/// clocksource watchdog, comparing the TSC against Xen's clock, demotes it
+/// in some boots and not others: dom0 then runs on the `xen` clocksource,
+/// where every clock read is a 16 µs system call and the clock stands
+/// still for milliseconds at a time (6.12 boots took 17 to 42 s). With it,
+/// both kernels keep the TSC (a vDSO clock read, about 0.1 µs).
+const DOM0_CMDLINE: &str = "console=hvc0 earlyprintk=xen tsc=reliable";
 
 /// One boot: the files (all in `work`) and the limits.
 pub struct Boot<'a> {
+    /// The release booted (`4.20`), for messages.
+    pub release: &'a str,
     /// Holds `xen`, `vmlinux` and `initrd.img`.
     pub work: &'a Path,
     /// How many checks a complete run reports.
@@ -41,7 +59,9 @@ pub struct Boot<'a> {
 struct Seen {
     /// `dom0: N passed, M failed`.
     summary: Option<(usize, usize)>,
-    /// The benchmark's `PEER`/`HCBUF` lines.
+    /// When each phase of the boot began (see `PHASES`).
+    phases: Vec<(&'static str, Instant)>,
+    /// The benchmark's samples, each with its round.
     bench: Vec<bench::Sample>,
     /// The console markers the dom0 suite wrote through `console_io`.
     markers: Vec<String>,
@@ -49,8 +69,21 @@ struct Seen {
     echoes: Vec<String>,
 }
 
-/// Boots and waits; `Ok` only if every check passed.
-pub fn run(boot: &Boot<'_>) -> Result<()> {
+/// What one boot found.
+pub struct Report {
+    /// `dom0: N passed, M failed`, if /init got that far.
+    pub summary: Option<(usize, usize)>,
+    /// How long QEMU ran.
+    pub secs: f64,
+    /// The benchmark's table.
+    pub bench: Vec<bench::RowStats>,
+    /// `Ok` only if every check passed (and the host's checks too).
+    pub verdict: Result<()>,
+}
+
+/// Boots and waits; the report's verdict is `Ok` only if every check
+/// passed. `Err` if QEMU could not be run at all.
+pub fn run(boot: &Boot<'_>) -> Result<Report> {
     for name in ["xen", "vmlinux", "initrd.img"] {
         if !boot.work.join(name).is_file() {
             return Err(format!("{} missing", boot.work.join(name).display()));
@@ -81,6 +114,7 @@ pub fn run(boot: &Boot<'_>) -> Result<()> {
         .map_err(|e| format!("cannot start qemu-system-x86_64: {e}"))?;
     let stdout = child.stdout.take().ok_or("qemu has no stdout")?;
     let stderr = child.stderr.take().ok_or("qemu has no stderr")?;
+    let start = Instant::now();
     let serial = {
         let log = Arc::clone(&log);
         thread::spawn(move || follow(stdout, &log, true))
@@ -90,7 +124,6 @@ pub fn run(boot: &Boot<'_>) -> Result<()> {
         thread::spawn(move || follow(stderr, &log, false))
     };
 
-    let start = Instant::now();
     let status = loop {
         match child.try_wait() {
             Ok(Some(status)) => break Some(status),
@@ -105,10 +138,25 @@ pub fn run(boot: &Boot<'_>) -> Result<()> {
     };
     let seen = serial.join().unwrap_or_default();
     let _ = errors.join();
-    let secs = start.elapsed().as_secs_f64();
-    let where_ = format!("serial log: {}", boot.log.display());
-    bench::report(boot.work, &seen.bench);
+    let end = Instant::now();
+    let secs = (end - start).as_secs_f64();
+    println!(
+        "xtask dom0 {}: time: {}",
+        boot.release,
+        phase_times(start, &seen.phases, end)
+    );
+    let bench = bench::report(boot.work, boot.release, &seen.bench);
+    Ok(Report {
+        summary: seen.summary,
+        secs,
+        bench,
+        verdict: judge(boot, status, &seen, secs),
+    })
+}
 
+/// The verdict on a boot that ended with `status` (`None`: timed out).
+fn judge(boot: &Boot<'_>, status: Option<ExitStatus>, seen: &Seen, secs: f64) -> Result<()> {
+    let where_ = format!("serial log: {}", boot.log.display());
     let Some(status) = status else {
         return Err(format!(
             "QEMU timed out after {}s (raise it with --timeout); {where_}",
@@ -117,7 +165,10 @@ pub fn run(boot: &Boot<'_>) -> Result<()> {
     };
     // isa-debug-exit: status (value << 1) | 1; 0 after the poweroff fallback.
     let code = status.code();
-    println!("xtask dom0: QEMU exited ({status}) after {secs:.1}s; {where_}");
+    println!(
+        "xtask dom0 {}: QEMU exited ({status}) after {secs:.1}s; {where_}",
+        boot.release
+    );
     match seen.summary {
         None => Err(format!(
             "dom0 printed no summary (crash or stuck /init?); {where_}"
@@ -130,7 +181,7 @@ pub fn run(boot: &Boot<'_>) -> Result<()> {
         Some(_) if !matches!(code, Some(0 | 1)) => Err(format!(
             "dom0 checks passed, but QEMU's exit status is unexpected; {where_}"
         )),
-        Some(_) => markers_reached_serial(&seen).map_err(|e| format!("{e}; {where_}")),
+        Some(_) => markers_reached_serial(seen).map_err(|e| format!("{e}; {where_}")),
     }
 }
 
@@ -162,6 +213,7 @@ fn markers_reached_serial(seen: &Seen) -> Result<()> {
 /// the check lines and records the summary.
 fn follow(from: impl Read, log: &Mutex<File>, serial: bool) -> Seen {
     let mut seen = Seen::default();
+    let mut round = 0;
     let mut reader = BufReader::new(from);
     let mut line = Vec::new();
     loop {
@@ -188,14 +240,27 @@ fn follow(from: impl Read, log: &Mutex<File>, serial: bool) -> Seen {
         {
             println!("    {}", &text[at..]);
         }
-        if let Some(sample) = bench::parse(text) {
-            seen.bench.push(sample);
+        match bench::parse(text) {
+            Some(bench::Line::Round(n)) => round = n,
+            Some(bench::Line::Sample { side, row, ns }) => seen.bench.push(bench::Sample {
+                round,
+                side,
+                row,
+                ns,
+            }),
+            None => {}
         }
         if let Some(at) = text.find(MARKER_LINE) {
             seen.markers
                 .push(text[at + MARKER_LINE.len()..].trim().to_owned());
         } else if text.contains(MARKER_PREFIX) {
             seen.echoes.push(text.to_owned());
+        }
+        for (name, line) in PHASES {
+            // The first time only: xen-dmesg prints the ring again later.
+            if text.contains(line) && !seen.phases.iter().any(|(n, _)| *n == name) {
+                seen.phases.push((name, Instant::now()));
+            }
         }
         for alarm in ["Kernel panic", "Panic on CPU", "crashed"] {
             if text.contains(alarm) {
@@ -205,10 +270,51 @@ fn follow(from: impl Read, log: &Mutex<File>, serial: bool) -> Seen {
     }
 }
 
+/// `QEMU 0.4 s, Xen 1.8 s, ...`: how long each phase seen lasted (from
+/// `start`, each until the next, the last until `end`).
+fn phase_times(start: Instant, phases: &[(&str, Instant)], end: Instant) -> String {
+    let mut parts = Vec::new();
+    let mut from = ("QEMU", start);
+    for &(name, at) in phases.iter().chain([("", end)].iter()) {
+        parts.push(format!(
+            "{} {:.1} s",
+            from.0,
+            at.saturating_duration_since(from.1).as_secs_f64()
+        ));
+        from = (name, at);
+    }
+    parts.join(", ")
+}
+
 /// Parses `dom0: N passed, M failed`.
 fn summary(line: &str) -> Option<(usize, usize)> {
     let rest = line.strip_prefix("dom0: ")?;
     let (passed, rest) = rest.split_once(" passed, ")?;
     let failed = rest.strip_suffix(" failed")?;
     Some((passed.trim().parse().ok()?, failed.trim().parse().ok()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summaries() {
+        assert_eq!(summary("dom0: 27 passed, 0 failed"), Some((27, 0)));
+        assert_eq!(summary("dom0: 3 passed, 2 failed"), Some((3, 2)));
+        assert_eq!(summary("dom0: x passed, 0 failed"), None);
+        assert_eq!(summary("dom0: 3 passed"), None);
+    }
+
+    #[test]
+    fn phases_are_timed_until_the_next() {
+        let start = Instant::now();
+        let at = |ms| start + Duration::from_millis(ms);
+        let phases = [("Xen", at(400)), ("checks", at(2400))];
+        assert_eq!(
+            phase_times(start, &phases, at(3000)),
+            "QEMU 0.4 s, Xen 2.0 s, checks 0.6 s"
+        );
+        assert_eq!(phase_times(start, &[], at(100)), "QEMU 0.1 s");
+    }
 }

@@ -2,11 +2,9 @@
 //! Debian's package, fetched once into a cache.
 
 use std::fs;
-use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
 
+use super::debian::{self, Lock, command, run};
 use crate::abi::Version;
 
 /// An include directory holding `version`'s `xen/` headers (the directory
@@ -17,11 +15,12 @@ use crate::abi::Version;
 ///   version starts with `4.17` for Xen 4.17);
 /// - else `cache_dir/xen-headers/<version>/usr/include`: the package of the
 ///   version's Debian suite, extracted there once, and reused on later
-///   calls. It is downloaded with `apt-get download` through an apt
-///   configuration of its own under `cache_dir/apt/<suite>/` (its own
-///   sources list, lists, cache and an empty dpkg status; the system's are
-///   not touched), and extracted with `dpkg-deb -x`; the tree's `PACKAGE`
-///   file names the package version. No root is needed.
+///   calls. It is downloaded with [`debian::download`] (`apt-get
+///   download` through an apt configuration of its own under
+///   `cache_dir/apt/<suite>/`: its own sources list, lists, cache and an
+///   empty dpkg status; the system's are not touched), and extracted with
+///   `dpkg-deb -x`; the tree's `PACKAGE` file names the package version.
+///   The package lists are removed afterwards. No root is needed.
 ///
 /// `Err` explains, naming the package and the suite and how to install the
 /// headers, when they are neither installed nor fetchable (no `apt-get`, no
@@ -36,6 +35,7 @@ pub fn headers(version: &Version, cache_dir: &Path) -> Result<PathBuf, String> {
 struct Tools {
     dpkg_query: Vec<String>,
     apt_get: Vec<String>,
+    apt_cache: Vec<String>,
     dpkg_deb: Vec<String>,
     system: PathBuf,
 }
@@ -45,48 +45,11 @@ impl Tools {
         Tools {
             dpkg_query: vec!["dpkg-query".to_owned()],
             apt_get: vec!["apt-get".to_owned()],
+            apt_cache: vec!["apt-cache".to_owned()],
             dpkg_deb: vec!["dpkg-deb".to_owned()],
             system: PathBuf::from("/usr/include"),
         }
     }
-}
-
-fn command(argv: &[String]) -> Command {
-    let mut c = Command::new(&argv[0]);
-    c.args(&argv[1..]);
-    c
-}
-
-/// Runs `c`; `Err` with `what` and the program's complaint unless it
-/// succeeds.
-fn run(mut c: Command, what: &str) -> Result<Output, String> {
-    let out = c
-        .output()
-        .map_err(|e| format!("cannot run `{what}`: {e}"))?;
-    if out.status.success() {
-        Ok(out)
-    } else {
-        Err(format!(
-            "`{what}` failed ({}): {}",
-            out.status,
-            complaint(&out)
-        ))
-    }
-}
-
-/// The last lines a program wrote to stderr (or stdout), on one line.
-fn complaint(out: &Output) -> String {
-    let text = if out.stderr.iter().any(|b| !b.is_ascii_whitespace()) {
-        String::from_utf8_lossy(&out.stderr)
-    } else {
-        String::from_utf8_lossy(&out.stdout)
-    };
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
-    lines[lines.len().saturating_sub(4)..].join(" / ")
 }
 
 fn find(version: &Version, cache_dir: &Path, tools: &Tools) -> Result<PathBuf, String> {
@@ -164,71 +127,36 @@ fn has_headers(include: &Path) -> bool {
     include.join("xen/domctl.h").is_file() && include.join("xen/sysctl.h").is_file()
 }
 
-/// Downloads the version's package with a private apt configuration and
+/// Downloads the version's package of its suite ([`debian::download`]) and
 /// extracts it into `tree`.
 fn fetch(version: &Version, cache_dir: &Path, tree: &Path, tools: &Tools) -> Result<(), String> {
     let (suite, package) = (version.package.suite, version.package.name);
-    let apt = cache_dir.join("apt").join(suite);
-    let create =
-        |dir: &Path| fs::create_dir_all(dir).map_err(|e| format!("create {}: {e}", dir.display()));
-    create(&apt)?;
-    let _lock = Lock::take(apt.join("lock"))?;
+    let parent = tree.parent().unwrap_or(cache_dir);
+    fs::create_dir_all(parent).map_err(|e| format!("create {}: {e}", parent.display()))?;
+    // One extraction at a time per version (the download has its own lock).
+    let _lock = Lock::take(parent.join(format!(".{}.lock", version.name)))?;
     if has_headers(&tree.join("usr/include")) {
         // Another run fetched them while this one waited for the lock.
         return Ok(());
     }
-    for dir in ["etc", "lists/partial", "cache/archives/partial", "download"] {
-        create(&apt.join(dir))?;
-    }
-    let write = |file: &str, text: &str| {
-        let path = apt.join(file);
-        fs::write(&path, text).map_err(|e| format!("write {}: {e}", path.display()))
-    };
-    write("etc/sources.list", &sources_line(suite))?;
-    // No installed package: the system's dpkg status would make an
-    // installed libxen-dev of another release the candidate.
-    write("status", "")?;
-    let options = apt_options(&apt);
-
-    let mut update = command(&tools.apt_get);
-    update.args(&options).arg("update");
-    let updated = run(update, "apt-get update")?;
-
-    let download = apt.join("download");
+    // Always the suite's current package: a `.deb` left by an earlier,
+    // failed fetch (another release) must not be taken as downloaded.
+    let download = cache_dir.join("apt").join(suite).join("download");
     remove_debs(&download);
-    let mut get = command(&tools.apt_get);
-    get.args(&options)
-        .args(["download", package])
-        .current_dir(&download);
-    run(get, &format!("apt-get download {package}")).map_err(|e| {
-        // `apt-get update` succeeds with warnings when it cannot reach the
-        // mirror; they say why the package is unknown.
-        match complaint(&updated) {
-            w if w.is_empty() => e,
-            w => format!("{e} (apt-get update said: {w})"),
-        }
-    })?;
-    let deb = fs::read_dir(&download)
-        .map_err(|e| format!("read {}: {e}", download.display()))?
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .find(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(&format!("{package}_")) && n.ends_with(".deb"))
-        })
-        .ok_or_else(|| {
-            format!(
-                "apt-get download left no {package}_*.deb in {}",
-                download.display()
-            )
-        })?;
+    let apt = debian::Tools {
+        apt_get: tools.apt_get.clone(),
+        apt_cache: tools.apt_cache.clone(),
+    };
+    let deb = debian::download_with(cache_dir, suite, &[package], &download, &apt)?
+        .pop()
+        .ok_or_else(|| format!("no {package}_*.deb was downloaded"))?;
 
     let mut field = command(&tools.dpkg_deb);
     field.arg("-f").arg(&deb).arg("Version");
     let got = run(field, "dpkg-deb -f")?;
     let got = String::from_utf8_lossy(&got.stdout).trim().to_owned();
     if !is_release(&got, version.name) {
+        remove_debs(&download);
         return Err(format!(
             "Debian {suite}'s {package} is now {got}, not Xen {}: take the package from \
              snapshot.debian.org, or point the registry at another suite",
@@ -236,8 +164,6 @@ fn fetch(version: &Version, cache_dir: &Path, tree: &Path, tools: &Tools) -> Res
         ));
     }
 
-    let parent = tree.parent().unwrap_or(cache_dir);
-    create(parent)?;
     let staging = parent.join(format!(".{}.{}.partial", version.name, std::process::id()));
     let _ = fs::remove_dir_all(&staging);
     let mut extract = command(&tools.dpkg_deb);
@@ -273,40 +199,8 @@ fn fetch(version: &Version, cache_dir: &Path, tree: &Path, tools: &Tools) -> Res
     // The tree is what later runs reuse; the package lists (tens of MB)
     // and the package are not needed again.
     remove_debs(&download);
-    let _ = fs::remove_dir_all(apt.join("lists"));
-    let _ = fs::remove_dir_all(apt.join("cache"));
+    debian::forget_lists(cache_dir, suite);
     Ok(())
-}
-
-/// The one line of the private sources list.
-fn sources_line(suite: &str) -> String {
-    format!(
-        "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] \
-         http://deb.debian.org/debian {suite} main\n"
-    )
-}
-
-/// apt-get's options for the private configuration under `apt`: its own
-/// sources, lists, cache and (empty) dpkg status, no locks (it needs no
-/// root).
-fn apt_options(apt: &Path) -> Vec<String> {
-    let dir = |p: &str| apt.join(p).display().to_string();
-    let settings = [
-        ("Dir::Etc::SourceList", dir("etc/sources.list")),
-        ("Dir::Etc::SourceParts", "/dev/null".to_owned()),
-        ("Dir::State::Lists", dir("lists")),
-        ("Dir::Cache", dir("cache")),
-        ("Dir::State::Status", dir("status")),
-        ("Debug::NoLocking", "1".to_owned()),
-        ("APT::Sandbox::User", "root".to_owned()),
-        ("Acquire::Retries", "1".to_owned()),
-    ];
-    let mut options = vec!["-q".to_owned()];
-    for (key, value) in settings {
-        options.push("-o".to_owned());
-        options.push(format!("{key}={value}"));
-    }
-    options
 }
 
 fn remove_debs(dir: &Path) {
@@ -316,50 +210,6 @@ fn remove_debs(dir: &Path) {
                 let _ = fs::remove_file(entry.path());
             }
         }
-    }
-}
-
-/// A lock file, so that two runs sharing a cache do not fetch into it at
-/// once; removed on drop. One left by a killed run is taken over after 15
-/// minutes.
-struct Lock(PathBuf);
-
-impl Lock {
-    fn take(path: PathBuf) -> Result<Lock, String> {
-        const STALE: Duration = Duration::from_secs(15 * 60);
-        let deadline = Instant::now() + Duration::from_secs(10 * 60);
-        loop {
-            match fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-            {
-                Ok(_) => return Ok(Lock(path)),
-                Err(e) if e.kind() == ErrorKind::AlreadyExists => {
-                    let age = fs::metadata(&path)
-                        .and_then(|m| m.modified())
-                        .map(|t| t.elapsed().unwrap_or_default());
-                    if age.is_ok_and(|age| age > STALE) {
-                        let _ = fs::remove_file(&path);
-                        continue;
-                    }
-                    if Instant::now() > deadline {
-                        return Err(format!(
-                            "{} is held by another fetch (remove it if none runs)",
-                            path.display()
-                        ));
-                    }
-                    std::thread::sleep(Duration::from_millis(500));
-                }
-                Err(e) => return Err(format!("create {}: {e}", path.display())),
-            }
-        }
-    }
-}
-
-impl Drop for Lock {
-    fn drop(&mut self) {
-        let _ = fs::remove_file(&self.0);
     }
 }
 
@@ -441,6 +291,7 @@ mod tests {
                 "printf 'install ok installed\\t4.20.4-1'",
             ),
             apt_get: missing(&dir),
+            apt_cache: missing(&dir),
             dpkg_deb: missing(&dir),
             system: system.clone(),
         };
@@ -463,6 +314,7 @@ mod tests {
                 "printf 'install ok installed\\t4.17.5-1'",
             ),
             apt_get: missing(&dir),
+            apt_cache: missing(&dir),
             dpkg_deb: missing(&dir),
             system,
         };
@@ -476,6 +328,7 @@ mod tests {
         let tools = Tools {
             dpkg_query: missing(&dir),
             apt_get: missing(&dir),
+            apt_cache: missing(&dir),
             dpkg_deb: missing(&dir),
             system: dir.join("system"),
         };
@@ -524,6 +377,7 @@ mod tests {
         let tools = Tools {
             dpkg_query: missing(&dir),
             apt_get,
+            apt_cache: missing(&dir),
             dpkg_deb,
             system: dir.join("system"),
         };
@@ -565,6 +419,7 @@ mod tests {
                 "apt-get",
                 "case \"$*\" in *\" download \"*) : > libxen-dev_4.21.0-1_amd64.deb;; esac",
             ),
+            apt_cache: missing(&dir),
             dpkg_deb: script(&dir, "dpkg-deb", "[ \"$1\" = -f ] && echo 4.21.0-1"),
             system: dir.join("system"),
         };

@@ -33,12 +33,17 @@
 //! assert!(proof.structs > 0);
 //! ```
 //!
+//! [`debian`] downloads Debian packages of any suite without root and
+//! without touching the system's apt state (what [`headers`] fetches with,
+//! and `cargo xtask dom0` fetches its guests with).
+//!
 //! `CC` picks the C compiler (`cc` by default).
 //!
 //! [`VERSIONS`]: crate::VERSIONS
 
 mod cgen;
 mod compare;
+pub mod debian;
 mod headers;
 
 use std::path::Path;

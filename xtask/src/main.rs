@@ -1,25 +1,20 @@
-//! Developer tasks for hcbuf, run as `cargo xtask <task>`.
+//! Developer tasks for hcbuf, run as `cargo xtask <task>`, one folder
+//! each:
 //!
-//! `cargo xtask dom0` boots the real Xen hypervisor of each release hcbuf
-//! speaks, with its Debian suite's Linux as a PV dom0 under QEMU (TCG):
-//! Xen 4.17 with bookworm's Linux 6.1, Xen 4.20 with trixie's Linux 6.12.
-//! In each it runs the example programs, the privcmd tests of `hcbuf-core`
-//! and the benchmark (hcbuf against the bare-ioctl floor and libxencall),
-//! and it fails unless every check of every release passes. Everything it
-//! fetches or builds lives in `target/dom0/` (`<release>/` per release).
+//! - `dom0/`: `cargo xtask dom0` boots Xen 4.17 and Xen 4.20, each with
+//!   its Debian's Linux as a PV dom0 under QEMU, and runs the dom0 checks
+//!   and the benchmark there;
+//! - `harden/`: `cargo xtask harden` fuzzes, runs the core tests under
+//!   valgrind, checks the loom model and runs the 10^7-operation stress;
+//!   `fuzz`, `memcheck`, `loom` and `stress` run one part each.
 //!
-//! `cargo xtask harden` fuzzes, runs the core tests under valgrind, checks
-//! the loom model and runs the 10^7-operation stress (see `harden.rs`);
-//! `fuzz`, `memcheck`, `loom` and `stress` run one part each.
+//! This file holds the command line and what every task uses: steps that
+//! report their time, commands run with their failures as messages;
+//! `host.rs` the host's tools.
 
-mod bench;
-mod fuzz;
-mod guest;
+mod dom0;
 mod harden;
-mod initramfs;
-mod memcheck;
-mod packages;
-mod qemu;
+mod host;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -43,7 +38,7 @@ enum Task {
         #[arg(long, default_value_t = 300)]
         timeout: u64,
         /// Boot only this Xen release (default: every one, oldest first).
-        #[arg(long, value_parser = packages::RELEASES)]
+        #[arg(long, value_parser = dom0::packages::RELEASES)]
         release: Option<String>,
     },
     /// Run the fuzz targets (cargo-fuzz, libFuzzer) for a bounded time.
@@ -83,16 +78,18 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let root = workspace_root();
     let outcome = match cli.task {
-        Task::Dom0 { timeout, release } => dom0(Duration::from_secs(timeout), release.as_deref()),
+        Task::Dom0 { timeout, release } => {
+            dom0::dom0(Duration::from_secs(timeout), release.as_deref())
+        }
         Task::Fuzz {
             seconds,
             grow,
             targets,
-        } => fuzz::fuzz(&root, &or_all(targets), seconds, grow).map(drop),
-        Task::Memcheck => memcheck::memcheck(&root).map(drop),
+        } => harden::fuzz::fuzz(&root, &harden::or_all(targets), seconds, grow).map(drop),
+        Task::Memcheck => harden::memcheck::memcheck(&root).map(drop),
         Task::Loom => harden::loom(&root),
         Task::Stress { ops } => harden::stress(&root, ops),
-        Task::Harden { fuzz_seconds } => harden(&root, fuzz_seconds),
+        Task::Harden { fuzz_seconds } => harden::harden(&root, fuzz_seconds),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -103,181 +100,10 @@ fn main() -> ExitCode {
     }
 }
 
-/// `targets`, or every fuzz target if none is named.
-fn or_all(targets: Vec<String>) -> Vec<String> {
-    if targets.is_empty() {
-        fuzz::TARGETS.iter().map(|t| t.to_string()).collect()
-    } else {
-        targets
-    }
-}
-
-/// Every hardening check, then one summary of their figures.
-fn harden(root: &Path, fuzz_seconds: u64) -> Result<()> {
-    let start = Instant::now();
-    let fuzzed = step("harden", "fuzz", || {
-        fuzz::fuzz(root, &or_all(Vec::new()), fuzz_seconds, false)
-    })?;
-    let checked = step("harden", "memcheck", || memcheck::memcheck(root))?;
-    step("harden", "loom", || harden::loom(root))?;
-    step("harden", "stress", || {
-        harden::stress(root, harden::STRESS_OPS)
-    })?;
-    println!("\nharden: summary ({:.0} s)", start.elapsed().as_secs_f64());
-    for f in &fuzzed {
-        println!(
-            "  fuzz {}: {} executions in {:.0} s, {} new inputs, no failure",
-            f.target, f.executions, f.seconds, f.new_inputs
-        );
-    }
-    println!(
-        "  memcheck: {} tests in {} binaries, {} errors, {} B definitely and {} B indirectly lost",
-        checked.tests,
-        checked.binaries,
-        checked.errors,
-        checked.definitely_lost,
-        checked.indirectly_lost
-    );
-    println!("  loom: passed");
-    println!(
-        "  stress: {} operations on 2 threads, invariants held",
-        harden::STRESS_OPS
-    );
-    Ok(())
-}
-
 /// The workspace root (the parent of this crate).
 fn workspace_root() -> PathBuf {
     let here = Path::new(env!("CARGO_MANIFEST_DIR"));
     here.parent().unwrap_or(here).to_path_buf()
-}
-
-fn dom0(timeout: Duration, only: Option<&str>) -> Result<()> {
-    let start = Instant::now();
-    let root = workspace_root();
-    let work = root.join("target").join("dom0");
-    std::fs::create_dir_all(&work).map_err(io_err("create", &work))?;
-    let releases = packages::RELEASES
-        .iter()
-        .filter(|r| only.is_none_or(|o| o == **r))
-        .map(|r| packages::Release::named(r))
-        .collect::<Result<Vec<_>>>()?;
-    packages::remove_old_layout(&work);
-
-    step("dom0", "host tools", packages::ensure_host_tools)?;
-    // The packages (network, xz) are fetched while the guest binaries build
-    // (CPU): on a cold cache that saves about the fetch's time.
-    let (guests, bins) = std::thread::scope(|scope| {
-        let fetch = scope.spawn(|| {
-            releases
-                .iter()
-                .map(|&r| {
-                    step("dom0", &format!("{} guest packages", r.name), || {
-                        packages::fetch_guest(&work, r)
-                    })
-                })
-                .collect::<Vec<_>>()
-        });
-        let bins = step("dom0", "guest binaries", || guest::build(&root, &work));
-        // One result per release even if the fetch died.
-        let guests = fetch.join().unwrap_or_else(|_| {
-            releases
-                .iter()
-                .map(|_| Err("the package fetch panicked".to_string()))
-                .collect()
-        });
-        (guests, bins)
-    });
-    let bins = bins?;
-
-    let mut outcomes = Vec::new();
-    for (release, guest) in releases.iter().zip(guests) {
-        let outcome = guest.and_then(|guest| boot(&guest, &bins, timeout));
-        if let Err(e) = &outcome {
-            eprintln!("xtask dom0 {}: error: {e}", release.name);
-        }
-        outcomes.push((release, outcome));
-    }
-
-    println!(
-        "\nxtask dom0: summary ({:.0} s in all)",
-        start.elapsed().as_secs_f64()
-    );
-    let mut failed = Vec::new();
-    for (release, outcome) in &outcomes {
-        let line = match outcome {
-            Ok(done) => {
-                let counts = done
-                    .report
-                    .summary
-                    .map_or("no summary".to_string(), |(p, f)| {
-                        format!("{p} passed, {f} failed")
-                    });
-                let rows = bench::judged(&done.report.bench);
-                let within = rows
-                    .iter()
-                    .filter(|r| r.hcbuf_over_floor.median <= bench::GOAL)
-                    .count();
-                let bench = if rows.is_empty() {
-                    "no benchmark".to_string()
-                } else {
-                    format!(
-                        "bench: hcbuf within {:.0}% of the floor on {within} of {} hypercall rows",
-                        (bench::GOAL - 1.0) * 100.0,
-                        rows.len()
-                    )
-                };
-                let verdict = match &done.report.verdict {
-                    Ok(()) => "ok".to_string(),
-                    Err(e) => format!("FAILED: {e}"),
-                };
-                format!(
-                    "{counts}; {bench}; QEMU {:.0} s; {} ({verdict})",
-                    done.report.secs, done.description
-                )
-            }
-            Err(e) => format!("not run: {e}"),
-        };
-        println!("  Xen {} ({}): {line}", release.name, release.suite);
-        if !outcome.as_ref().is_ok_and(|d| d.report.verdict.is_ok()) {
-            failed.push(release.name);
-        }
-    }
-    if failed.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("dom0 checks failed for Xen {}", failed.join(", ")))
-    }
-}
-
-/// One release's boot, done.
-struct Booted {
-    description: String,
-    report: qemu::Report,
-}
-
-/// Builds `guest`'s own binaries and initramfs and boots it.
-fn boot(guest: &packages::GuestOs, bins: &guest::Binaries, timeout: Duration) -> Result<Booted> {
-    let name = guest.release.name;
-    let peer = step("dom0", &format!("{name} peer benchmark"), || {
-        guest::build_peer(guest)
-    })?;
-    let initrd = step("dom0", &format!("{name} initramfs"), || {
-        initramfs::build(guest, bins, &[peer])
-    })?;
-    let log = guest.work.join("serial.log");
-    let boot = qemu::Boot {
-        release: name,
-        work: &guest.work,
-        checks: initrd.checks,
-        log: &log,
-        timeout,
-    };
-    let report = step("dom0", &format!("{name} boot"), || qemu::run(&boot))?;
-    Ok(Booted {
-        description: guest.description.clone(),
-        report,
-    })
 }
 
 /// Runs one step of `task`, printing its name and how long it took.

@@ -8,9 +8,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use crate::guest::{self, BENCH_ROUNDS, Binaries};
-use crate::packages::GuestOs;
-use crate::{Result, bench, io_err, output};
+use super::bench;
+use super::guest::{self, BENCH_ROUNDS, Binaries};
+use super::packages::GuestOs;
+use crate::{Result, io_err, output};
 
 /// The modules dom0 needs for `/dev/xen/privcmd` and `/proc/xen`; their
 /// dependencies are found from each module's `.modinfo`.

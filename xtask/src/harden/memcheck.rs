@@ -12,7 +12,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::packages::{install, missing_tools};
+use crate::host::{install, missing_tools};
 use crate::{Result, io_err, output};
 
 /// Tests valgrind cannot run faithfully: (binary, test, why).

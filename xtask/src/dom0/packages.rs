@@ -6,12 +6,12 @@
 
 use std::fs;
 use std::io::Read;
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use hcbuf_sys::prove::debian;
 
+use crate::host::{install, missing_tools};
 use crate::{Result, io_err, run};
 
 /// The releases `cargo xtask dom0` boots, oldest first.
@@ -107,48 +107,6 @@ pub fn ensure_host_tools() -> Result<()> {
         missing.push("libc6-dev");
     }
     install("dom0", &missing)
-}
-
-/// The Debian packages of `wanted` (tool, package) whose tool is not on
-/// `PATH`.
-pub fn missing_tools<'a>(wanted: &[(&str, &'a str)]) -> Vec<&'a str> {
-    wanted
-        .iter()
-        .filter(|(tool, _)| which(tool).is_none())
-        .map(|&(_, package)| package)
-        .collect()
-}
-
-/// Installs Debian `packages` with apt-get (as root; otherwise the error
-/// gives the command to run). Nothing to do for an empty list.
-pub fn install(task: &str, packages: &[&str]) -> Result<()> {
-    if packages.is_empty() {
-        return Ok(());
-    }
-    for tool in ["apt-get", "apt-cache", "dpkg-deb"] {
-        if which(tool).is_none() {
-            return Err(format!(
-                "`{tool}` not found: this harness needs a Debian-like host"
-            ));
-        }
-    }
-    let line = format!(
-        "apt-get install -y --no-install-recommends {}",
-        packages.join(" ")
-    );
-    if !is_root() {
-        return Err(format!("missing host packages; run as root:\n    {line}"));
-    }
-    println!("xtask {task}: installing {}", packages.join(" "));
-    let install = || {
-        run(Command::new("apt-get")
-            .args(["install", "-y", "--no-install-recommends"])
-            .args(packages)
-            .env("DEBIAN_FRONTEND", "noninteractive"))
-    };
-    install()
-        .or_else(|_| apt_update().and_then(|()| install()))
-        .map_err(|e| format!("{e}; try: {line}"))
 }
 
 /// Downloads (once) and extracts `release`'s guest packages into
@@ -391,24 +349,6 @@ pub fn decompress(tool: &str, input: &Path, out: &Path) -> Result<()> {
         .arg("-dc")
         .arg(input)
         .stdout(Stdio::from(file)))
-}
-
-fn apt_update() -> Result<()> {
-    println!("xtask dom0: apt-get update");
-    run(Command::new("apt-get").args(["update", "-qq"]))
-}
-
-fn is_root() -> bool {
-    // The owner of /proc/self is the effective uid.
-    fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
-}
-
-/// `tool` on `PATH`, if there.
-pub fn which(tool: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|d| d.join(tool))
-        .find(|p| p.is_file())
 }
 
 /// The first of `candidates` (relative to `root`) that exists, else the first.

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::packages::{GuestOs, LIBXEN_LIB, Release};
+use super::packages::{GuestOs, LIBXEN_LIB, Release};
 use crate::{Result, io_err, output, run};
 
 /// The Rust target the guest binaries are built for (static glibc).

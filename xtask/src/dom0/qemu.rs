@@ -9,7 +9,8 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::{Result, bench};
+use super::bench;
+use crate::Result;
 
 /// Xen's command line: serial console, 1 GiB dom0 with 2 vCPUs (= `-smp`).
 /// `console_to_ring`: Xen copies dom0's `console_io` writes into its ring

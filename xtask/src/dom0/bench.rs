@@ -30,7 +30,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
-use crate::guest::{HCBUF_BENCH, PEER_BENCH};
+use super::guest::{HCBUF_BENCH, PEER_BENCH};
 
 /// The rounds the guest runs (each: every row, all three sides).
 pub const ROUNDS: u32 = 5;

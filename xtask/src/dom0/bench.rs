@@ -31,6 +31,7 @@ use std::fs;
 use std::path::Path;
 
 use super::guest::{HCBUF_BENCH, PEER_BENCH};
+use super::protocol;
 
 /// The rounds the guest runs (each: every row, all three sides).
 pub const ROUNDS: u32 = 5;
@@ -70,9 +71,9 @@ impl Side {
 
     fn tag(self) -> &'static str {
         match self {
-            Side::Floor => "FLOOR",
-            Side::Hcbuf => "HCBUF",
-            Side::Libxencall => "PEER",
+            Side::Floor => protocol::FLOOR,
+            Side::Hcbuf => protocol::HCBUF,
+            Side::Libxencall => protocol::PEER,
         }
     }
 
@@ -131,7 +132,7 @@ pub fn parse(line: &str) -> Option<Line> {
             .filter(|&at| at == 0 || !line.as_bytes()[at - 1].is_ascii_alphanumeric())
             .map(|at| at + tag.len())
     };
-    if let Some(at) = word_at("BENCHROUND ") {
+    if let Some(at) = word_at(&format!("{} ", protocol::ROUND)) {
         return line[at..].trim().parse().ok().map(Line::Round);
     }
     let (side, at) = Side::ALL
@@ -400,13 +401,14 @@ pub fn script() -> String {
         "#!/bin/sh\n# The dom0 benchmark's interleaved rounds, written by `cargo xtask dom0`.\nset -e\n",
     );
     s.push_str(
-        "BENCH_TSC_KHZ=$(awk '/^cpu MHz/ { printf \"%d\", $4 * 1000; exit }' /proc/cpuinfo)\n\
-         echo \"BENCHTSC $BENCH_TSC_KHZ kHz\"\n\
-         test \"$BENCH_TSC_KHZ\" -gt 0\n\
-         export BENCH_TSC_KHZ\n",
+        &"BENCH_TSC_KHZ=$(awk '/^cpu MHz/ { printf \"%d\", $4 * 1000; exit }' /proc/cpuinfo)\n\
+          echo \"@TSC@ $BENCH_TSC_KHZ kHz\"\n\
+          test \"$BENCH_TSC_KHZ\" -gt 0\n\
+          export BENCH_TSC_KHZ\n"
+            .replace("@TSC@", protocol::TSC),
     );
     for round in 1..=ROUNDS {
-        let _ = writeln!(s, "echo \"BENCHROUND {round}\"");
+        let _ = writeln!(s, "echo \"{} {round}\"", protocol::ROUND);
         for (i, row) in ROWS.iter().enumerate() {
             for k in 0..Side::ALL.len() {
                 let side = Side::ALL[(k + i + round as usize) % Side::ALL.len()];

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use super::bench;
-use super::guest::{self, BENCH_ROUNDS, Binaries};
+use super::guest::{BENCH_ROUNDS, Binaries, XEN_INFO_FIELD};
+use super::init;
 use super::packages::GuestOs;
 use crate::{Result, io_err, output};
 
@@ -63,8 +64,13 @@ pub fn build(os: &GuestOs, bins: &Binaries, extra: &[(String, PathBuf)]) -> Resu
         bench::script().as_bytes(),
         0o755,
     );
+    cpio.file(
+        &format!("bin/{XEN_INFO_FIELD}"),
+        init::XEN_INFO_FIELD_SH.as_bytes(),
+        0o755,
+    );
     let names: Vec<String> = modules.into_iter().map(|(n, _)| n).collect();
-    let (init, checks) = guest::init_script(&os.release, &names);
+    let (init, checks) = init::script(os.release.name, &names);
     cpio.file("init", init.as_bytes(), 0o755);
     let plain = cpio.finish();
 

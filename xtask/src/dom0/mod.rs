@@ -18,8 +18,10 @@
 
 pub mod bench;
 pub mod guest;
+pub mod init;
 pub mod initramfs;
 pub mod packages;
+pub mod protocol;
 pub mod qemu;
 
 use std::time::{Duration, Instant};

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use super::bench;
+use super::{bench, protocol};
 use crate::Result;
 
 /// Xen's command line: serial console, 1 GiB dom0 with 2 vCPUs (= `-smp`).
@@ -18,17 +18,13 @@ use crate::Result;
 /// on the serial console.
 const XEN_CMDLINE: &str =
     "console=com1 com1=115200,8n1 dom0_mem=1024M,max:1024M dom0_max_vcpus=2 console_to_ring";
-/// What the dom0 suite prints before the marker it writes to Xen's console.
-const MARKER_LINE: &str = "DOM0MARKER ";
-/// How every marker starts.
-const MARKER_PREFIX: &str = "hcbuf-dom0-marker-";
 /// The phases of a boot, each named by the serial line that starts it: so
 /// that a slow boot says where its time went.
 const PHASES: [(&str, &str); 4] = [
     ("Xen", "(XEN) Xen version"),
     ("dom0 kernel", "(XEN) Freed"),
-    ("checks", "DOM0INFO kernel"),
-    ("bench", "BENCHROUND 1"),
+    ("checks", protocol::INFO),
+    ("bench", protocol::ROUND),
 ];
 /// dom0's command line (a comma in it would have to be doubled for QEMU).
 /// `tsc=reliable`: under TCG the vCPUs' TSCs are one host counter, but
@@ -204,7 +200,8 @@ fn markers_reached_serial(seen: &Seen) -> Result<()> {
         }
     }
     println!(
-        "    DOM0CHECK console-marker-on-serial PASS ({} markers)",
+        "    {} console-marker-on-serial PASS ({} markers)",
+        protocol::CHECK,
         seen.markers.len()
     );
     Ok(())
@@ -232,13 +229,13 @@ fn follow(from: impl Read, log: &Mutex<File>, serial: bool) -> Seen {
             eprintln!("qemu: {text}");
             continue;
         }
-        if let Some(found) = text.find("dom0: ").and_then(|at| summary(&text[at..])) {
-            println!("    {}", &text[text.find("dom0: ").unwrap_or(0)..]);
-            seen.summary = Some(found);
-        } else if let Some(at) = ["DOM0CHECK ", "DOM0INFO "]
-            .iter()
-            .find_map(|m| text.find(m))
+        let word_at = |word: &str| text.find(&format!("{word} "));
+        if let Some(at) =
+            word_at(protocol::SUMMARY).filter(|&at| protocol::summary(&text[at..]).is_some())
         {
+            println!("    {}", &text[at..]);
+            seen.summary = protocol::summary(&text[at..]);
+        } else if let Some(at) = word_at(protocol::CHECK).or_else(|| word_at(protocol::INFO)) {
             println!("    {}", &text[at..]);
         }
         match bench::parse(text) {
@@ -251,10 +248,10 @@ fn follow(from: impl Read, log: &Mutex<File>, serial: bool) -> Seen {
             }),
             None => {}
         }
-        if let Some(at) = text.find(MARKER_LINE) {
-            seen.markers
-                .push(text[at + MARKER_LINE.len()..].trim().to_owned());
-        } else if text.contains(MARKER_PREFIX) {
+        if let Some(at) = word_at(protocol::MARKER) {
+            let marker = &text[at + protocol::MARKER.len()..];
+            seen.markers.push(marker.trim().to_owned());
+        } else if text.contains(protocol::MARKER_PREFIX) {
             seen.echoes.push(text.to_owned());
         }
         for (name, line) in PHASES {
@@ -287,25 +284,9 @@ fn phase_times(start: Instant, phases: &[(&str, Instant)], end: Instant) -> Stri
     parts.join(", ")
 }
 
-/// Parses `dom0: N passed, M failed`.
-fn summary(line: &str) -> Option<(usize, usize)> {
-    let rest = line.strip_prefix("dom0: ")?;
-    let (passed, rest) = rest.split_once(" passed, ")?;
-    let failed = rest.strip_suffix(" failed")?;
-    Some((passed.trim().parse().ok()?, failed.trim().parse().ok()?))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn summaries() {
-        assert_eq!(summary("dom0: 27 passed, 0 failed"), Some((27, 0)));
-        assert_eq!(summary("dom0: 3 passed, 2 failed"), Some((3, 2)));
-        assert_eq!(summary("dom0: x passed, 0 failed"), None);
-        assert_eq!(summary("dom0: 3 passed"), None);
-    }
 
     #[test]
     fn phases_are_timed_until_the_next() {

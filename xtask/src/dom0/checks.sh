@@ -1,0 +1,58 @@
+# The dom0 checks, one `check NAME COMMAND...` line each, run in order by
+# /init (init.sh) after the Xen modules are loaded. A line's words are
+# expanded by /init's shell when the check runs (sysfs is there then).
+# @RELEASE@ is the release booted. Adding a check: ARCHITECTURE.md.
+
+# privcmd and xenfs, as a toolstack finds them.
+check xenfs sh -c 'mkdir -p /proc/xen && mount -t xenfs xenfs /proc/xen && cat /proc/xen/capabilities'
+check privcmd-device sh -c 'i=0; while ! test -c /dev/xen/privcmd && test $i -lt 100; do sleep 0.1; i=$((i + 1)); done; ls -l /dev/xen; test -c /dev/xen/privcmd'
+
+# The examples run at all, text and JSON.
+check xen-info /bin/xen-info --backend privcmd
+check xen-list /bin/xen-list --backend privcmd
+check xen-dmesg /bin/xen-dmesg --backend privcmd
+check xen-info-json /bin/xen-info --json --backend privcmd
+
+# The version xen-info reports is what Linux shows in sysfs, and the
+# release booted is the one this run is for (a wrong package or a stale
+# cache would otherwise pass every check that only compares the two).
+check xen-info-matches-sysfs sh -c 'v=$(cat /sys/hypervisor/version/major).$(cat /sys/hypervisor/version/minor)$(cat /sys/hypervisor/version/extra); echo "sysfs: $v"; /bin/xen-info --backend privcmd | grep "^xen_version *: $v$"'
+check xen-info-is-release sh -c 'got=$(/bin/xen-info --backend privcmd | sed -n "s/^xen_major *: //p").$(/bin/xen-info --backend privcmd | sed -n "s/^xen_minor *: //p"); sys=$(cat /sys/hypervisor/version/major).$(cat /sys/hypervisor/version/minor); echo "xen-info [$got] sysfs [$sys] booted [@RELEASE@]"; test "$got" = @RELEASE@ && test "$sys" = @RELEASE@'
+
+# Each field xen-info prints, text and JSON (strings quoted), against what
+# Linux shows (sysfs prints the page size in hex). `nr_cpus` is the host's
+# CPUs: `-smp 2`, which dom0 (`dom0_max_vcpus=2`) sees as its processors.
+check xen-info-text-xen_major /bin/xen-info-field text xen_major "$(cat /sys/hypervisor/version/major)"
+check xen-info-json-xen_major /bin/xen-info-field json xen_major "$(cat /sys/hypervisor/version/major)"
+check xen-info-text-xen_minor /bin/xen-info-field text xen_minor "$(cat /sys/hypervisor/version/minor)"
+check xen-info-json-xen_minor /bin/xen-info-field json xen_minor "$(cat /sys/hypervisor/version/minor)"
+check xen-info-text-xen_extra /bin/xen-info-field text xen_extra "$(cat /sys/hypervisor/version/extra)"
+check xen-info-json-xen_extra /bin/xen-info-field json xen_extra "\"$(cat /sys/hypervisor/version/extra)\""
+check xen-info-text-xen_pagesize /bin/xen-info-field text xen_pagesize "$((0x$(cat /sys/hypervisor/properties/pagesize)))"
+check xen-info-json-xen_pagesize /bin/xen-info-field json xen_pagesize "$((0x$(cat /sys/hypervisor/properties/pagesize)))"
+check xen-info-text-xen_caps /bin/xen-info-field text xen_caps "$(cat /sys/hypervisor/properties/capabilities)"
+check xen-info-json-xen_caps /bin/xen-info-field json xen_caps "\"$(cat /sys/hypervisor/properties/capabilities)\""
+check xen-info-text-nr_cpus /bin/xen-info-field text nr_cpus "$(grep -c ^processor /proc/cpuinfo)"
+check xen-info-json-nr_cpus /bin/xen-info-field json nr_cpus "$(grep -c ^processor /proc/cpuinfo)"
+
+# xen-list: a row for dom0 with its vCPUs (as many as Linux sees) and
+# about its 1024 MiB (`dom0_mem=1024M`).
+check xen-list-dom0-row sh -c '/bin/xen-list --backend privcmd | awk -v n=$(grep -c ^processor /proc/cpuinfo) "\$1 == 0 && \$3 == n && \$2 >= 922 && \$2 <= 1126 { ok = 1; print } END { exit !ok }"'
+
+# xen-dmesg reads the live ring: with `console_to_ring`, a line just
+# written to dom0's console (hvc0, i.e. Xen's console) is in it. (Xen's
+# "Xen version" banner is not: dom0's boot messages push it out of the
+# ring long before /init runs.) The marker is built at run time, so this
+# command line, echoed into the ring too, cannot match it.
+check xen-dmesg-has-console-line sh -c 'm="hcbuf-ring-$$-$(cut -d" " -f1 /proc/uptime)"; echo "DOM0RING $m" > /dev/console; i=0; until /bin/xen-dmesg --backend privcmd | grep -qF "DOM0RING $m"; do test $i -lt 20 || exit 1; sleep 0.1; i=$((i + 1)); done; echo "found $m after $i retries"'
+
+# hcbuf-core's privcmd test, by whole name (a filter that matched nothing
+# would pass), then the typed API's dom0 suite, one test at a time (the
+# domain lifecycle tests create and destroy domains).
+check hcbuf-core-privcmd-tests /bin/hcbuf-core-tests --exact backend::privcmd::tests::in_dom0_real_hypercalls
+check dom0-api /bin/hcbuf-core-dom0-tests --test-threads=1 --nocapture
+
+# Last: hcbuf against the floor and libxencall, row for row, in
+# interleaved rounds in this same boot. One check, failing only if a call
+# fails; `cargo xtask dom0` prints the table from the samples.
+check bench /bin/bench-rounds

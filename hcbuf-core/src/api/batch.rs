@@ -15,13 +15,27 @@ use crate::xen::multicall::{Multicall, MulticallEntry};
 /// A batch of hypercalls, each borrowed for as long as the batch lives,
 /// so the buffers its guest handles point into stay alive and untouched
 /// until the batch is issued.
+///
+/// A batch is built and issued on one thread (it is neither `Send` nor
+/// `Sync`): the calls it borrows include family buffers' `Call`s, which
+/// are not `Sync`, and a batch issued on another thread would let the
+/// thread that pushed them read a buffer (`lend`) while Xen writes it.
 #[derive(Debug, Default)]
 pub struct Batch<'a> {
     entries: Vec<MulticallEntry>,
     /// What the calls lend Xen.
     lent: Vec<Lending>,
-    _calls: PhantomData<&'a ()>,
+    /// The calls, borrowed; and not `Send` or `Sync`, as some of them.
+    _calls: PhantomData<(&'a (), BatchStaysOnItsThread)>,
 }
+
+/// Makes a [`Batch`] neither `Send` nor `Sync` (a compiler error about
+/// sending a batch names it): a batch is issued on the thread that built
+/// it, which cannot then read its calls' buffers while Xen writes them.
+#[derive(Debug)]
+struct BatchStaysOnItsThread(#[allow(dead_code)] *const ());
+
+static_assertions::assert_not_impl_any!(Batch<'static>: Send, Sync);
 
 impl<'a> Batch<'a> {
     /// An empty batch.

@@ -219,11 +219,11 @@ pub unsafe trait SubOp: XenWritable + hcbuf_sys::handles::Lends {
 
 /// The families of sub-op hypercalls, as types.
 pub mod family {
-    use crate::marker::sealed::Own;
+    use crate::marker::sealed::CoreOnly;
     use hcbuf_sys::xen;
 
     /// A family of sub-op hypercalls. Sealed: the six are hcbuf's.
-    pub trait Family: Own {
+    pub trait Family: CoreOnly {
         /// Its hypercall number.
         const OP: u32;
         /// Its name, for messages.
@@ -250,7 +250,7 @@ pub mod family {
             #[derive(Debug)]
             pub enum $name {}
             #[diagnostic::do_not_recommend]
-            impl Own for $name {}
+            impl CoreOnly for $name {}
             #[diagnostic::do_not_recommend]
             impl Is<$name> for $name {}
             impl Family for $name {

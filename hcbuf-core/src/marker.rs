@@ -14,7 +14,7 @@
 //!
 //! Tables that only hcbuf itself may extend (the hypercall families, which
 //! raw `hcbuf-sys` struct is the payload of which commands) are sealed by
-//! a second, crate-private seal (`sealed::Own`) instead, which no derive
+//! a second, crate-private seal (`sealed::CoreOnly`) instead, which no derive
 //! grants.
 
 pub use hcbuf_sys::marker::{HypercallSafe, PlainData, XenWritable};
@@ -42,7 +42,7 @@ pub(crate) mod sealed {
                 `#[hypercall(<family> = <command>, twin = <hcbuf_sys type>)]` with a twin \
                 from that table"
     )]
-    pub trait Own {}
+    pub trait CoreOnly {}
 }
 
 /// For the derive's expansion only. Implementing [`__private::Derived`]

@@ -6,7 +6,7 @@
 use std::mem::offset_of;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use hcbuf_core::api::{CompileInfo, CpuTopology, DomainInfo, Error, NodeInfo, VersionInfo, Xen};
+use hcbuf_core::api::{BuildInfo, CpuTopology, DomainInfo, Error, NodeInfo, VersionInfo, Xen};
 use hcbuf_core::backend::soft::{DomainConfig, HostConfig, SoftXen};
 use hcbuf_core::sys::arch::__HYPERVISOR_VIRT_START;
 use hcbuf_core::sys::domctl::{XEN_SCHEDULER_CREDIT, XEN_SCHEDULER_CREDIT2};
@@ -149,7 +149,7 @@ fn version_and_build_strings_are_those_of_the_default_host() {
     let ci = xen.compile_info().unwrap();
     assert_eq!(
         ci,
-        CompileInfo {
+        BuildInfo {
             compiler: "x86_64-linux-gnu-gcc (Debian 12.2.0-14+deb12u1) 12.2.0".into(),
             compile_by: "pkg-xen-devel".into(),
             compile_domain: "lists.alioth.debian.org".into(),

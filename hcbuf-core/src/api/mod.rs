@@ -25,7 +25,7 @@ pub use batch::Batch;
 pub use domains::{DomainInfo, DomainState, VcpuInfo};
 pub use error::Error;
 pub use host::{CpuTopology, HostInfo, NodeInfo};
-pub use version::{CompileInfo, VersionInfo};
+pub use version::{BuildInfo, VersionInfo};
 
 use std::sync::OnceLock;
 use std::time::Instant;

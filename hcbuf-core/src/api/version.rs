@@ -22,7 +22,7 @@ pub struct VersionInfo {
 
 /// How and where Xen was built.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CompileInfo {
+pub struct BuildInfo {
     /// The compiler.
     pub compiler: String,
     /// The builder.
@@ -51,9 +51,9 @@ impl<B: Backend> Xen<B> {
     }
 
     /// `XENVER_compile_info`.
-    pub fn compile_info(&self) -> Result<CompileInfo, Error> {
+    pub fn compile_info(&self) -> Result<BuildInfo, Error> {
         let info: typed::CompileInfo = self.version_buffer("xen_version compile_info")?;
-        Ok(CompileInfo {
+        Ok(BuildInfo {
             compiler: c_string(&info.compiler),
             compile_by: c_string(&info.compile_by),
             compile_domain: c_string(&info.compile_domain),

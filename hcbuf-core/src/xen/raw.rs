@@ -18,7 +18,7 @@ use crate::args::family::Family;
 /// Sealed: the table is hcbuf's, checked against Xen's headers; a type of
 /// another crate that claimed to be a command's payload would let a
 /// too-small buffer reach Xen.
-pub trait RawPayload: crate::marker::sealed::Own {
+pub trait RawPayload: crate::marker::sealed::CoreOnly {
     /// The family whose commands take it.
     type Family: Family;
     /// The commands that take it.
@@ -105,7 +105,7 @@ macro_rules! payloads {
         pub type $name $(<$lt>)? = $twin $(<$targ>)?;
 
         #[diagnostic::do_not_recommend]
-        impl $crate::marker::sealed::Own for $twin {}
+        impl $crate::marker::sealed::CoreOnly for $twin {}
         impl $crate::xen::RawPayload for $twin {
             type Family = $family;
             const CMDS: &'static [u32] = &[$($cmd),+];

@@ -453,20 +453,10 @@ mod tests {
 
     /// A directory of the test's own, emptied.
     fn scratch(name: &str) -> PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("hcbuf-sys-debian-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        dir
+        super::super::test_tools::scratch("debian", name)
     }
 
-    /// A shell script as a tool (run through `sh`, so that no test execs a
-    /// file another thread may still hold open for writing).
-    fn script(dir: &Path, name: &str, body: &str) -> Vec<String> {
-        let path = dir.join(name);
-        fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
-        vec!["sh".to_owned(), path.display().to_string()]
-    }
+    use super::super::test_tools::script;
 
     /// A stand-in apt-get that logs its arguments, makes a package index on
     /// `update`, and on `download` writes a `.deb` per package into its

@@ -175,3 +175,29 @@ fn prove_views(views: &[View], include: &Path) -> Result<Proof, String> {
         left_out: Vec::new(),
     })
 }
+
+/// What the tests of `debian.rs` and `headers.rs` share: a scratch
+/// directory and shell scripts standing in for apt's tools.
+#[cfg(test)]
+mod test_tools {
+    use std::fs;
+    use std::path::{Path, PathBuf};
+
+    /// A directory of the test's own (`what`: the module, `name`: the
+    /// test), emptied.
+    pub(crate) fn scratch(what: &str, name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("hcbuf-sys-{what}-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    /// A shell script as a tool (run through `sh`, so that no test execs a
+    /// file another thread may still hold open for writing).
+    pub(crate) fn script(dir: &Path, name: &str, body: &str) -> Vec<String> {
+        let path = dir.join(name);
+        fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
+        vec!["sh".to_owned(), path.display().to_string()]
+    }
+}

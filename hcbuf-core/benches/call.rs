@@ -9,9 +9,10 @@
 //! HCBUF_BENCH_TSV=call.tsv cargo bench -p hcbuf-core --bench call
 //! ```
 //!
-//! It uses only what every version of the API has (`Xen::new`,
-//! `physinfo`, `domain`, `version`), so the same file measures an older
-//! commit for comparison.
+//! The first rows use only what every version of the API has
+//! (`Xen::new`, `physinfo`, `domain`, `version`), so the same file
+//! measures an older commit for comparison; `batch16` is 16
+//! `XENVER_version` calls in one multicall.
 
 use std::hint::black_box;
 use std::io::Write;
@@ -83,6 +84,14 @@ fn main() {
     });
     row("xen_domain", 144, &mut || {
         black_box(xen.domain(0).expect("getdomaininfo"));
+    });
+    let number = hcbuf_core::xen::version::VersionNumber::default();
+    row("batch16", 16 * 64, &mut || {
+        let mut batch = hcbuf_core::api::Batch::with_capacity(16);
+        for _ in 0..16 {
+            batch.push(&number);
+        }
+        black_box(xen.multicall(batch).expect("multicall"));
     });
     match std::env::var_os("HCBUF_BENCH_TSV") {
         Some(path) => {

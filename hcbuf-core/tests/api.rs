@@ -126,3 +126,24 @@ fn a_batch_issues_its_calls_in_one_multicall_and_returns_each_result() {
     drop(missing);
     assert_eq!(xen.pool().stats().live(), 0);
 }
+
+#[test]
+fn a_batch_made_with_room_issues_as_one_made_without() {
+    use hcbuf_core::api::Batch;
+    use hcbuf_core::xen::version::VersionNumber;
+    let xen = recorder();
+    let number = VersionNumber::default();
+    let mut batch = Batch::with_capacity(2);
+    for _ in 0..3 {
+        batch.push(&number);
+    }
+    assert_eq!(batch.len(), 3, "it grows past its room");
+    assert_eq!(xen.multicall(batch).unwrap(), [Ok(0), Ok(0), Ok(0)]);
+    let calls = xen.backend().calls();
+    assert_eq!(calls.len(), 1, "one multicall");
+    assert_eq!(
+        (calls[0].0, calls[0].1[1]),
+        (u64::from(xen::__HYPERVISOR_multicall), 3)
+    );
+    assert_eq!(xen.pool().stats().live(), 0);
+}

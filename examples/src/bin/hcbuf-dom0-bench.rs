@@ -192,7 +192,7 @@ fn read_console(xen: &Xen<Privcmd>, release: Release) -> Outcome {
 /// 16 `XENVER_version` calls in one multicall.
 fn version16(xen: &Xen<Privcmd>) -> Outcome {
     let call = VersionNumber::default();
-    let mut batch = Batch::new();
+    let mut batch = Batch::with_capacity(BATCH);
     for _ in 0..BATCH {
         batch.push(&call);
     }

@@ -43,6 +43,15 @@ impl<'a> Batch<'a> {
         Self::default()
     }
 
+    /// An empty batch with room for `calls` calls before it grows.
+    pub fn with_capacity(calls: usize) -> Self {
+        Batch {
+            entries: Vec::with_capacity(calls),
+            lent: Vec::new(),
+            _calls: PhantomData,
+        }
+    }
+
     /// Adds `call`; returns its index in the results.
     pub fn push<A: HypercallArgs>(&mut self, call: &'a A) -> usize {
         // SAFETY: this batch borrows `call` for `'a`, so the memory its

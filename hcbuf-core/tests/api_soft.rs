@@ -905,7 +905,9 @@ fn reservations_of_dom0_a_new_domain_and_no_domain() {
 #[test]
 fn reservations_wider_than_an_int_come_back_whole() {
     let (tot, max, gpfn, ram) = (5u64 << 32, 6u64 << 32, (7u64 << 32) + 3, 1u64 << 40);
+    // A host with the memory to hold them (4 PiB).
     let host = HostConfig::default()
+        .memory_pages(ram, 1 << 20)
         .max_mfn(ram - 1, ram)
         .domain(DomainConfig::new(9).pages(tot, max).max_gpfn(gpfn));
     let xen = xen_with(host);

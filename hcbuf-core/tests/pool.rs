@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 mod common;
 
-use hcbuf_core::pool::{MemorySource, PoolConfig, page_size};
+use hcbuf_core::pool::{DevicePath, MemorySource, PoolConfig, page_size};
 use hcbuf_core::{Pool, PoolError};
 
 const SIZES: &[usize] = &[
@@ -234,7 +234,7 @@ fn the_device_backend_maps_shared_memory_and_never_faults() {
     }
     // /dev/zero stands in for /dev/xen/hypercall: every MAP_SHARED mapping
     // of it is fresh memory, as privcmd-buf's are.
-    let pool = Pool::device("/dev/zero").unwrap();
+    let pool = Pool::device(dev_zero()).unwrap();
     assert!(pool.never_faults());
     let mut a = pool.slice::<u8>(100).unwrap();
     let b = pool.slice::<u8>(100).unwrap();
@@ -259,19 +259,22 @@ fn auto_falls_back_only_when_the_device_is_absent() {
     if !common::can_lock(common::LOCKABLE) {
         return;
     }
-    let missing = PoolConfig::default().source(MemorySource::Auto("/nonexistent/hypercall".into()));
+    // SAFETY: no such file (the pool falls back to locked memory).
+    let missing = unsafe { DevicePath::new("/nonexistent/hypercall") };
+    let missing = PoolConfig::default().source(MemorySource::Auto(missing));
     let pool = Pool::with_config(missing).unwrap();
     assert!(
         !pool.never_faults(),
         "absent device: locked anonymous memory"
     );
 
-    let present = PoolConfig::default().source(MemorySource::Auto("/dev/zero".into()));
+    let present = PoolConfig::default().source(MemorySource::Auto(dev_zero()));
     assert!(Pool::with_config(present).unwrap().never_faults());
 
     // A directory cannot be opened read-write: that is an error, not a
     // reason to fall back.
-    let broken = PoolConfig::default().source(MemorySource::Auto("/".into()));
+    // SAFETY: a directory, which the pool refuses.
+    let broken = PoolConfig::default().source(MemorySource::Auto(unsafe { DevicePath::new("/") }));
     match Pool::with_config(broken) {
         Err(e @ PoolError::DeviceOpen { .. }) => assert!(e.to_string().contains("cannot open /")),
         other => panic!("expected DeviceOpen, got {other:?}"),
@@ -283,7 +286,8 @@ fn an_explicit_device_must_exist() {
     if !common::can_lock(common::LOCKABLE) {
         return;
     }
-    match Pool::device("/nonexistent/hypercall") {
+    // SAFETY: no such file (the pool refuses it).
+    match Pool::device(unsafe { DevicePath::new("/nonexistent/hypercall") }) {
         Err(e @ PoolError::DeviceOpen { .. }) => {
             assert!(e.to_string().contains("/nonexistent/hypercall"), "{e}")
         }
@@ -609,4 +613,29 @@ fn the_allocation_record_follows_a_resize() {
     assert!(pool.allows(moved, 5000, Access::Write));
     s.resize(4500).unwrap();
     assert!(pool.allows(moved, 4500, Access::Write), "still writable");
+}
+
+/// `/dev/zero` as a pool's device, for tests that never reach real Xen.
+fn dev_zero() -> DevicePath {
+    // SAFETY: every MAP_SHARED mapping of /dev/zero is a shared memory
+    // object of its own, zero-filled: no two buffers alias. Its pages may
+    // be paged out, which only real Xen would notice, and these tests
+    // hand them to none.
+    unsafe { DevicePath::new("/dev/zero") }
+}
+
+#[test]
+fn a_file_that_is_not_a_character_device_is_refused() {
+    let dir = std::env::temp_dir().join(format!("hcbuf-pool-file-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("not-a-device");
+    std::fs::write(&file, []).unwrap();
+    // SAFETY: a regular file, which the pool refuses before mapping it.
+    match Pool::device(unsafe { DevicePath::new(&file) }) {
+        Err(e @ PoolError::DeviceOpen { .. }) => {
+            assert!(e.to_string().contains("not a character device"), "{e}")
+        }
+        other => panic!("expected DeviceOpen, got {other:?}"),
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -108,6 +108,17 @@ fn the_model_is_send_and_sync_and_needs_a_tracking_pool() {
         SoftXen::new(tracking_pool(), huge),
         Err(SoftXenError::InvalidHost(m)) if m.contains("at most 2^40 pages")
     ));
+    // Domains holding more than the host has (their sum overflowing a
+    // u64, even).
+    for pages in [HOST_PAGES, u64::MAX / 2 + 1] {
+        let greedy = HostConfig::default()
+            .domain(DomainConfig::new(5).pages(pages, pages))
+            .domain(DomainConfig::new(6).pages(pages, pages));
+        assert!(matches!(
+            SoftXen::new(tracking_pool(), greedy),
+            Err(SoftXenError::InvalidHost(m)) if m.contains("more pages than the host's")
+        ));
+    }
 }
 
 #[test]

@@ -108,6 +108,21 @@ pub const fn field_size<S, F, C: FnOnce(S) -> F>(_field: &C) -> usize {
     core::mem::size_of::<F>()
 }
 
+/// The largest of `sizes` (0 for none): a union's size when no byte of
+/// it is padding in every member.
+#[doc(hidden)]
+pub const fn largest(sizes: &[usize]) -> usize {
+    let mut max = 0;
+    let mut i = 0;
+    while i < sizes.len() {
+        if sizes[i] > max {
+            max = sizes[i];
+        }
+        i += 1;
+    }
+    max
+}
+
 /// One mirrored constant.
 #[derive(Clone, Copy, Debug)]
 pub struct Constant {

@@ -114,7 +114,7 @@ macro_rules! abi {
     (@items $mode:ident $hs:tt [$($l:tt)*] $cs:tt
         $(#[$m:meta])*
         pub union $name:ident (size $size:literal $(, c $cty:literal)?) {
-            $( $(#[$fm:meta])* pub $f:ident : $ft:ty ),* $(,)?
+            $( $(#[$fm:meta])* $vis:ident $f:ident : $ft:ty ),* $(,)?
         }
         $($rest:tt)*
     ) => {
@@ -122,8 +122,16 @@ macro_rules! abi {
         #[repr(C)]
         pub union $name { $( $(#[$fm])* pub $f: $ft, )* }
         $crate::abi!(@size $name $size);
+        // No byte of a union is padding in every member: a move of it (or
+        // of a `MaybeUninit` of it) keeps every byte, so none is ever read
+        // uninitialised. Where C's union is larger than its largest
+        // member, a `pad` member covers it.
+        const _: () = $crate::__core::assert!(
+            $crate::__core::mem::size_of::<$name>() == $crate::abi::largest(&[$($crate::__core::mem::size_of::<$ft>()),*]),
+            $crate::__core::concat!("`", $crate::__core::stringify!($name), "` is larger than its largest member: declare a `pad` member of its whole size")
+        );
         $crate::abi!(@declared $mode $name, Union, $crate::__core::concat!("union ", $crate::__core::stringify!($name)) $(, $cty)?;
-            [__H] $name; by_type $(pub $f: $ft),*);
+            [__H] $name; by_type $($vis $f: $ft),*);
         $crate::abi!(@lends_nothing $name);
         $crate::abi!(@items $mode $hs [$($l)*
             <$name as $crate::abi::$mode>::LAYOUT,

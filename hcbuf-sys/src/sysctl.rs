@@ -902,6 +902,9 @@ abi! {
         pub sched_credit: xen_sysctl_credit_schedule,
         /// Credit2.
         pub sched_credit2: xen_sysctl_credit2_schedule,
+        /// The union's whole 16 bytes (its members fill 12; C pads it to
+        /// the 8-byte alignment of `sched_arinc653`'s handle).
+        pad _bytes: [u64; 2],
     }
 
     /// The magic number (`XCOV`) that starts gcov coverage output.

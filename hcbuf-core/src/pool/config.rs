@@ -1,20 +1,51 @@
 //! How a pool is built: where its memory comes from, how much it caches,
 //! whether it records its allocations.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::HYPERCALL_DEVICE;
+
+/// A hypercall buffer device to map a pool's pages from: Linux's
+/// privcmd-buf (`/dev/xen/hypercall`), or a device the caller vouches for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DevicePath(PathBuf);
+
+impl DevicePath {
+    /// Linux's privcmd-buf device, [`HYPERCALL_DEVICE`].
+    pub fn hypercall() -> Self {
+        DevicePath(HYPERCALL_DEVICE.into())
+    }
+
+    /// The device at `path`.
+    ///
+    /// # Safety
+    /// If `path` exists, it is a character device each `mmap(MAP_SHARED)`
+    /// of which at offset 0 maps pages of its own, zero-filled, that no
+    /// other mapping shares (so two pool buffers never alias and no write
+    /// through one reaches another, or the pool's own free lists); and, if
+    /// the pool's memory is handed to real Xen, pages that stay resident
+    /// and in place while mapped. privcmd-buf is all of these; a regular
+    /// file is none (every mapping is the same bytes); `/dev/zero` is the
+    /// first only (tests without Xen may use it).
+    pub unsafe fn new(path: impl Into<PathBuf>) -> Self {
+        DevicePath(path.into())
+    }
+
+    /// The path.
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
 
 /// Which memory a pool uses.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum MemorySource {
-    /// The device at the path if it exists, else locked anonymous memory
-    /// (what libxencall does). Any error other than "no such file" is an
-    /// error.
-    Auto(PathBuf),
-    /// The device at the path (`mmap` `MAP_SHARED`); an error if absent.
-    Device(PathBuf),
+    /// The device if it exists, else locked anonymous memory (what
+    /// libxencall does). Any error other than "no such file" is an error.
+    Auto(DevicePath),
+    /// The device (`mmap` `MAP_SHARED`); an error if absent.
+    Device(DevicePath),
     /// Anonymous memory, locked, `MADV_DONTFORK`, touched.
     LockedAnonymous,
 }
@@ -31,7 +62,7 @@ pub struct PoolConfig {
 impl Default for PoolConfig {
     fn default() -> Self {
         PoolConfig {
-            source: MemorySource::Auto(HYPERCALL_DEVICE.into()),
+            source: MemorySource::Auto(DevicePath::hypercall()),
             cache_limit: 8 << 20,
             shards: None,
             track: false,

@@ -31,7 +31,18 @@ impl Mapping {
     /// Checks that `path` opens as the buffer device. `Ok(None)` if it
     /// does not exist.
     pub(crate) fn open_device(path: &Path) -> Result<Option<Mapping>, PoolError> {
-        match open_rw(path) {
+        use std::os::unix::fs::FileTypeExt;
+        match open_rw(path).and_then(|file| file.metadata()) {
+            // A regular file maps the same bytes every time: buffers would
+            // alias (and an empty one faults with SIGBUS).
+            Ok(meta) if !meta.file_type().is_char_device() => Err(PoolError::DeviceOpen {
+                path: path.to_owned(),
+                source: io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "not a character device (a pool maps a hypercall buffer device such as \
+                     /dev/xen/hypercall)",
+                ),
+            }),
             Ok(_) => Ok(Some(Mapping::Device {
                 path: path.to_owned(),
             })),

@@ -78,14 +78,13 @@ mod stats;
 mod sync;
 mod tracker;
 
-pub use config::{MemorySource, PoolConfig};
+pub use config::{DevicePath, MemorySource, PoolConfig};
 pub use error::PoolError;
 pub use mapping::{HYPERCALL_DEVICE, page_size};
 pub use stats::PoolStats;
 pub use tracker::Access;
 
 use std::collections::HashMap;
-use std::path::Path;
 use std::ptr::NonNull;
 
 pub(crate) use block::Block;
@@ -115,9 +114,10 @@ impl Pool {
         Pool::with_config(PoolConfig::default())
     }
 
-    /// A pool on the hypercall buffer device at `path`.
-    pub fn device(path: impl AsRef<Path>) -> Result<Pool, PoolError> {
-        Pool::with_config(PoolConfig::default().source(MemorySource::Device(path.as_ref().into())))
+    /// A pool on the hypercall buffer device `device` (an error if it
+    /// does not exist or is not a character device).
+    pub fn device(device: DevicePath) -> Result<Pool, PoolError> {
+        Pool::with_config(PoolConfig::default().source(MemorySource::Device(device)))
     }
 
     /// A pool on locked anonymous memory (the fallback).
@@ -128,12 +128,12 @@ impl Pool {
     /// A pool as `config` says.
     pub fn with_config(config: PoolConfig) -> Result<Pool, PoolError> {
         let mapping = match &config.source {
-            MemorySource::Auto(path) => {
-                Mapping::open_device(path)?.unwrap_or(Mapping::LockedAnonymous)
+            MemorySource::Auto(device) => {
+                Mapping::open_device(device.path())?.unwrap_or(Mapping::LockedAnonymous)
             }
-            MemorySource::Device(path) => {
-                Mapping::open_device(path)?.ok_or_else(|| PoolError::DeviceOpen {
-                    path: path.clone(),
+            MemorySource::Device(device) => {
+                Mapping::open_device(device.path())?.ok_or_else(|| PoolError::DeviceOpen {
+                    path: device.path().to_owned(),
                     source: std::io::Error::from_raw_os_error(libc::ENOENT),
                 })?
             }

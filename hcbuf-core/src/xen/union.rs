@@ -14,8 +14,13 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::mem::MaybeUninit;
 
+use hcbuf_sys::abi::Declared;
+
 /// A nested C union `U` of a typed payload, holding the member its
-/// constructor chose (see the module).
+/// constructor chose (see the module). `U` is a union `hcbuf-sys`
+/// declares (sealed `Declared`), none of whose bytes is padding in every
+/// member (`abi!` asserts it), so a move keeps every byte and the bytes
+/// read here are never uninitialised.
 #[repr(transparent)]
 pub struct Selected<'a, U> {
     // Invariant: every byte is initialised (zeroed, then a member written
@@ -24,7 +29,7 @@ pub struct Selected<'a, U> {
     _borrow: PhantomData<&'a mut ()>,
 }
 
-impl<U> Selected<'_, U> {
+impl<U: Declared> Selected<'_, U> {
     /// All bytes zero: the raw union's default, and where every
     /// constructor starts.
     pub const fn zeroed() -> Self {
@@ -74,27 +79,27 @@ impl<U> hcbuf_sys::handles::Lends for Selected<'_, U> {
     /// All bytes zero: which member holds a handle is not known, so none is
     /// kept.
     fn forget(&mut self) {
-        *self = Self::zeroed();
+        self.bytes = MaybeUninit::zeroed();
     }
 
     fn lend(&self, _: &mut dyn FnMut(hcbuf_sys::handles::Lending)) {}
 }
 
-impl<U> Default for Selected<'_, U> {
+impl<U: Declared> Default for Selected<'_, U> {
     fn default() -> Self {
         Self::zeroed()
     }
 }
 
-impl<U> PartialEq for Selected<'_, U> {
+impl<U: Declared> PartialEq for Selected<'_, U> {
     fn eq(&self, other: &Self) -> bool {
         self.as_bytes() == other.as_bytes()
     }
 }
 
-impl<U> Eq for Selected<'_, U> {}
+impl<U: Declared> Eq for Selected<'_, U> {}
 
-impl<U> fmt::Debug for Selected<'_, U> {
+impl<U: Declared> fmt::Debug for Selected<'_, U> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Selected")
             .field("union", &std::any::type_name::<U>())

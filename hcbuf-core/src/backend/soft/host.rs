@@ -436,6 +436,17 @@ impl HostConfig {
         if !self.domains.iter().any(|d| d.id == 0) {
             return Err("no domain 0 (the model's caller is dom0)".into());
         }
+        // The domains hold memory the host has (Xen hands out no more).
+        let held = self
+            .domains
+            .iter()
+            .try_fold(0u64, |held, d| held.checked_add(d.tot_pages));
+        if held.is_none_or(|held| held > self.total_pages - self.xen_pages) {
+            return Err(format!(
+                "domains holding more pages than the host's {} beside Xen's {}",
+                self.total_pages, self.xen_pages
+            ));
+        }
         for d in &self.domains {
             if d.id >= DOMID_FIRST_RESERVED {
                 return Err(format!("domain id {:#x} is reserved", d.id));

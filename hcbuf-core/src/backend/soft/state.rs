@@ -187,7 +187,10 @@ impl State {
 
     /// Free host pages: what neither Xen nor a domain holds.
     pub(super) fn free_pages(&self) -> u64 {
-        let held: u64 = self.domains.values().map(|d| d.tot_pages).sum();
+        let held = self
+            .domains
+            .values()
+            .fold(0u64, |held, d| held.saturating_add(d.tot_pages));
         self.host
             .total_pages
             .saturating_sub(self.host.xen_pages)

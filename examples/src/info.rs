@@ -73,7 +73,7 @@ pub fn gather<B: Backend>(xen: &Xen<B>) -> Result<Info, Error> {
     let version = xen.version()?;
     let compile = xen.compile_info()?;
     let page = xen.page_size()?;
-    let mib = |pages: u64| pages * page / (1 << 20);
+    let mib = |pages: u64| crate::mib(pages, page);
     Ok(Info {
         nr_cpus: host.nr_cpus,
         max_cpu_id: host.max_cpu_id,

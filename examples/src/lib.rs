@@ -41,6 +41,13 @@ pub fn json<T: serde::Serialize>(value: &T) -> String {
     s
 }
 
+/// `pages` of `page_size` bytes in MiB, as `xl` rounds them (down), in
+/// 128-bit arithmetic: no page count or size Xen reports overflows it.
+pub fn mib(pages: u64, page_size: u64) -> u64 {
+    let bytes = u128::from(pages) * u128::from(page_size);
+    u64::try_from(bytes >> 20).unwrap_or(u64::MAX)
+}
+
 /// The options every program takes.
 #[derive(clap::Args, Debug)]
 pub struct Common {
@@ -79,5 +86,15 @@ pub fn report<T: serde::Serialize>(
         Ok(value) if common.json => print(&json(&value)),
         Ok(value) => print(&render(&value)),
         Err(e) => fail(&e.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn mib_rounds_down_and_never_overflows() {
+        assert_eq!(super::mib(262_144, 4096), 1024);
+        assert_eq!(super::mib(255, 4096), 0);
+        assert_eq!(super::mib(u64::MAX, 1 << 30), u64::MAX >> 10);
     }
 }

@@ -28,7 +28,7 @@ pub fn gather<B: Backend>(xen: &Xen<B>) -> Result<Vec<Row>, Error> {
         .iter()
         .map(|d: &DomainInfo| Row {
             domid: d.domid,
-            memory_mib: d.tot_pages * page / (1 << 20),
+            memory_mib: crate::mib(d.tot_pages, page),
             vcpus: d.online_vcpus,
             state: d.state.letters(),
             cpu_time_s: d.cpu_time_ns as f64 / 1e9,

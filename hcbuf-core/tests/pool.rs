@@ -639,3 +639,32 @@ fn a_file_that_is_not_a_character_device_is_refused() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_device_swapped_for_a_file_after_the_pool_was_made_is_refused() {
+    if !common::can_lock(common::LOCKABLE) {
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("hcbuf-pool-swap-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let node = dir.join("hypercall");
+    std::os::unix::fs::symlink("/dev/zero", &node).unwrap();
+    // SAFETY: the node is /dev/zero (fresh, unshared pages per mapping)
+    // until it is swapped below, which the pool refuses; no real Xen sees
+    // these pages.
+    let pool = Pool::device(unsafe { DevicePath::new(&node) }).unwrap();
+    let first = pool.slice::<u8>(1 << 20).unwrap();
+    std::fs::remove_file(&node).unwrap();
+    std::fs::write(&node, vec![0u8; 4 << 20]).unwrap();
+    // A run of another size: a new mapping, from a file that is no longer
+    // the device (its pages would be every mapping's).
+    match pool.slice::<u8>(2 << 20) {
+        Err(e @ PoolError::DeviceOpen { .. }) => {
+            assert!(e.to_string().contains("no longer the device"), "{e}")
+        }
+        other => panic!("expected DeviceOpen, got {other:?}"),
+    }
+    drop(first);
+    let _ = std::fs::remove_dir_all(&dir);
+}

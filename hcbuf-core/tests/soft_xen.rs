@@ -108,6 +108,15 @@ fn the_model_is_send_and_sync_and_needs_a_tracking_pool() {
         SoftXen::new(tracking_pool(), huge),
         Err(SoftXenError::InvalidHost(m)) if m.contains("at most 2^40 pages")
     ));
+    // A page whose multiple by the host's pages overflows 64 bits, or that
+    // is no page at all.
+    for page in [1 << 50, 4095, 0] {
+        let odd = HostConfig::default().page_size(page);
+        assert!(matches!(
+            SoftXen::new(tracking_pool(), odd),
+            Err(SoftXenError::InvalidHost(m)) if m.contains("a power of two, 4 KiB to 1 GiB")
+        ));
+    }
     // Domains holding more than the host has (their sum overflowing a
     // u64, even).
     for pages in [HOST_PAGES, u64::MAX / 2 + 1] {

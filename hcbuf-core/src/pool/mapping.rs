@@ -16,8 +16,10 @@ pub const HYPERCALL_DEVICE: &str = "/dev/xen/hypercall";
 #[derive(Debug)]
 pub(crate) enum Mapping {
     /// `mmap(MAP_SHARED)` of a device that hands out fresh, pinned pages on
-    /// every mapping (`/dev/xen/hypercall`).
-    Device { path: PathBuf },
+    /// every mapping (`/dev/xen/hypercall`), opened again for each mapping:
+    /// `rdev` is the device number it had when the pool was made, which
+    /// every later file must have too.
+    Device { path: PathBuf, rdev: u64 },
     /// Private anonymous memory, `mlock`ed, `MADV_DONTFORK`, touched.
     LockedAnonymous,
 }
@@ -27,25 +29,37 @@ fn open_rw(path: &Path) -> io::Result<File> {
     OpenOptions::new().read(true).write(true).open(path)
 }
 
+/// The device number of `file` if it is a character device.
+fn device_number(file: &File) -> io::Result<Option<u64>> {
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    let meta = file.metadata()?;
+    Ok(meta.file_type().is_char_device().then(|| meta.rdev()))
+}
+
+/// The error for a file at `path` that is not (or no longer) the pool's
+/// device.
+fn not_the_device(path: &Path, why: &str) -> PoolError {
+    PoolError::DeviceOpen {
+        path: path.to_owned(),
+        source: io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{why} (a pool maps a hypercall buffer device such as /dev/xen/hypercall)"),
+        ),
+    }
+}
+
 impl Mapping {
     /// Checks that `path` opens as the buffer device. `Ok(None)` if it
     /// does not exist.
     pub(crate) fn open_device(path: &Path) -> Result<Option<Mapping>, PoolError> {
-        use std::os::unix::fs::FileTypeExt;
-        match open_rw(path).and_then(|file| file.metadata()) {
+        match open_rw(path).and_then(|file| device_number(&file)) {
+            Ok(Some(rdev)) => Ok(Some(Mapping::Device {
+                path: path.to_owned(),
+                rdev,
+            })),
             // A regular file maps the same bytes every time: buffers would
             // alias (and an empty one faults with SIGBUS).
-            Ok(meta) if !meta.file_type().is_char_device() => Err(PoolError::DeviceOpen {
-                path: path.to_owned(),
-                source: io::Error::new(
-                    io::ErrorKind::InvalidInput,
-                    "not a character device (a pool maps a hypercall buffer device such as \
-                     /dev/xen/hypercall)",
-                ),
-            }),
-            Ok(_) => Ok(Some(Mapping::Device {
-                path: path.to_owned(),
-            })),
+            Ok(None) => Err(not_the_device(path, "not a character device")),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
             Err(source) => Err(PoolError::DeviceOpen {
                 path: path.to_owned(),
@@ -74,15 +88,26 @@ impl Mapping {
             // A file of the device may hold only so many pages (64 in some
             // Linux versions: privcmd-buf's `limit`), but a mapping
             // outlives its file: each mapping gets a file of its own.
-            Mapping::Device { path, .. } => {
+            Mapping::Device { path, rdev } => {
                 count();
-                (
-                    libc::MAP_SHARED,
-                    Some(open_rw(path).map_err(|source| PoolError::DeviceOpen {
-                        path: path.clone(),
-                        source,
-                    })?),
-                )
+                let file = open_rw(path).map_err(|source| PoolError::DeviceOpen {
+                    path: path.clone(),
+                    source,
+                })?;
+                // The path names the device the pool was made on, still.
+                count();
+                let now = device_number(&file).map_err(|source| PoolError::DeviceOpen {
+                    path: path.clone(),
+                    source,
+                })?;
+                if now != Some(*rdev) {
+                    count(); // the close, as `file` drops
+                    return Err(not_the_device(
+                        path,
+                        "no longer the device the pool was made on",
+                    ));
+                }
+                (libc::MAP_SHARED, Some(file))
             }
             Mapping::LockedAnonymous => (libc::MAP_PRIVATE | libc::MAP_ANONYMOUS, None),
         };

@@ -427,6 +427,19 @@ impl HostConfig {
                 self.total_pages, self.xen_pages
             ));
         }
+        // A page is a power of two from 4 KiB (x86's) to 1 GiB, and the
+        // host's memory in bytes fits a u64.
+        let page = self.page_size;
+        if !page.is_power_of_two()
+            || !(4096..=1 << 30).contains(&page)
+            || self.total_pages.checked_mul(page).is_none()
+        {
+            return Err(format!(
+                "a page of {page} bytes (a power of two, 4 KiB to 1 GiB, whose multiple by \
+                 the host's {} pages fits 64 bits)",
+                self.total_pages
+            ));
+        }
         let ring = self.console_ring_size;
         if !ring.is_power_of_two() || !(16..=1 << 30).contains(&ring) {
             return Err(format!(

@@ -69,7 +69,9 @@ pub struct Common {
 /// Opens Xen as `common` says, gathers `T` and prints it, as text or JSON.
 pub fn report<T: serde::Serialize>(
     common: &Common,
-    gather: impl FnOnce(&hcbuf_core::api::Xen<open::Any>) -> Result<T, hcbuf_core::api::Error>,
+    gather: impl FnOnce(
+        &hcbuf_core::api::Xen<hcbuf_core::backend::AnyBackend>,
+    ) -> Result<T, hcbuf_core::api::Error>,
     render: impl FnOnce(&T) -> String,
 ) -> ExitCode {
     let xen = match open::open(common.backend, common.soft_xen) {
@@ -95,6 +97,15 @@ mod tests {
     fn mib_rounds_down_and_never_overflows() {
         assert_eq!(super::mib(262_144, 4096), 1024);
         assert_eq!(super::mib(255, 4096), 0);
-        assert_eq!(super::mib(u64::MAX, 1 << 30), u64::MAX >> 10);
+        assert_eq!(
+            super::mib(u64::MAX, 4096),
+            u64::MAX >> 8,
+            "past 64 bits before the shift"
+        );
+        assert_eq!(
+            super::mib(u64::MAX, 1 << 30),
+            u64::MAX,
+            "too many MiB for 64 bits"
+        );
     }
 }

@@ -3,10 +3,11 @@
 //! stderr); `--backend` forces either.
 
 use hcbuf_core::api::Xen;
+use hcbuf_core::backend::AnyBackend;
 use hcbuf_core::backend::privcmd::{OpenError, Privcmd};
 use hcbuf_core::backend::soft::{HostConfig, SoftXen};
 use hcbuf_core::pool::{MemorySource, PoolConfig};
-use hcbuf_core::{Backend, HypercallArgs, Pool, Release, XenErrno};
+use hcbuf_core::{Pool, Release};
 
 /// `--backend`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -42,33 +43,9 @@ impl From<SoftRelease> for Release {
     }
 }
 
-/// The backend chosen.
-pub enum Any {
-    /// The real Xen.
-    Privcmd(Privcmd),
-    /// The software Xen.
-    Soft(SoftXen),
-}
-
-impl Backend for Any {
-    fn release(&self) -> Option<hcbuf_core::Release> {
-        match self {
-            Any::Privcmd(p) => p.release(),
-            Any::Soft(s) => s.release(),
-        }
-    }
-
-    fn hypercall<A: HypercallArgs>(&self, args: &A) -> Result<u64, XenErrno> {
-        match self {
-            Any::Privcmd(p) => p.hypercall(args),
-            Any::Soft(s) => s.hypercall(args),
-        }
-    }
-}
-
 /// Opens Xen as `choice` says (the software Xen modelling `soft`), or
 /// explains why it cannot.
-pub fn open(choice: Choice, soft_release: SoftRelease) -> Result<Xen<Any>, String> {
+pub fn open(choice: Choice, soft_release: SoftRelease) -> Result<Xen<AnyBackend>, String> {
     match choice {
         Choice::Privcmd => real(),
         Choice::Soft => soft(soft_release),
@@ -83,21 +60,21 @@ pub fn open(choice: Choice, soft_release: SoftRelease) -> Result<Xen<Any>, Strin
     }
 }
 
-fn real() -> Result<Xen<Any>, String> {
+fn real() -> Result<Xen<AnyBackend>, String> {
     real_with(Privcmd::open().map_err(|e| e.to_string())?)
 }
 
-fn real_with(privcmd: Privcmd) -> Result<Xen<Any>, String> {
+fn real_with(privcmd: Privcmd) -> Result<Xen<AnyBackend>, String> {
     let pool = Pool::new().map_err(|e| e.to_string())?;
-    Ok(Xen::new(Any::Privcmd(privcmd), pool))
+    Ok(Xen::new(AnyBackend::Privcmd(privcmd), pool))
 }
 
-fn soft(release: SoftRelease) -> Result<Xen<Any>, String> {
+fn soft(release: SoftRelease) -> Result<Xen<AnyBackend>, String> {
     let config = PoolConfig::default()
         .source(MemorySource::LockedAnonymous)
         .track_allocations(true);
     let pool = Pool::with_config(config).map_err(|e| e.to_string())?;
     let host = HostConfig::default().release(release.into());
     let soft = SoftXen::new(pool.clone(), host).map_err(|e| e.to_string())?;
-    Ok(Xen::new(Any::Soft(soft), pool))
+    Ok(Xen::new(AnyBackend::Soft(soft), pool))
 }

@@ -138,3 +138,16 @@ fn a_release_hcbuf_does_not_speak_is_an_error_not_a_guess() {
     assert!(matches!(xen.domains(), Err(Error::Release(_))));
     assert_eq!(xen.backend().calls().len(), 2, "asked again, never guessed");
 }
+
+#[test]
+fn a_backend_chosen_at_run_time_forwards_calls_and_its_release() {
+    use hcbuf_core::backend::AnyBackend;
+    let pool = tracking_pool();
+    let host = HostConfig::default().release(Release::Xen4_20);
+    let any = AnyBackend::from(SoftXen::new(pool.clone(), host).unwrap());
+    assert_eq!(any.release(), Some(Release::Xen4_20));
+    let xen = Xen::new(any, pool);
+    assert_eq!(xen.release().unwrap(), Release::Xen4_20);
+    assert_eq!(xen.version().unwrap().minor, 20);
+    assert!(matches!(xen.backend(), AnyBackend::Soft(_)));
+}

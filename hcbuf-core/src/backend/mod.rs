@@ -12,14 +12,17 @@
 //!   address checked against what the call lends and the pool.
 //! - [`Recording`]: issues nothing, records every call; for tests of code
 //!   that builds hypercalls.
+//! - [`AnyBackend`]: the real or the software Xen, chosen at run time.
 //!
 //! [`hypercall_wide`] issues a call as a one-entry `multicall` through any
 //! backend, to read its result at full width.
 
+mod any;
 pub mod privcmd;
 mod recording;
 pub mod soft;
 
+pub use any::AnyBackend;
 pub use privcmd::{OpenError, PRIVCMD_DEVICE, PRIVCMD_PROC, Privcmd};
 pub use recording::Recording;
 

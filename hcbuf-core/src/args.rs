@@ -197,7 +197,10 @@ handle_registers!(GuestHandle, GuestHandleMut);
 /// The type is laid out exactly as the C struct (or buffer) that command
 /// `CMD` of `Family` reads and writes: its size at least what Xen touches,
 /// every field at the C offset with the C meaning, every guest handle
-/// where C has one, with the element type and direction Xen uses. For a
+/// where C has one, with the element type and direction Xen uses; no
+/// larger than the family's union (128 bytes for `sysctl` and `domctl`);
+/// and its `Lends` reports every buffer its handles reach as far as its
+/// counts let Xen go (`declare!` and the derive write that impl). For a
 /// `declare!`d struct, prove the layout against the headers of every Xen
 /// version you issue it on.
 #[diagnostic::on_unimplemented(

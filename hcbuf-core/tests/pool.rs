@@ -229,9 +229,7 @@ fn values_and_slices_are_copied_in() {
 
 #[test]
 fn the_device_backend_maps_shared_memory_and_never_faults() {
-    if !common::can_lock(common::LOCKABLE) {
-        return;
-    }
+    // A device's pages are not locked by the pool: no memlock needed.
     // /dev/zero stands in for /dev/xen/hypercall: every MAP_SHARED mapping
     // of it is fresh memory, as privcmd-buf's are.
     let pool = Pool::device(dev_zero()).unwrap();
@@ -273,7 +271,8 @@ fn auto_falls_back_only_when_the_device_is_absent() {
 
     // A directory cannot be opened read-write: that is an error, not a
     // reason to fall back.
-    // SAFETY: a directory, which the pool refuses.
+    // SAFETY: no character device is at `/` (a directory, which the pool
+    // refuses): there is nothing to vouch for.
     let broken = PoolConfig::default().source(MemorySource::Auto(unsafe { DevicePath::new("/") }));
     match Pool::with_config(broken) {
         Err(e @ PoolError::DeviceOpen { .. }) => assert!(e.to_string().contains("cannot open /")),
@@ -283,9 +282,6 @@ fn auto_falls_back_only_when_the_device_is_absent() {
 
 #[test]
 fn an_explicit_device_must_exist() {
-    if !common::can_lock(common::LOCKABLE) {
-        return;
-    }
     // SAFETY: no such file (the pool refuses it).
     match Pool::device(unsafe { DevicePath::new("/nonexistent/hypercall") }) {
         Err(e @ PoolError::DeviceOpen { .. }) => {
@@ -630,7 +626,8 @@ fn a_file_that_is_not_a_character_device_is_refused() {
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("not-a-device");
     std::fs::write(&file, []).unwrap();
-    // SAFETY: a regular file, which the pool refuses before mapping it.
+    // SAFETY: no character device is there (a regular file, which the pool
+    // refuses before mapping it): there is nothing to vouch for.
     match Pool::device(unsafe { DevicePath::new(&file) }) {
         Err(e @ PoolError::DeviceOpen { .. }) => {
             assert!(e.to_string().contains("not a character device"), "{e}")
@@ -642,17 +639,15 @@ fn a_file_that_is_not_a_character_device_is_refused() {
 
 #[test]
 fn a_device_swapped_for_a_file_after_the_pool_was_made_is_refused() {
-    if !common::can_lock(common::LOCKABLE) {
-        return;
-    }
+    // A device's pages are not locked by the pool: no memlock needed.
     let dir = std::env::temp_dir().join(format!("hcbuf-pool-swap-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let node = dir.join("hypercall");
     std::os::unix::fs::symlink("/dev/zero", &node).unwrap();
-    // SAFETY: the node is /dev/zero (fresh, unshared pages per mapping)
-    // until it is swapped below, which the pool refuses; no real Xen sees
-    // these pages.
+    // SAFETY: the only character device ever at the node is /dev/zero
+    // (fresh, unshared pages per mapping; the regular file put there below
+    // the pool refuses), and no real Xen sees these pages.
     let pool = Pool::device(unsafe { DevicePath::new(&node) }).unwrap();
     let first = pool.slice::<u8>(1 << 20).unwrap();
     std::fs::remove_file(&node).unwrap();

@@ -59,9 +59,12 @@ impl<B: Backend> Xen<B> {
         }
     }
 
-    /// A handle pinned to `release`: nothing is detected. For a backend
-    /// that cannot answer `XENVER_version` (a recorder), or to refuse to
-    /// speak to another release.
+    /// A handle pinned to `release`: nothing is detected, and nothing
+    /// checks the pin. For a backend that cannot answer `XENVER_version`
+    /// (a recorder). Pinned wrongly, Xen refuses a `domctl` (its interface
+    /// version differs between 4.17 and 4.20) but not a `sysctl` (0x15 in
+    /// both): a payload whose layout changed would be read in the other
+    /// release's.
     pub fn with_release(backend: B, pool: Pool, release: Release) -> Self {
         Xen {
             backend,

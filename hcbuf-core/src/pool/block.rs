@@ -66,7 +66,9 @@ impl Origin {
 // may use; it is freed through the pool's locks or the freeing thread's
 // own cache.
 unsafe impl Send for Block {}
-// SAFETY: shared access to a block only reads its fields.
+// SAFETY: through a shared `&Block` its fields are only read; the memory
+// it owns is written through one only by `Pool::free`, which the owner
+// calls from its `Drop` (holding the block exclusively, then).
 unsafe impl Sync for Block {}
 
 impl Block {

@@ -19,14 +19,15 @@ impl DevicePath {
     /// The device at `path`.
     ///
     /// # Safety
-    /// If `path` exists, it is a character device each `mmap(MAP_SHARED)`
-    /// of which at offset 0 maps pages of its own, zero-filled, that no
-    /// other mapping shares (so two pool buffers never alias and no write
-    /// through one reaches another, or the pool's own free lists); and, if
-    /// the pool's memory is handed to real Xen, pages that stay resident
-    /// and in place while mapped. privcmd-buf is all of these; a regular
-    /// file is none (every mapping is the same bytes); `/dev/zero` is the
-    /// first only (tests without Xen may use it).
+    /// Whenever a character device is at `path` (the pool refuses any
+    /// other file, and a device other than the one it was made on), each
+    /// `mmap(MAP_SHARED)` of it at offset 0 maps pages of its own,
+    /// zero-filled, that no other mapping shares (so two pool buffers
+    /// never alias and no write through one reaches another, or the pool's
+    /// own free lists); and, if the pool's memory is handed to real Xen,
+    /// pages that stay resident and in place while mapped. privcmd-buf is
+    /// all of these; `/dev/zero` is the first only (tests without Xen may
+    /// use it).
     pub unsafe fn new(path: impl Into<PathBuf>) -> Self {
         DevicePath(path.into())
     }
@@ -50,7 +51,7 @@ pub enum MemorySource {
     LockedAnonymous,
 }
 
-/// How to build a [`Pool`].
+/// How to build a [`Pool`](super::Pool).
 #[derive(Clone, Debug)]
 pub struct PoolConfig {
     pub(super) source: MemorySource,
@@ -90,7 +91,7 @@ impl PoolConfig {
     }
 
     /// Keeps a record of the live allocations, so that
-    /// [`Pool::allows`] can tell pool memory from any other address (what
+    /// [`Pool::allows`](super::Pool::allows) can tell pool memory from any other address (what
     /// the software model of Xen needs; off by default).
     pub fn track_allocations(mut self, on: bool) -> Self {
         self.track = on;

@@ -9,6 +9,8 @@
 //! - [`memory`]: the `memory_op` payloads and their buffer elements; like
 //!   every family of the `(cmd, arg)` shape, issued with a [`CmdCall`].
 //! - [`hypfs`]: the hypervisor filesystem's records and calls.
+//! - [`sched`]: `sched_op`'s remote shutdown; [`hvm`]: `hvm_op`'s HVM
+//!   parameters.
 //! - [`console`]: writing to and reading from Xen's console.
 //! - [`multicall`]: the ABI types of a batch of hypercalls.
 //! - [`v4_20`]: the payloads Xen 4.20 changed or added.
@@ -21,10 +23,12 @@ mod cmd_call;
 pub mod console;
 pub mod domctl;
 mod family_op;
+pub mod hvm;
 pub mod hypfs;
 pub mod memory;
 pub mod multicall;
 mod raw;
+pub mod sched;
 pub mod sysctl;
 mod union;
 pub mod v4_20;

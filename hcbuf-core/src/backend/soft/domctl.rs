@@ -83,6 +83,8 @@ impl Ctx<'_> {
             }
             XEN_DOMCTL_max_vcpus => self.max_vcpus(u, domain),
             XEN_DOMCTL_getvcpuinfo => self.getvcpuinfo(op, u, domain),
+            XEN_DOMCTL_getvcpucontext => self.getvcpucontext(op, u, domain),
+            XEN_DOMCTL_setvcpucontext => self.setvcpucontext(u, domain),
             // `arch_do_domctl`'s default (and every command not modelled).
             _ => Err(err(XEN_ENOSYS)),
         }
@@ -237,6 +239,7 @@ impl Ctx<'_> {
             max_pages: 0,
             max_gpfn: 0,
             arch: config.arch,
+            loaded: Default::default(),
         };
         self.st.domains.insert(id, domain);
         self.write_header_domain(op, id).map(|()| 0)

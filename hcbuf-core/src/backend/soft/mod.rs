@@ -117,11 +117,14 @@ mod console;
 mod domctl;
 mod guest;
 mod host;
+mod hvm_op;
 mod hypfs;
 mod memory_op;
 mod multicall;
+mod sched_op;
 mod state;
 mod sysctl;
+mod vcpu_context;
 mod version;
 
 pub use host::{DomainConfig, E820Region, HostConfig};
@@ -131,8 +134,9 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use hcbuf_sys::errno::XEN_ENOSYS;
 use hcbuf_sys::xen::{
-    __HYPERVISOR_console_io, __HYPERVISOR_domctl, __HYPERVISOR_hypfs_op, __HYPERVISOR_memory_op,
-    __HYPERVISOR_multicall, __HYPERVISOR_sysctl, __HYPERVISOR_xen_version,
+    __HYPERVISOR_console_io, __HYPERVISOR_domctl, __HYPERVISOR_hvm_op, __HYPERVISOR_hypfs_op,
+    __HYPERVISOR_memory_op, __HYPERVISOR_multicall, __HYPERVISOR_sched_op, __HYPERVISOR_sysctl,
+    __HYPERVISOR_xen_version,
 };
 
 use hcbuf_sys::handles::Lending;
@@ -277,6 +281,8 @@ impl Ctx<'_> {
             Ok(__HYPERVISOR_console_io) => self.console_io(registers),
             Ok(__HYPERVISOR_hypfs_op) => self.hypfs_op(registers),
             Ok(__HYPERVISOR_multicall) => self.multicall(registers),
+            Ok(__HYPERVISOR_sched_op) => self.sched_op(registers),
+            Ok(__HYPERVISOR_hvm_op) => self.hvm_op(registers),
             _ => Err(XenErrno(XEN_ENOSYS)),
         }
     }

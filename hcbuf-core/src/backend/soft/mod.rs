@@ -115,6 +115,7 @@ macro_rules! field {
 
 mod console;
 mod domctl;
+mod extend;
 mod guest;
 mod host;
 mod hypfs;
@@ -124,12 +125,12 @@ mod state;
 mod sysctl;
 mod version;
 
+pub use extend::{CallId, HandleError, HandlerCtx};
 pub use host::{DomainConfig, E820Region, HostConfig};
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use hcbuf_sys::errno::XEN_ENOSYS;
 use hcbuf_sys::xen::{
     __HYPERVISOR_console_io, __HYPERVISOR_domctl, __HYPERVISOR_hypfs_op, __HYPERVISOR_memory_op,
     __HYPERVISOR_multicall, __HYPERVISOR_sysctl, __HYPERVISOR_xen_version,
@@ -142,6 +143,7 @@ use crate::backend::{Backend, XenErrno};
 use crate::pool::{Access, Pool};
 
 use guest::Guest;
+use multicall::Carried;
 use state::State;
 
 /// Why a [`SoftXen`] could not be made.
@@ -168,6 +170,8 @@ pub struct SoftXen {
     state: Mutex<Box<State>>,
     faults: AtomicU64,
     injected: AtomicU64,
+    /// The user's handlers for calls the model does not answer.
+    handlers: extend::Handlers,
 }
 
 impl SoftXen {
@@ -184,6 +188,7 @@ impl SoftXen {
             state: Mutex::new(Box::new(State::new(host))),
             faults: AtomicU64::new(0),
             injected: AtomicU64::new(0),
+            handlers: extend::Handlers::new(),
         })
     }
 
@@ -216,9 +221,16 @@ impl SoftXen {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// One call from the caller, lending `lent`: an injected failure, or
+    /// One call from the caller, lending `lent` (and, for a multicall
+    /// that says so, `carried` entry by entry): an injected failure, or
     /// the dispatcher.
-    fn call(&self, op: u64, registers: [u64; 5], lent: &[Lending]) -> Result<u64, XenErrno> {
+    fn call(
+        &self,
+        op: u64,
+        registers: [u64; 5],
+        lent: &[Lending],
+        carried: Option<&Carried>,
+    ) -> Result<u64, XenErrno> {
         let mut state = self.lock();
         if let Some((errno, count)) = state.pending_failure {
             state.pending_failure = (count > 1).then_some((errno, count - 1));
@@ -229,6 +241,9 @@ impl SoftXen {
             mem: Guest::new(&self.pool, lent, &self.faults),
             st: &mut state,
             in_multicall: false,
+            handlers: &self.handlers,
+            carried,
+            fallback: None,
         };
         ctx.dispatch(op, registers)
     }
@@ -242,7 +257,10 @@ impl Backend for SoftXen {
     fn hypercall<A: HypercallArgs>(&self, args: &A) -> Result<u64, XenErrno> {
         let mut lent = Vec::new();
         args.lend(&mut |range| lent.push(range));
-        self.call(A::OP, args.registers(), &lent)
+        let mut by_entry = Vec::new();
+        let told = args.lend_by_entry(&mut |entry, range| by_entry.push((entry, range)));
+        let carried = told.then(|| Carried::new(by_entry));
+        self.call(A::OP, args.registers(), &lent, carried.as_ref())
     }
 }
 
@@ -252,6 +270,7 @@ impl std::fmt::Debug for SoftXen {
             .field("domains", &self.lock().domains.len())
             .field("faults", &self.faults())
             .field("injected_failures", &self.injected_failures())
+            .field("handlers", &self.handlers.keys().collect::<Vec<_>>())
             .finish_non_exhaustive()
     }
 }
@@ -263,6 +282,13 @@ struct Ctx<'a> {
     st: &'a mut State,
     /// Inside a multicall, which may not nest.
     in_multicall: bool,
+    /// The user's handlers for what the model does not answer.
+    handlers: &'a extend::Handlers,
+    /// For a multicall that says which entry lends what: each entry's
+    /// lendings (else every entry sees all that the multicall lends).
+    carried: Option<&'a Carried>,
+    /// The last call that reached the model's fallback (`unmodelled`).
+    fallback: Option<CallId>,
 }
 
 impl Ctx<'_> {
@@ -277,7 +303,7 @@ impl Ctx<'_> {
             Ok(__HYPERVISOR_console_io) => self.console_io(registers),
             Ok(__HYPERVISOR_hypfs_op) => self.hypfs_op(registers),
             Ok(__HYPERVISOR_multicall) => self.multicall(registers),
-            _ => Err(XenErrno(XEN_ENOSYS)),
+            _ => self.unmodelled_op(op, registers),
         }
     }
 }

@@ -212,36 +212,27 @@ impl SoftXen {
     /// it) and the model stays usable, the caller's memory keeps what the
     /// handler wrote before it panicked.
     ///
+    /// For example (see the [module docs](super#extending-the-model) for
+    /// a `sysctl` command, in a batch):
+    ///
     /// ```
-    /// use hcbuf_core::backend::soft::{CallId, HostConfig, SoftXen};
+    /// use hcbuf_core::backend::soft::{CallId, HandleError, HostConfig, SoftXen};
     /// use hcbuf_core::pool::{MemorySource, PoolConfig};
-    /// use hcbuf_core::sys::sysctl::{XEN_SYSCTL_availheap, xen_sysctl_availheap};
-    /// use hcbuf_core::sys::errno::XEN_EINVAL;
-    /// use hcbuf_core::xen::{sysctl::AvailHeap, Op};
-    /// use hcbuf_core::{Backend, Pool, XenErrno};
+    /// use hcbuf_core::sys::memory::XENMEM_maximum_ram_page;
+    /// use hcbuf_core::sys::xen::__HYPERVISOR_platform_op;
+    /// use hcbuf_core::Pool;
     ///
     /// let config = PoolConfig::default().source(MemorySource::LockedAnonymous);
     /// let pool = Pool::with_config(config.track_allocations(true))?;
     /// let mut xen = SoftXen::new(pool, HostConfig::default())?;
-    /// // `XEN_SYSCTL_availheap`, which the model does not answer: 1 GiB
-    /// // free in each node.
-    /// xen.handle(CallId::Sysctl(XEN_SYSCTL_availheap), |ctx, _registers| {
-    ///     let at = ctx.payload().expect("a sysctl has a payload");
-    ///     let mut heap: xen_sysctl_availheap = ctx.read(at)?;
-    ///     if heap.node < -1 {
-    ///         return Err(XenErrno(XEN_EINVAL));
-    ///     }
-    ///     heap.avail_bytes = 1 << 30;
-    ///     // Xen copies the whole `xen_sysctl` back.
-    ///     ctx.check(at - 8, 136, hcbuf_core::pool::Access::Write)?;
-    ///     ctx.write(at, &heap)?;
-    ///     Ok(0)
-    /// })?;
-    ///
-    /// let ask = AvailHeap { node: -1, ..Default::default() };
-    /// let mut op = Op::sysctl(hcbuf_core::Release::Xen4_17, xen.pool(), ask)?;
-    /// assert_eq!(xen.hypercall(&op.call()), Ok(0));
-    /// assert_eq!(op.payload().avail_bytes, 1 << 30);
+    /// // `platform_op` is not modelled: here every command answers 0.
+    /// let platform = CallId::Hypercall(__HYPERVISOR_platform_op);
+    /// xen.handle(platform, |_ctx, _registers| Ok(0))?;
+    /// assert!(xen.handles(platform));
+    /// // A modelled call is refused.
+    /// let modelled = CallId::MemoryOp(XENMEM_maximum_ram_page);
+    /// let refused = xen.handle(modelled, |_, _| Ok(0));
+    /// assert!(matches!(refused, Err(HandleError::Modelled(_))));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn handle<F>(&mut self, call: CallId, handler: F) -> Result<(), HandleError>
@@ -277,12 +268,15 @@ impl SoftXen {
     /// the unmodelled call it falls back on, or `None` if the model
     /// answered it. Nothing of `self`'s state or counters changes.
     fn probe(&mut self, call: CallId) -> Result<Option<CallId>, HandleError> {
-        let host = self
+        let mut host = self
             .state
             .get_mut()
             .unwrap_or_else(PoisonError::into_inner)
             .host
             .clone();
+        // The smallest ring: its contents decide no dispatch.
+        host.console_ring_size = 16;
+        host.console_text.clear();
         let release = host.release;
         let mut st = State::new(host);
         // The family's struct, as a caller would fill it.
@@ -305,9 +299,9 @@ impl SoftXen {
             }
             CallId::Hypercall(_) | CallId::MemoryOp(_) => {}
         }
-        // Lent writable, borrowed exclusively until the dispatcher returns.
-        let handle = scratch.handle_mut();
-        let addr = handle.addr();
+        // Lent writable: `scratch` lives, untouched, until the dispatcher
+        // has returned.
+        let addr = scratch.handle_mut().addr();
         let (op, registers) = match call {
             CallId::Hypercall(op) => (op, [0; 5]),
             CallId::Sysctl(_) => (__HYPERVISOR_sysctl, [addr, 0, 0, 0, 0]),
@@ -331,10 +325,7 @@ impl SoftXen {
         };
         // Its answer does not matter, only where it went.
         let _ = ctx.dispatch(u64::from(op), registers);
-        let reached = ctx.fallback;
-        drop(ctx);
-        drop(handle);
-        Ok(reached)
+        Ok(ctx.fallback)
     }
 }
 

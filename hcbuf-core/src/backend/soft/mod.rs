@@ -36,7 +36,15 @@
 //! `sysctl`/`domctl` buffer, a `xen_memory_map`), the whole struct must be
 //! writable even if the model writes only the fields that changed.
 //!
+//! Inside a `multicall` made by a [`Batch`] (or [`hypercall_wide`]), each
+//! entry's call may touch only what that call lends
+//! ([`HypercallArgs::lend_by_entry`]), not its neighbours' buffers nor the
+//! entries themselves.
+//!
 //! [`HypercallArgs::lend`]: crate::args::HypercallArgs::lend
+//! [`HypercallArgs::lend_by_entry`]: crate::args::HypercallArgs::lend_by_entry
+//! [`Batch`]: crate::api::Batch
+//! [`hypercall_wide`]: crate::backend::hypercall_wide
 //!
 //! # What is modelled
 //! The caller is always dom0 (privileged; pausing, destroying or setting
@@ -72,10 +80,75 @@
 //! - `multicall`: each entry through the same dispatcher, its result (a
 //!   negative errno as a `u64`) written into the entry.
 //! - Every other hypercall, and every other command of the families above,
-//!   is `ENOSYS`.
+//!   is `ENOSYS`, unless the user's handler answers it (below).
 //!
 //! Fault injection ([`SoftXen::fail_next`]) makes the next calls fail with
 //! a chosen errno before they touch memory.
+//!
+//! # Extending the model
+//! A call the model does not answer, a whole hypercall or a `sysctl`,
+//! `domctl` or `memory_op` command ([`CallId`]), can be given a handler
+//! ([`SoftXen::handle`]). It is reached wherever the model would answer
+//! `ENOSYS`: a direct call, or an entry of a `multicall`; for a family's
+//! command, after the checks Xen makes for every command (the interface
+//! version, the `domctl`'s domain). It touches the caller's memory only
+//! through its [`HandlerCtx`], whose accesses are checked exactly as the
+//! model's own: only what the call (or the entry) lends, in the direction
+//! it is lent, else `EFAULT`, counted in [`SoftXen::faults`]. It sees the
+//! model's state (domains, release) read only, and keeps its own in what
+//! it captures. A call the model answers cannot be given one
+//! ([`HandleError::Modelled`]): a handler adds to the model, never
+//! replaces it ([`SoftXen::fail_next`] makes a modelled call fail).
+//! The extended model is the same `SoftXen`, so it runs behind
+//! [`AnyBackend`] and `Xen<SoftXen>` as it is.
+//!
+//! ```
+//! use std::mem::size_of;
+//!
+//! use hcbuf_core::api::{Batch, Xen};
+//! use hcbuf_core::backend::soft::{CallId, HostConfig, SoftXen};
+//! use hcbuf_core::pool::{Access, MemorySource, PoolConfig};
+//! use hcbuf_core::sys::errno::XEN_EINVAL;
+//! use hcbuf_core::sys::sysctl::{XEN_SYSCTL_availheap, xen_sysctl, xen_sysctl_availheap};
+//! use hcbuf_core::xen::{Op, sysctl::AvailHeap};
+//! use hcbuf_core::{Pool, Release, XenErrno};
+//!
+//! let config = PoolConfig::default().source(MemorySource::LockedAnonymous);
+//! let pool = Pool::with_config(config.track_allocations(true))?;
+//! let mut soft = SoftXen::new(pool.clone(), HostConfig::default())?;
+//! // `XEN_SYSCTL_availheap`, which the model does not answer: 1 GiB free.
+//! soft.handle(CallId::Sysctl(XEN_SYSCTL_availheap), |ctx, [op, ..]| {
+//!     let at = ctx.payload().expect("a sysctl has a payload");
+//!     let mut heap: xen_sysctl_availheap = ctx.read(at)?;
+//!     if heap.node < -1 {
+//!         return Err(XenErrno(XEN_EINVAL));
+//!     }
+//!     heap.avail_bytes = 1 << 30;
+//!     // Xen copies the whole `xen_sysctl` back: it must be writable.
+//!     ctx.check(op, size_of::<xen_sysctl>(), Access::Write)?;
+//!     ctx.write(at, &heap)?;
+//!     Ok(0)
+//! })?;
+//! let xen = Xen::new(soft, pool);
+//!
+//! let ask = |node| AvailHeap { node, ..Default::default() };
+//! let mut all = Op::sysctl(Release::Xen4_17, xen.pool(), ask(-1))?;
+//! let mut bad = Op::sysctl(Release::Xen4_17, xen.pool(), ask(-2))?;
+//! let (all_call, bad_call) = (all.call(), bad.call());
+//! let mut batch = Batch::new();
+//! batch.push(&all_call);
+//! batch.push(&bad_call);
+//! let results = xen.multicall(batch)?;
+//! assert_eq!(results, [Ok(0), Err(XenErrno(XEN_EINVAL))]);
+//! assert_eq!(all.payload().avail_bytes, 1 << 30);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! [`AnyBackend`]: crate::backend::AnyBackend
+//! [`CallId`]: crate::backend::soft::CallId
+//! [`HandlerCtx`]: crate::backend::soft::HandlerCtx
+//! [`HandleError::Modelled`]: crate::backend::soft::HandleError::Modelled
+//! [`SoftXen::handle`]: crate::backend::soft::SoftXen::handle
 //!
 //! # What is not
 //! No guest runs: vCPUs do not advance, memory is not populated

@@ -328,7 +328,7 @@ fn avail_heap(
 + 'static {
     move |ctx, [op, ..]| {
         calls.fetch_add(1, Ordering::Relaxed);
-        assert_eq!(ctx.call(), CallId::Sysctl(XEN_SYSCTL_availheap));
+        assert_eq!(ctx.call(), CallId::SysctlCommand(XEN_SYSCTL_availheap));
         let at = ctx.payload().unwrap();
         assert_eq!(at, op + offset_of!(xen_sysctl, u) as u64);
         let mut heap: xen_sysctl_availheap = ctx.read(at)?;
@@ -355,7 +355,7 @@ fn a_handler_answers_a_sysctl_command_the_model_does_not() {
 
     let calls = Arc::new(AtomicU64::new(0));
     xen.handle(
-        CallId::Sysctl(XEN_SYSCTL_availheap),
+        CallId::SysctlCommand(XEN_SYSCTL_availheap),
         avail_heap(calls.clone()),
     )
     .unwrap();
@@ -395,7 +395,7 @@ fn a_handler_answers_a_domctl_command_for_a_domain_that_exists() {
     let seen = Arc::new(Mutex::new(Vec::new()));
     let record = seen.clone();
     xen.handle(
-        CallId::Domctl(XEN_DOMCTL_setdebugging),
+        CallId::DomctlCommand(XEN_DOMCTL_setdebugging),
         move |ctx, [op, ..]| {
             let domain: domid_t = ctx.read(op + offset_of!(xen_domctl, domain) as u64)?;
             let set: xen_domctl_setdebugging = ctx.read(ctx.payload().unwrap())?;
@@ -421,7 +421,7 @@ fn a_handler_answers_a_domctl_command_for_a_domain_that_exists() {
 fn a_handler_answers_a_memory_op_command_the_model_does_not() {
     let mut xen = soft();
     xen.handle(
-        CallId::MemoryOp(XENMEM_add_to_physmap),
+        CallId::MemoryOpCommand(XENMEM_add_to_physmap),
         |ctx, [cmd, arg, ..]| {
             assert_eq!(cmd, u64::from(XENMEM_add_to_physmap));
             assert_eq!(ctx.payload(), Some(arg));
@@ -454,12 +454,12 @@ fn a_modelled_or_unreachable_call_is_refused_and_probing_changes_nothing() {
         CallId::Hypercall(__HYPERVISOR_sysctl),
         CallId::Hypercall(__HYPERVISOR_domctl),
         CallId::Hypercall(__HYPERVISOR_multicall),
-        CallId::Sysctl(XEN_SYSCTL_physinfo),
-        CallId::Sysctl(XEN_SYSCTL_readconsole),
-        CallId::Domctl(XEN_DOMCTL_pausedomain),
-        CallId::Domctl(XEN_DOMCTL_createdomain),
-        CallId::Domctl(XEN_DOMCTL_getdomaininfo),
-        CallId::MemoryOp(XENMEM_maximum_ram_page),
+        CallId::SysctlCommand(XEN_SYSCTL_physinfo),
+        CallId::SysctlCommand(XEN_SYSCTL_readconsole),
+        CallId::DomctlCommand(XEN_DOMCTL_pausedomain),
+        CallId::DomctlCommand(XEN_DOMCTL_createdomain),
+        CallId::DomctlCommand(XEN_DOMCTL_getdomaininfo),
+        CallId::MemoryOpCommand(XENMEM_maximum_ram_page),
     ] {
         match xen.handle(call, |_, _| Ok(0)) {
             Err(HandleError::Modelled(c)) => assert_eq!(c, call),
@@ -468,7 +468,7 @@ fn a_modelled_or_unreachable_call_is_refused_and_probing_changes_nothing() {
         assert!(!xen.handles(call));
     }
     // Bits above the sixth are a continuation's, not a command's.
-    let high = CallId::MemoryOp(64 + XENMEM_add_to_physmap);
+    let high = CallId::MemoryOpCommand(64 + XENMEM_add_to_physmap);
     assert!(matches!(
         xen.handle(high, |_, _| Ok(0)),
         Err(HandleError::Unreachable(c)) if c == high
@@ -496,7 +496,7 @@ fn an_unmodelled_call_without_a_handler_is_still_enosys() {
     let pool = xen.pool().clone();
     with_words(&mut xen);
     xen.handle(
-        CallId::Sysctl(XEN_SYSCTL_availheap),
+        CallId::SysctlCommand(XEN_SYSCTL_availheap),
         avail_heap(Arc::default()),
     )
     .unwrap();

@@ -83,7 +83,7 @@ impl Ctx<'_> {
             XEN_DOMCTL_max_vcpus => self.max_vcpus(u, domain),
             XEN_DOMCTL_getvcpuinfo => self.getvcpuinfo(op, u, domain),
             // `arch_do_domctl`'s default (and every command not modelled).
-            _ => self.unmodelled(CallId::Domctl(cmd), [op, 0, 0, 0, 0]),
+            _ => self.unmodelled(CallId::DomctlCommand(cmd), [op, 0, 0, 0, 0]),
         }
     }
 

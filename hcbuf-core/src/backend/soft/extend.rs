@@ -43,17 +43,17 @@ pub enum CallId {
     /// checked the `xen_sysctl` readable and its interface version
     /// (`EACCES`). Register 0 is the `xen_sysctl`'s address
     /// ([`HandlerCtx::payload`] its `u`).
-    Sysctl(u32),
+    SysctlCommand(u32),
     /// A `domctl` command (`XEN_DOMCTL_*`), reached after the model
     /// checked the `xen_domctl` readable, its interface version (`EACCES`)
     /// and that its domain exists (`ESRCH`), as Xen does for every command
     /// but `createdomain` and `getdomaininfo`. Register 0 is the
     /// `xen_domctl`'s address ([`HandlerCtx::payload`] its `u`).
-    Domctl(u32),
+    DomctlCommand(u32),
     /// A `memory_op` command (`XENMEM_*`, below 64: the bits above are a
     /// continuation's start extent). Registers 0 and 1 are the command
     /// register as issued and the argument ([`HandlerCtx::payload`]).
-    MemoryOp(u32),
+    MemoryOpCommand(u32),
 }
 
 /// A handler: the call's memory and the model's state, the registers; the
@@ -122,9 +122,9 @@ impl HandlerCtx<'_> {
     pub fn payload(&self) -> Option<u64> {
         let [r0, r1, ..] = self.registers;
         match self.call {
-            CallId::Sysctl(_) => r0.checked_add(offset_of!(xen_sysctl, u) as u64),
-            CallId::Domctl(_) => r0.checked_add(offset_of!(xen_domctl, u) as u64),
-            CallId::MemoryOp(_) => Some(r1),
+            CallId::SysctlCommand(_) => r0.checked_add(offset_of!(xen_sysctl, u) as u64),
+            CallId::DomctlCommand(_) => r0.checked_add(offset_of!(xen_domctl, u) as u64),
+            CallId::MemoryOpCommand(_) => Some(r1),
             CallId::Hypercall(_) => None,
         }
     }
@@ -230,7 +230,7 @@ impl SoftXen {
     /// xen.handle(platform, |_ctx, _registers| Ok(0))?;
     /// assert!(xen.handles(platform));
     /// // A modelled call is refused.
-    /// let modelled = CallId::MemoryOp(XENMEM_maximum_ram_page);
+    /// let modelled = CallId::MemoryOpCommand(XENMEM_maximum_ram_page);
     /// let refused = xen.handle(modelled, |_, _| Ok(0));
     /// assert!(matches!(refused, Err(HandleError::Modelled(_))));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -286,27 +286,29 @@ impl SoftXen {
             scratch[at..at + bytes.len()].copy_from_slice(bytes);
         };
         match call {
-            CallId::Sysctl(cmd) => {
+            CallId::SysctlCommand(cmd) => {
                 put(offset_of!(xen_sysctl, cmd), &cmd.to_ne_bytes());
                 let version = release.sysctl_interface().to_ne_bytes();
                 put(offset_of!(xen_sysctl, interface_version), &version);
             }
-            CallId::Domctl(cmd) => {
+            CallId::DomctlCommand(cmd) => {
                 put(offset_of!(xen_domctl, cmd), &cmd.to_ne_bytes());
                 let version = release.domctl_interface().to_ne_bytes();
                 put(offset_of!(xen_domctl, interface_version), &version);
                 put(offset_of!(xen_domctl, domain), &CURRENT.to_ne_bytes());
             }
-            CallId::Hypercall(_) | CallId::MemoryOp(_) => {}
+            CallId::Hypercall(_) | CallId::MemoryOpCommand(_) => {}
         }
         // Lent writable: `scratch` lives, untouched, until the dispatcher
         // has returned.
         let addr = scratch.handle_mut().addr();
         let (op, registers) = match call {
             CallId::Hypercall(op) => (op, [0; 5]),
-            CallId::Sysctl(_) => (__HYPERVISOR_sysctl, [addr, 0, 0, 0, 0]),
-            CallId::Domctl(_) => (__HYPERVISOR_domctl, [addr, 0, 0, 0, 0]),
-            CallId::MemoryOp(cmd) => (__HYPERVISOR_memory_op, [u64::from(cmd), addr, 0, 0, 0]),
+            CallId::SysctlCommand(_) => (__HYPERVISOR_sysctl, [addr, 0, 0, 0, 0]),
+            CallId::DomctlCommand(_) => (__HYPERVISOR_domctl, [addr, 0, 0, 0, 0]),
+            CallId::MemoryOpCommand(cmd) => {
+                (__HYPERVISOR_memory_op, [u64::from(cmd), addr, 0, 0, 0])
+            }
         };
         let lent = [Lending {
             addr,

@@ -52,7 +52,7 @@ impl Ctx<'_> {
             XENMEM_memory_map => self.memory_map(arg),
             XENMEM_machine_memory_map => self.machine_memory_map(arg),
             // Every command not modelled.
-            other => self.unmodelled(CallId::MemoryOp(other), [cmd, arg, 0, 0, 0]),
+            other => self.unmodelled(CallId::MemoryOpCommand(other), [cmd, arg, 0, 0, 0]),
         }
     }
 

@@ -117,7 +117,7 @@
 //! let pool = Pool::with_config(config.track_allocations(true))?;
 //! let mut soft = SoftXen::new(pool.clone(), HostConfig::default())?;
 //! // `XEN_SYSCTL_availheap`, which the model does not answer: 1 GiB free.
-//! soft.handle(CallId::Sysctl(XEN_SYSCTL_availheap), |ctx, [op, ..]| {
+//! soft.handle(CallId::SysctlCommand(XEN_SYSCTL_availheap), |ctx, [op, ..]| {
 //!     let at = ctx.payload().expect("a sysctl has a payload");
 //!     let mut heap: xen_sysctl_availheap = ctx.read(at)?;
 //!     if heap.node < -1 {

@@ -49,7 +49,7 @@ impl Ctx<'_> {
             XEN_SYSCTL_numainfo => self.numainfo(op, u),
             XEN_SYSCTL_getcpuinfo => self.getcpuinfo(op, u),
             // `arch_do_sysctl`'s default (and every command not modelled).
-            _ => self.unmodelled(CallId::Sysctl(cmd), [op, 0, 0, 0, 0]),
+            _ => self.unmodelled(CallId::SysctlCommand(cmd), [op, 0, 0, 0, 0]),
         }
     }
 

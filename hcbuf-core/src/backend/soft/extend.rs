@@ -202,6 +202,11 @@ impl SoftXen {
     /// ([`HandleError::Unreachable`]) and one with a handler already
     /// ([`HandleError::Taken`]).
     ///
+    /// Takes `&mut self`: handlers are set before the model is shared
+    /// (wrapped in a `Xen`, an [`AnyBackend`](crate::backend::AnyBackend),
+    /// an `Arc`), so no call runs while they change; allocate buffers from
+    /// a clone of its pool meanwhile.
+    ///
     /// A handler keeps its own state in what it captures (behind a lock or
     /// atomics: it is `Fn + Send + Sync`, as the model is shared between
     /// threads), and sees the model's read only. It runs with the model's

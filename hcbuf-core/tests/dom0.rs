@@ -265,30 +265,61 @@ fn console_write_goes_where_xen_says(xen: &Xen<Privcmd>) {
     );
 }
 
-fn a_domain_lives_and_dies(xen: &Xen<Privcmd>) {
-    // An empty PV domain, as libxl configures one: no CDF flags, one
-    // vCPU, libxl's default limits, grant table version 1 at most.
-    let config = CreateDomain {
-        handle: *b"hcbuf-dom0-test!",
-        max_vcpus: 1,
-        max_evtchn_port: 1023,
-        max_grant_frames: 32,
-        max_maptrack_frames: 1024,
-        grant_opts: 1 & XEN_DOMCTL_GRANT_version_mask,
-        ..Default::default()
-    };
-    let domid = xen.create_domain(0, config).unwrap();
-    // Destroy it even if an assertion fails.
-    struct Destroy<'a>(&'a Xen<Privcmd>, u16);
-    impl Drop for Destroy<'_> {
-        fn drop(&mut self) {
-            if std::thread::panicking() {
-                let _ = self.0.destroy_domain(self.1);
+/// A PV domain as libxl configures an empty one (no CDF flags, one
+/// vCPU, libxl's default limits, grant table version 1 at most), which is
+/// destroyed when dropped (after a failed assertion too).
+struct TestDomain<'a> {
+    xen: &'a Xen<Privcmd>,
+    id: u16,
+    config: CreateDomain,
+}
+
+impl<'a> TestDomain<'a> {
+    /// Creates it, with `handle` as its UUID.
+    fn create(xen: &'a Xen<Privcmd>, handle: [u8; 16]) -> Self {
+        let config = CreateDomain {
+            handle,
+            max_vcpus: 1,
+            max_evtchn_port: 1023,
+            max_grant_frames: 32,
+            max_maptrack_frames: 1024,
+            grant_opts: 1 & XEN_DOMCTL_GRANT_version_mask,
+            ..Default::default()
+        };
+        let id = xen.create_domain(0, config).unwrap();
+        TestDomain { xen, id, config }
+    }
+
+    /// Destroys it and waits until Xen has dropped its last reference
+    /// (it may linger, dying, meanwhile), at most 10 s.
+    fn destroy_and_wait(self) {
+        let (xen, id) = (self.xen, self.id);
+        xen.destroy_domain(id).unwrap();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            match xen.domain(id) {
+                Err(e) if e.errno() == Some(XenErrno(XEN_ESRCH)) => break,
+                Ok(info) if Instant::now() < deadline => {
+                    assert!(info.state.dying, "{info:?}");
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                other => panic!("domain {id} after destroy: {other:?}"),
             }
         }
+        assert!(!xen.domains().unwrap().iter().any(|d| d.domid == id));
     }
-    let guard = Destroy(xen, domid);
+}
 
+impl Drop for TestDomain<'_> {
+    fn drop(&mut self) {
+        // Gone already after `destroy_and_wait` (ESRCH).
+        let _ = self.xen.destroy_domain(self.id);
+    }
+}
+
+fn a_domain_lives_and_dies(xen: &Xen<Privcmd>) {
+    let domain = TestDomain::create(xen, *b"hcbuf-dom0-test!");
+    let (domid, config) = (domain.id, domain.config);
     assert!(domid > 0 && domid < 0x7ff0, "{domid}");
     let info = xen.domain(domid).unwrap();
     assert_eq!(info.domid, domid);
@@ -330,21 +361,7 @@ fn a_domain_lives_and_dies(xen: &Xen<Privcmd>) {
     xen.pause_domain(domid).unwrap();
     assert!(xen.domain(domid).unwrap().state.paused);
 
-    drop(guard);
-    xen.destroy_domain(domid).unwrap();
-    // The domain may linger as dying until Xen drops its last reference.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        match xen.domain(domid) {
-            Err(e) if e.errno() == Some(XenErrno(XEN_ESRCH)) => break,
-            Ok(info) if Instant::now() < deadline => {
-                assert!(info.state.dying, "{info:?}");
-                std::thread::sleep(Duration::from_millis(10));
-            }
-            other => panic!("domain {domid} after destroy: {other:?}"),
-        }
-    }
-    assert!(!xen.domains().unwrap().iter().any(|d| d.domid == domid));
+    domain.destroy_and_wait();
 }
 
 /// A hypercall number Xen does not have.
@@ -580,23 +597,8 @@ fn control_calls_answer_as_xen_does(xen: &Xen<Privcmd>) {
     use hcbuf_core::sys::errno::XEN_ENODATA;
     use hcbuf_core::sys::hvm::{HVM_NR_PARAMS, HVM_PARAM_STORE_EVTCHN};
 
-    let config = CreateDomain {
-        handle: *b"hcbuf-dom0-ctrl!",
-        max_vcpus: 1,
-        max_evtchn_port: 1023,
-        max_grant_frames: 32,
-        max_maptrack_frames: 1024,
-        grant_opts: 1 & XEN_DOMCTL_GRANT_version_mask,
-        ..Default::default()
-    };
-    let domid = xen.create_domain(0, config).unwrap();
-    struct Destroy<'a>(&'a Xen<Privcmd>, u16);
-    impl Drop for Destroy<'_> {
-        fn drop(&mut self) {
-            let _ = self.0.destroy_domain(self.1);
-        }
-    }
-    let _guard = Destroy(xen, domid);
+    let domain = TestDomain::create(xen, *b"hcbuf-dom0-ctrl!");
+    let domid = domain.id;
     xen.set_max_vcpus(domid, 1).unwrap();
     fn errno<T>(result: Result<T, Error>) -> Option<i32> {
         result.err().and_then(|e| e.errno()).map(|e| e.0)

@@ -39,8 +39,10 @@ impl<B: Backend> Xen<B> {
         op: u32,
         fill: impl FnOnce(&mut CpupoolOp<'_>),
     ) -> Result<u32, Error> {
-        let mut ask = CpupoolOp::default();
-        ask.op = op;
+        let mut ask = CpupoolOp {
+            op,
+            ..Default::default()
+        };
         fill(&mut ask);
         Ok(self.sysctl(call, ask)?.payload().cpupool_id)
     }
@@ -54,9 +56,11 @@ impl<B: Backend> Xen<B> {
             .slice_from(CpuMap::new(bits).as_bytes())
             .map_err(pool_error(CALL_INFO))?;
         let (id, sched_id, n_dom) = {
-            let mut ask = CpupoolOp::default();
-            ask.op = XEN_SYSCTL_CPUPOOL_OP_INFO;
-            ask.cpupool_id = from;
+            let mut ask = CpupoolOp {
+                op: XEN_SYSCTL_CPUPOOL_OP_INFO,
+                cpupool_id: from,
+                ..Default::default()
+            };
             ask.cpumap
                 .set_nr_bits(bits)
                 .and_then(|()| ask.cpumap.set_bitmap(buf.lend_mut()))
@@ -177,8 +181,10 @@ impl<B: Backend> Xen<B> {
             .slice_from(CpuMap::new(bits).as_bytes())
             .map_err(pool_error(CALL))?;
         {
-            let mut ask = CpupoolOp::default();
-            ask.op = XEN_SYSCTL_CPUPOOL_OP_FREEINFO;
+            let mut ask = CpupoolOp {
+                op: XEN_SYSCTL_CPUPOOL_OP_FREEINFO,
+                ..Default::default()
+            };
             ask.cpumap
                 .set_nr_bits(bits)
                 .and_then(|()| ask.cpumap.set_bitmap(buf.lend_mut()))

@@ -85,10 +85,12 @@ impl<B: Backend> Xen<B> {
     /// runs another scheduler).
     pub fn credit2_pool_params(&self, cpupool: u32) -> Result<Credit2Schedule, Error> {
         const CALL: &str = "sysctl scheduler_op credit2 getinfo";
-        let mut ask = PoolSchedulerOp::default();
-        ask.cpupool_id = cpupool;
-        ask.sched_id = XEN_SCHEDULER_CREDIT2;
-        ask.cmd = XEN_SYSCTL_SCHEDOP_getinfo;
+        let ask = PoolSchedulerOp {
+            cpupool_id: cpupool,
+            sched_id: XEN_SCHEDULER_CREDIT2,
+            cmd: XEN_SYSCTL_SCHEDOP_getinfo,
+            ..Default::default()
+        };
         let op = self.sysctl(CALL, ask)?;
         Ok(*op.payload().u.as_sched_credit2())
     }
@@ -102,14 +104,16 @@ impl<B: Backend> Xen<B> {
         params: Credit2Schedule,
     ) -> Result<Credit2Schedule, Error> {
         const CALL: &str = "sysctl scheduler_op credit2 putinfo";
-        let mut ask = PoolSchedulerOp::default();
-        ask.cpupool_id = cpupool;
-        ask.sched_id = XEN_SCHEDULER_CREDIT2;
-        ask.cmd = XEN_SYSCTL_SCHEDOP_putinfo;
-        // SAFETY: `sched_id` is credit2, so Xen reads the union as
-        // `sched_credit2`, the member built (not `sched_arinc653`'s
-        // handle); the payload is not changed before it is issued.
-        ask.u = unsafe { PoolSchedulerOpU::sched_credit2(params) };
+        let ask = PoolSchedulerOp {
+            cpupool_id: cpupool,
+            sched_id: XEN_SCHEDULER_CREDIT2,
+            cmd: XEN_SYSCTL_SCHEDOP_putinfo,
+            // SAFETY: `sched_id` is credit2, so Xen reads the union as
+            // `sched_credit2`, the member built (not `sched_arinc653`'s
+            // handle); the payload is not changed before it is issued.
+            u: unsafe { PoolSchedulerOpU::sched_credit2(params) },
+            ..Default::default()
+        };
         let op = self.sysctl(CALL, ask)?;
         Ok(*op.payload().u.as_sched_credit2())
     }
@@ -118,10 +122,12 @@ impl<B: Backend> Xen<B> {
     /// slice, rate limit and migration delay.
     pub fn credit_pool_params(&self, cpupool: u32) -> Result<CreditSchedule, Error> {
         const CALL: &str = "sysctl scheduler_op credit getinfo";
-        let mut ask = PoolSchedulerOp::default();
-        ask.cpupool_id = cpupool;
-        ask.sched_id = XEN_SCHEDULER_CREDIT;
-        ask.cmd = XEN_SYSCTL_SCHEDOP_getinfo;
+        let ask = PoolSchedulerOp {
+            cpupool_id: cpupool,
+            sched_id: XEN_SCHEDULER_CREDIT,
+            cmd: XEN_SYSCTL_SCHEDOP_getinfo,
+            ..Default::default()
+        };
         let op = self.sysctl(CALL, ask)?;
         Ok(*op.payload().u.as_sched_credit())
     }
@@ -136,14 +142,16 @@ impl<B: Backend> Xen<B> {
         params: CreditSchedule,
     ) -> Result<CreditSchedule, Error> {
         const CALL: &str = "sysctl scheduler_op credit putinfo";
-        let mut ask = PoolSchedulerOp::default();
-        ask.cpupool_id = cpupool;
-        ask.sched_id = XEN_SCHEDULER_CREDIT;
-        ask.cmd = XEN_SYSCTL_SCHEDOP_putinfo;
-        // SAFETY: `sched_id` is credit, so Xen reads the union as
-        // `sched_credit`, the member built; the payload is not changed
-        // before it is issued.
-        ask.u = unsafe { PoolSchedulerOpU::sched_credit(params) };
+        let ask = PoolSchedulerOp {
+            cpupool_id: cpupool,
+            sched_id: XEN_SCHEDULER_CREDIT,
+            cmd: XEN_SYSCTL_SCHEDOP_putinfo,
+            // SAFETY: `sched_id` is credit, so Xen reads the union as
+            // `sched_credit`, the member built; the payload is not changed
+            // before it is issued.
+            u: unsafe { PoolSchedulerOpU::sched_credit(params) },
+            ..Default::default()
+        };
         let op = self.sysctl(CALL, ask)?;
         Ok(*op.payload().u.as_sched_credit())
     }

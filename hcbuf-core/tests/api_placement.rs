@@ -890,3 +890,70 @@ fn a_failure_at_any_hypercall_names_the_call_and_frees_everything() {
         }
     }
 }
+
+// ---------------------------------------------------------------------
+// The bitmaps as Xen reads and writes them, through the generic `domctl`
+
+#[test]
+fn bitmaps_are_read_and_written_as_xen_does() {
+    use hcbuf_core::sys::domctl::{XEN_VCPUAFFINITY_HARD, XEN_VCPUAFFINITY_SOFT};
+    use hcbuf_core::xen::Cmd;
+    use hcbuf_core::xen::domctl::{
+        GetNodeAffinity, GetVcpuAffinity, NodeAffinity, SetVcpuAffinity, VcpuAffinity,
+    };
+    for release in RELEASES {
+        let xen = xen_on(release, HostConfig::default());
+        let domid = guest(&xen, 1);
+
+        // Set from a 3-bit map whose byte has every bit set: the bits past
+        // 3 are dropped, and the 2-CPU host keeps CPUs 0 and 1.
+        let mut hard = xen.pool().slice_from(&[0xffu8]).unwrap();
+        {
+            let mut set = SetVcpuAffinity::new(VcpuAffinity::default());
+            set.flags = XEN_VCPUAFFINITY_HARD;
+            set.cpumap_hard.set_nr_bits(3).unwrap();
+            set.cpumap_hard.set_bitmap(hard.lend_mut()).unwrap();
+            xen.domctl("set", domid, set).unwrap();
+        }
+        // Written back: the effective map in the guest's one byte.
+        assert_eq!(hard[0], 0b11);
+        drop(hard);
+
+        // Get into 16-bit maps filled with ones: Xen writes its one byte,
+        // then zeros to the end of each.
+        let mut hard = xen.pool().slice_from(&[0xffu8; 2]).unwrap();
+        let mut soft = xen.pool().slice_from(&[0xffu8; 2]).unwrap();
+        {
+            let mut get = GetVcpuAffinity::new(VcpuAffinity::default());
+            get.flags = XEN_VCPUAFFINITY_HARD | XEN_VCPUAFFINITY_SOFT;
+            get.cpumap_hard.set_nr_bits(16).unwrap();
+            get.cpumap_hard.set_bitmap(hard.lend_mut()).unwrap();
+            get.cpumap_soft.set_nr_bits(16).unwrap();
+            get.cpumap_soft.set_bitmap(soft.lend_mut()).unwrap();
+            xen.domctl("get", domid, get).unwrap();
+        }
+        assert_eq!((&hard[..], &soft[..]), (&[0b11, 0][..], &[0b11, 0][..]));
+        drop((hard, soft));
+
+        // A flagged map without a buffer: EINVAL, before anything is read.
+        let mut get = GetVcpuAffinity::new(VcpuAffinity::default());
+        get.flags = XEN_VCPUAFFINITY_SOFT;
+        get.cpumap_soft.set_nr_bits(8).unwrap();
+        assert_eq!(refused(xen.domctl("get", domid, get), "get"), XEN_EINVAL);
+        // An unknown flag alone is still a flag: nothing to do, 0.
+        let mut get = GetVcpuAffinity::new(VcpuAffinity::default());
+        get.flags = 1 << 5;
+        xen.domctl("get", domid, get).unwrap();
+        assert_clean(&xen);
+
+        // A node map of 64 bits with no buffer: Xen's copy faults.
+        let mut get: GetNodeAffinity = Cmd::new(NodeAffinity::default());
+        get.nodemap.set_nr_bits(64).unwrap();
+        assert_eq!(
+            refused(xen.domctl("nodes", domid, get), "nodes"),
+            XEN_EFAULT
+        );
+        assert_eq!(xen.backend().faults(), 1);
+        assert_eq!(xen.pool().stats().live(), 0);
+    }
+}

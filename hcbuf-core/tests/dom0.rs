@@ -19,15 +19,16 @@ use common::poke_u32;
 use hcbuf_core::api::{Batch, CpuMap, CpuTopology, Error, Xen};
 use hcbuf_core::backend::privcmd::Privcmd;
 use hcbuf_core::sys::domctl::{
-    XEN_DOMCTL_GRANT_version_mask, XEN_INVALID_MAX_VCPU_ID, XEN_SCHEDULER_CREDIT2, xen_domctl,
+    XEN_DOMCTL_GRANT_version_mask, XEN_INVALID_MAX_VCPU_ID, XEN_SCHEDULER_CREDIT,
+    XEN_SCHEDULER_CREDIT2, xen_domctl,
 };
 use hcbuf_core::sys::errno::{
     XEN_EACCES, XEN_EBUSY, XEN_EINVAL, XEN_ENOBUFS, XEN_ENOENT, XEN_ENOSYS, XEN_EPERM, XEN_ESRCH,
 };
 use hcbuf_core::sys::sysctl::xen_sysctl;
 use hcbuf_core::xen::Op;
-use hcbuf_core::xen::domctl::{CreateDomain, GetDomainInfo, SchedCredit2};
-use hcbuf_core::xen::sysctl::{Credit2Schedule, PhysInfo};
+use hcbuf_core::xen::domctl::{CreateDomain, GetDomainInfo, SchedCredit, SchedCredit2};
+use hcbuf_core::xen::sysctl::{Credit2Schedule, CreditSchedule, PhysInfo};
 use hcbuf_core::xen::version::VersionNumber;
 use hcbuf_core::{Backend, HypercallArgs, Pool, XenErrno};
 
@@ -113,6 +114,7 @@ both_pools!(
     vcpu_affinity_and_node_affinity_of_a_new_domain,
     a_cpupool_takes_a_cpu_and_a_domain_and_gives_them_back,
     credit2_parameters_of_a_domain_and_pool_0,
+    credit_parameters_in_a_credit_pool,
 );
 
 /// A sysfs file's contents, without the trailing newline; `None` if it
@@ -891,4 +893,96 @@ fn credit2_parameters_of_a_domain_and_pool_0(xen: &Xen<Privcmd>) {
     assert_eq!(xen.credit2_pool_params(0).unwrap(), before);
     let e = xen.credit2_pool_params(0x7000).unwrap_err();
     assert_eq!(e.errno(), Some(XenErrno(XEN_ESRCH)), "{e:?}");
+}
+
+fn credit_parameters_in_a_credit_pool(xen: &Xen<Privcmd>) {
+    let mut t = Placement::new(xen);
+    let domid = t.domid;
+    let id = xen.cpupool_create(None, XEN_SCHEDULER_CREDIT).unwrap();
+    t.pool = Some(id);
+    retry_eagain(|| xen.cpupool_remove_cpu(0, Some(1))).unwrap();
+    xen.cpupool_add_cpu(id, Some(1)).unwrap();
+    let pool = xen.cpupool_info(id).unwrap();
+    assert_eq!(pool.sched_id, XEN_SCHEDULER_CREDIT, "{pool:?}");
+    xen.cpupool_move_domain(id, domid).unwrap();
+
+    // The domain's credit parameters: defaults, set, 0 and 0xffff leave
+    // weight and cap alone.
+    assert_eq!(
+        xen.credit_params(domid).unwrap(),
+        SchedCredit {
+            weight: 256,
+            cap: 0
+        }
+    );
+    xen.set_credit_params(
+        domid,
+        SchedCredit {
+            weight: 100,
+            cap: 30,
+        },
+    )
+    .unwrap();
+    xen.set_credit_params(
+        domid,
+        SchedCredit {
+            weight: 0,
+            cap: 0xffff,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        xen.credit_params(domid).unwrap(),
+        SchedCredit {
+            weight: 100,
+            cap: 30
+        }
+    );
+    let e = xen.credit2_params(domid).unwrap_err();
+    assert_eq!(e.errno(), Some(XenErrno(XEN_EINVAL)), "not credit2: {e:?}");
+
+    // The pool's: Xen's defaults (30 ms slice, 1 ms rate limit, no
+    // migration delay on this command line), set, refused out of range.
+    let defaults = xen.credit_pool_params(id).unwrap();
+    println!("credit pool {id}: {defaults:?}");
+    assert_eq!(
+        (
+            defaults.tslice_ms,
+            defaults.ratelimit_us,
+            defaults.vcpu_migr_delay_us
+        ),
+        (30, 1000, 0)
+    );
+    let set = CreditSchedule {
+        tslice_ms: 10,
+        ratelimit_us: 500,
+        vcpu_migr_delay_us: 100,
+    };
+    assert_eq!(xen.set_credit_pool_params(id, set).unwrap(), set);
+    assert_eq!(xen.credit_pool_params(id).unwrap(), set);
+    for bad in [
+        CreditSchedule {
+            tslice_ms: 0,
+            ..set
+        },
+        CreditSchedule {
+            ratelimit_us: 99,
+            ..set
+        },
+        CreditSchedule {
+            ratelimit_us: 10_001,
+            ..set
+        },
+        CreditSchedule {
+            vcpu_migr_delay_us: 100_001,
+            ..set
+        },
+    ] {
+        let e = xen.set_credit_pool_params(id, bad).unwrap_err();
+        assert_eq!(e.errno(), Some(XenErrno(XEN_EINVAL)), "{bad:?}: {e:?}");
+    }
+    assert_eq!(xen.credit_pool_params(id).unwrap(), set);
+    let e = xen.credit2_pool_params(id).unwrap_err();
+    assert_eq!(e.errno(), Some(XenErrno(XEN_EINVAL)), "{e:?}");
+    // Everything goes back in the guard's drop.
 }

@@ -58,7 +58,11 @@
 //!   `sched_id`, `getdomaininfolist` (from `first_domain`, at most
 //!   `max_domains`), `readconsole` (incremental from `index`, `clear`),
 //!   `cputopoinfo` and `numainfo` (null buffers ask for the count),
-//!   `getcpuinfo`.
+//!   `getcpuinfo`; `cpupool_op` (create, destroy, info, add and remove a
+//!   CPU, move a domain, free CPUs: `Pool-0` starts with every CPU and the
+//!   host's scheduler; the model has the credit, credit2 and null
+//!   schedulers) and `scheduler_op` (credit and credit2 pool parameters).
+//!   No `EAGAIN` while a vCPU is moved: the model moves it at once.
 //! - `domctl` (interface version, then the domain: `ESRCH`):
 //!   `createdomain` (the id asked for, `EEXIST` if taken, or the next free
 //!   one; configuration checks; starts paused without vCPUs or memory; the
@@ -67,7 +71,10 @@
 //!   (the first domain at or after the one asked; `ESRCH` if none),
 //!   `max_mem`, `max_vcpus` (must equal the count given at creation),
 //!   `getvcpuinfo` (`EINVAL` past `max_vcpus`, `ESRCH` before the vCPU
-//!   exists).
+//!   exists), `setvcpuaffinity`/`getvcpuaffinity` (hard and soft, the
+//!   effective maps written back), `setnodeaffinity`/`getnodeaffinity`
+//!   (automatic until set), `settimeoffset`, `scheduler_op` (credit and
+//!   credit2 weight and cap; the domain's cpupool's scheduler only).
 //! - `memory_op`: `current_reservation`, `maximum_reservation`,
 //!   `maximum_gpfn` (the answer is the result; `DOMID_SELF` is dom0),
 //!   `maximum_ram_page`, `memory_map` (dom0's own map: `ENOSYS` unless
@@ -153,8 +160,8 @@
 //! # What is not
 //! No guest runs: vCPUs do not advance, memory is not populated
 //! (`tot_pages` of a new domain stays 0), shutdowns and crashes happen only
-//! by configuration. No event channels, grant tables, cpupools other than
-//! 0, XSM policies, continuations (nothing is preempted), serial input,
+//! by configuration. No event channels, grant tables, RTDS or ARINC653
+//! schedulers, per-vCPU scheduling parameters, XSM policies, continuations (nothing is preempted), serial input,
 //! IOMMU or HAP (the modelled host has neither), or writable hypfs nodes.
 //! A destroyed domain disappears at once, where Xen may list it as dying
 //! while references to it remain. Results are full 64-bit values, as Xen

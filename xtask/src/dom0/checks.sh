@@ -46,6 +46,18 @@ check xen-list-dom0-row sh -c '/bin/xen-list --backend privcmd | awk -v n=$(grep
 # command line, echoed into the ring too, cannot match it.
 check xen-dmesg-has-console-line sh -c 'm="hcbuf-ring-$$-$(cut -d" " -f1 /proc/uptime)"; echo "DOM0RING $m" > /dev/console; i=0; until /bin/xen-dmesg --backend privcmd | grep -qF "DOM0RING $m"; do test $i -lt 20 || exit 1; sleep 0.1; i=$((i + 1)); done; echo "found $m after $i retries"'
 
+# Xen's own toolstack beside ours: the C xenstored and dom0's entry in
+# xenstore (xen-init-dom0), as a Debian dom0 starts them; then each
+# example against its xl command, field by field (xl-compare.sh says how,
+# and prints how many fields it compared). One line adds a comparison.
+check xenstored sh -c 'mkdir -p /dev/shm /var/run/xenstored /var/lib/xenstored && /bin/xenstored --pid-file /var/run/xenstored.pid && /bin/xen-init-dom0 && test "$(/bin/xenstore-read /local/domain/0/name)" = Domain-0'
+check xl-info /bin/xl-compare fields 'xl info' '/bin/xen-info --backend privcmd' free_memory=range
+check xl-info-n /bin/xl-compare fields 'xl info -n' '/bin/xen-info -n --backend privcmd' free_memory=range numa_info.3=range
+check xl-list /bin/xl-compare table 'xl list' '/bin/xen-list --backend privcmd' 2 6=range
+check xl-list-dom0 /bin/xl-compare table 'xl list 0' '/bin/xen-list --backend privcmd 0' 2 6=range
+check xl-dmesg /bin/xl-compare lines 'xl dmesg' '/bin/xen-dmesg --backend privcmd'
+check xl-debug-keys /bin/xl-compare debug-keys 'xl debug-keys h' '/bin/xen-debug-keys --backend privcmd h'
+
 # hcbuf-core's privcmd test, by whole name (a filter that matched nothing
 # would pass), then the typed API's dom0 suite, one test at a time (the
 # domain lifecycle tests create and destroy domains).

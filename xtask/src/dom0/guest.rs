@@ -20,6 +20,9 @@ pub const CORE_TESTS: &str = "hcbuf-core-tests";
 pub const DOM0_API_TESTS: &str = "hcbuf-core-dom0-tests";
 /// The script that compares one field of xen-info's output (`init.rs`).
 pub const XEN_INFO_FIELD: &str = "xen-info-field";
+/// The script that compares an example's output with `xl`'s
+/// (`xl-compare.sh`).
+pub const XL_COMPARE: &str = "xl-compare";
 /// The hcbuf side of the benchmark (an example binary; `bench::Side`
 /// names its path).
 pub const HCBUF_BENCH: &str = "hcbuf-dom0-bench";

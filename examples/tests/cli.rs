@@ -65,18 +65,32 @@ fn xen_info_json_has_the_same_fields() {
 fn xen_list_shows_dom0_running() {
     let out = text(&run(env!("CARGO_BIN_EXE_xen-list"), &[]));
     let mut lines = out.lines();
-    assert_eq!(lines.next(), Some("   ID   Mem VCPUs\tState\tTime(s)"));
-    let dom0: Vec<&str> = lines
-        .next()
-        .expect("a row for dom0")
-        .split_whitespace()
-        .collect();
-    assert_eq!(dom0[0], "0");
-    assert!(dom0[3].starts_with('r'), "dom0 is running: {dom0:?}");
+    assert_eq!(
+        lines.next(),
+        Some("Name                                        ID   Mem VCPUs\tState\tTime(s)")
+    );
+    let row = lines.next().expect("a row for dom0");
+    // No xenstored here: no name, which `xl` prints as `(null)`.
+    assert_eq!(
+        row,
+        "(null)                                       0  1024     2     r-----      12.4"
+    );
+    let dom0: Vec<&str> = row.split_whitespace().collect();
+    assert_eq!(dom0[1], "0");
+    assert!(dom0[4].starts_with('r'), "dom0 is running: {dom0:?}");
+    // One domain, by id; one that does not exist is an error.
+    assert_eq!(text(&run(env!("CARGO_BIN_EXE_xen-list"), &["0"])), out);
+    let missing = Command::new(env!("CARGO_BIN_EXE_xen-list"))
+        .args(["--backend", "soft", "0", "9"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("ESRCH"));
 
     let json: serde_json::Value =
         serde_json::from_str(&text(&run(env!("CARGO_BIN_EXE_xen-list"), &["--json"]))).unwrap();
     assert_eq!(json[0]["domid"], 0);
+    assert_eq!(json[0]["name"], "(null)");
     assert!(json[0]["vcpus"].as_u64().is_some_and(|n| n >= 1));
 }
 

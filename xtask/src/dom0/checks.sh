@@ -50,7 +50,7 @@ check xen-dmesg-has-console-line sh -c 'm="hcbuf-ring-$$-$(cut -d" " -f1 /proc/u
 # xenstore (xen-init-dom0), as a Debian dom0 starts them; then each
 # example against its xl command, field by field (xl-compare.sh says how,
 # and prints how many fields it compared). One line adds a comparison.
-check xenstored sh -c 'mkdir -p /dev/shm /var/run/xenstored /var/lib/xenstored && /bin/xenstored --pid-file /var/run/xenstored.pid && /bin/xen-init-dom0 && test "$(/bin/xenstore-read /local/domain/0/name)" = Domain-0'
+check xenstored sh -c 'mkdir -p /dev/shm /var/run/xenstored /var/lib/xenstored /var/lib/xen/xenstore && /bin/xenstored --pid-file /var/run/xenstored.pid && /bin/xen-init-dom0 && test "$(/bin/xenstore-read /local/domain/0/name)" = Domain-0'
 check xl-info /bin/xl-compare fields 'xl info' '/bin/xen-info --backend privcmd' free_memory=range
 check xl-info-n /bin/xl-compare fields 'xl info -n' '/bin/xen-info -n --backend privcmd' free_memory=range numa_info.3=range
 check xl-list /bin/xl-compare table 'xl list' '/bin/xen-list --backend privcmd' 2 6=range

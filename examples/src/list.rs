@@ -87,7 +87,9 @@ fn xenstore_name(domid: u16) -> Option<String> {
 
 /// `xl list`'s columns.
 pub fn render(rows: &[Row]) -> String {
-    let mut out = String::from("Name                                        ID   Mem VCPUs\tState\tTime(s)\n");
+    let mut out = String::from(
+        "Name                                        ID   Mem VCPUs\tState\tTime(s)\n",
+    );
     for r in rows {
         out.push_str(&format!(
             "{:<40} {:>5} {:>5} {:>5}     {}  {:>8.1}\n",

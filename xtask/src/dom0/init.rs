@@ -84,6 +84,7 @@ mod tests {
                 XL_COMPARE,
             ])
             .chain(super::super::xl::BIN_NAMES)
+            .chain(super::super::xl::XENSTORE_NAMES)
             .collect();
         let (init, _) = script("4.17", &modules());
         for program in init.split("/bin/").skip(1) {

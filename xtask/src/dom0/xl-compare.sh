@@ -45,6 +45,7 @@ xl_cmd=$2
 our_cmd=$3
 shift 3
 tmp=/tmp/xl-compare.$$
+started=$(cut -d' ' -f1 /proc/uptime)
 trap 'rm -f $tmp.*' EXIT
 
 # run NAME CMD: CMD's output into $tmp.NAME; its stderr shown.
@@ -81,7 +82,7 @@ debug-keys)
     ;;
 esac
 
-awk -v mode="$mode" -v args="$*" -v xl_cmd="$xl_cmd" -v our_cmd="$our_cmd" '
+awk -v mode="$mode" -v args="$*" -v started="$started" -v now="$(cut -d' ' -f1 /proc/uptime)" -v xl_cmd="$xl_cmd" -v our_cmd="$our_cmd" '
 # Splits args into the key words (`table`) and the rules.
 BEGIN {
     n = split(args, a, " ")
@@ -283,8 +284,8 @@ END {
     else if (mode == "table") do_table()
     else if (mode == "lines") do_lines()
     else do_same_lines()
-    printf "xl-compare %s: %d fields compared, %d mismatched (`%s` against `%s`)\n", \
-        mode, compared, bad, our_cmd, xl_cmd
+    printf "xl-compare %s: %d fields compared, %d mismatched (`%s` against `%s`, %.1f s)\n", \
+        mode, compared, bad, our_cmd, xl_cmd, now - started
     exit (bad > 0 || compared == 0)
 }
 ' "$tmp.xl" "$tmp.ours" "$tmp.again"

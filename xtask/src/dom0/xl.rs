@@ -38,7 +38,7 @@ pub const BIN_NAMES: [&str; 4] = ["xl", "xenstored", "xen-init-dom0", "xenstore"
 
 /// `xenstore`'s names (it acts on the name it is run as) linked into
 /// `/bin`.
-const XENSTORE_NAMES: [&str; 5] = [
+pub const XENSTORE_NAMES: [&str; 5] = [
     "xenstore-read",
     "xenstore-write",
     "xenstore-ls",
@@ -48,7 +48,10 @@ const XENSTORE_NAMES: [&str; 5] = [
 
 /// The packages whose closure is fetched.
 fn roots(release: Release) -> [String; 2] {
-    [format!("xen-utils-{}", release.name), "xenstore-utils".into()]
+    [
+        format!("xen-utils-{}", release.name),
+        "xenstore-utils".into(),
+    ]
 }
 
 /// The programs installed (in the packages' tree) and linked into `/bin`
@@ -98,7 +101,7 @@ pub fn fetch(dom0: &Path, release: Release, work: &Path) -> Result<Xl> {
     let names: Vec<String> = match fs::read_to_string(&closure_path) {
         Ok(text) if !text.trim().is_empty() => text.lines().map(str::to_owned).collect(),
         _ => {
-            let names = closure(release, |p| debian::depends(dom0, release.suite, p))?;
+            let names = closure(release, |p| debian::depends_all(dom0, release.suite, p))?;
             let text: String = names.iter().map(|n| format!("{n}\n")).collect();
             fs::write(&closure_path, text).map_err(io_err("write", &closure_path))?;
             names
@@ -128,18 +131,20 @@ pub fn fetch(dom0: &Path, release: Release, work: &Path) -> Result<Xl> {
 }
 
 /// The roots of `release` and the library packages they depend on,
-/// transitively (`depends` answers one package's `Depends:`), in the
-/// order found.
+/// transitively, in the order found: one level at a time, `depends`
+/// answering the `Depends:` of a whole level at once (one `apt-cache`
+/// run per level, not per package).
 fn closure(
     release: Release,
-    mut depends: impl FnMut(&str) -> Result<Vec<String>>,
+    mut depends: impl FnMut(&[&str]) -> Result<Vec<String>>,
 ) -> Result<Vec<String>> {
     let mut found: Vec<String> = roots(release).into();
-    let mut next = 0;
-    while next < found.len() {
-        let package = found[next].clone();
-        next += 1;
-        for dep in depends(&package)? {
+    let mut level = 0;
+    while level < found.len() {
+        let asked: Vec<&str> = found[level..].iter().map(String::as_str).collect();
+        let deps = depends(&asked)?;
+        level = found.len();
+        for dep in deps {
             if is_library_package(&dep) && !found.contains(&dep) {
                 found.push(dep);
             }
@@ -296,8 +301,8 @@ mod tests {
     #[test]
     fn the_closure_follows_only_library_packages() {
         let release = Release::named("4.17").unwrap();
-        let metadata = |p: &str| -> Result<Vec<String>> {
-            let deps: &[&str] = match p {
+        let one = |p: &str| -> &[&str] {
+            match p {
                 "xen-utils-4.17" => &["libc6", "libxenmisc4.17", "python3", "xen-utils-common"],
                 "xenstore-utils" => &["libc6", "libxenstore4"],
                 "libxenmisc4.17" => &["libc6", "zlib1g", "libxenstore4"],
@@ -305,8 +310,12 @@ mod tests {
                 "libgcc-s1" => &["gcc-12-base", "libc6"],
                 "xen-utils-common" | "python3" => panic!("{p} is not followed"),
                 _ => &[],
-            };
-            Ok(deps.iter().map(|d| d.to_string()).collect())
+            }
+        };
+        let mut levels = Vec::new();
+        let metadata = |ps: &[&str]| -> Result<Vec<String>> {
+            levels.push(ps.len());
+            Ok(ps.iter().flat_map(|p| one(p)).map(|d| d.to_string()).collect())
         };
         assert_eq!(
             closure(release, metadata).unwrap(),
@@ -316,10 +325,11 @@ mod tests {
                 "libc6",
                 "libxenmisc4.17",
                 "libxenstore4",
-                "zlib1g",
-                "libgcc-s1"
+                "libgcc-s1",
+                "zlib1g"
             ]
         );
+        assert_eq!(levels, [2, 3, 2], "one question per level");
         let e = closure(release, |_| Err("no network".to_string())).unwrap_err();
         assert_eq!(e, "no network");
     }

@@ -103,11 +103,19 @@ impl Ctx<'_> {
     fn debug_keys(&mut self, u: u64) -> Result<u64, XenErrno> {
         let dk: xen_sysctl_debug_keys = self.mem.read(u)?;
         for i in 0..dk.nr_keys() {
-            let key: u8 = self.mem.read(self.mem.element::<u8>(dk.keys().0, u64::from(i))?)?;
+            let key: u8 = self
+                .mem
+                .read(self.mem.element::<u8>(dk.keys().0, u64::from(i))?)?;
             if key == b'h' && self.st.host.console_to_ring {
-                let mut text = format!("(XEN) '{}' pressed -> showing installed handlers\n", key as char);
+                let mut text = format!(
+                    "(XEN) '{}' pressed -> showing installed handlers\n",
+                    key as char
+                );
                 for (k, what) in KEY_HANDLERS {
-                    text.push_str(&format!("(XEN)  key '{k}' (ascii '{:02x}') => {what}\n", k as u32));
+                    text.push_str(&format!(
+                        "(XEN)  key '{k}' (ascii '{:02x}') => {what}\n",
+                        k as u32
+                    ));
                 }
                 self.st.ring.puts(text.as_bytes());
             }

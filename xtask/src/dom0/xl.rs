@@ -315,7 +315,11 @@ mod tests {
         let mut levels = Vec::new();
         let metadata = |ps: &[&str]| -> Result<Vec<String>> {
             levels.push(ps.len());
-            Ok(ps.iter().flat_map(|p| one(p)).map(|d| d.to_string()).collect())
+            Ok(ps
+                .iter()
+                .flat_map(|p| one(p))
+                .map(|d| d.to_string())
+                .collect())
         };
         assert_eq!(
             closure(release, metadata).unwrap(),

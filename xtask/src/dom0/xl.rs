@@ -13,6 +13,7 @@
 //! path the package gives it; a library named by no package is an error.
 
 use std::collections::BTreeMap;
+use std::collections::btree_map::Entry::Vacant;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -184,14 +185,15 @@ impl Xl {
             let (interp, needed) = elf_needs(&elf)?;
             if let Some(interp) = interp {
                 let at = interp.trim_start_matches('/').to_owned();
-                if !files.contains_key(&at) {
+                if let Vacant(slot) = files.entry(at) {
                     // A merged-/usr suite ships it below `usr/`.
-                    let file = resolve(&self.root, &at)
+                    let at = slot.key();
+                    let file = resolve(&self.root, at)
                         .or_else(|| resolve(&self.root, &format!("usr/{at}")))
                         .ok_or_else(|| {
                             format!("{path}'s loader {interp} is in none of the packages")
                         })?;
-                    files.insert(at, (read(&file)?, 0o755));
+                    slot.insert((read(&file)?, 0o755));
                 }
             }
             for soname in needed {

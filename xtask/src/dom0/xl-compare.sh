@@ -31,6 +31,12 @@
 #                shrinks while the check runs, such as CPU time or free
 #                memory (Xen scrubs and frees pages in the background).
 #   WORD=abs:N   ours is within N of xl's (before).
+#   WORD=either  ours is what xl said before or after: for a value that
+#                may change while the check runs but has no order, such
+#                as the CPU a vCPU runs on, or its state letters.
+#   WORD=any     not compared (counted apart): only for a value that can
+#                change more than once while the check runs; say why on
+#                the check's line.
 # WORD is a key (`fields`), a word number (`table`), or SECTION.N for word
 # N of a section's rows (`fields`: `numa_info.3`).
 set -u
@@ -96,6 +102,7 @@ BEGIN {
         }
     }
     compared = 0
+    skipped = 0
     bad = 0
 }
 FILENAME ~ /\.xl$/ { src = 1 }
@@ -108,10 +115,16 @@ function trim(s) { sub(/^[ \t]+/, "", s); sub(/[ \t]+$/, "", s); return s }
 # One value of word or field NAME: xl said X (and Y when run again), we
 # said O.
 function value(name, x, o, y,    r, lo, hi, lim, d) {
+    r = (name in rule) ? rule[name] : ""
+    if (r == "any") {
+        skipped++
+        return
+    }
     compared++
     if (x == o)
         return
-    r = (name in rule) ? rule[name] : ""
+    if (r == "either" && y != "" && o == y)
+        return
     if (r == "range" && x ~ /^-?[0-9.]+$/ && o ~ /^-?[0-9.]+$/ && y ~ /^-?[0-9.]+$/) {
         lo = x + 0; hi = y + 0
         if (lo > hi) { lo = y + 0; hi = x + 0 }
@@ -223,7 +236,8 @@ function row_key(line,    w, i, k) {
 
 function do_table(    s, i, k, r, n) {
     if (nkeys == 0) { print "xl-compare table: no KEY word given"; bad++; return }
-    words("", text[1, 1], text[2, 1], text[3, 1])
+    # The header exactly (no rule applies to it).
+    words("header", text[1, 1], text[2, 1], text[3, 1])
     for (s = 1; s <= 3; s++)
         for (i = 2; i <= count[s]; i++) {
             k = row_key(text[s, i])
@@ -284,8 +298,9 @@ END {
     else if (mode == "table") do_table()
     else if (mode == "lines") do_lines()
     else do_same_lines()
-    printf "xl-compare %s: %d fields compared, %d mismatched (`%s` against `%s`, %.1f s)\n", \
-        mode, compared, bad, our_cmd, xl_cmd, now - started
+    printf "xl-compare %s: %d fields compared, %d mismatched%s (`%s` against `%s`, %.1f s)\n", \
+        mode, compared, bad, (skipped ? ", " skipped " not compared (rule any)" : ""), \
+        our_cmd, xl_cmd, now - started
     exit (bad > 0 || compared == 0)
 }
 ' "$tmp.xl" "$tmp.ours" "$tmp.again"

@@ -1,4 +1,5 @@
-//! `xen-info`: the fields of `xl info` that come from hypercalls.
+//! `xen-info`: the fields of `xl info`: the local node's (as `uname`
+//! gives them), then those that come from hypercalls.
 
 use serde::Serialize;
 
@@ -13,6 +14,14 @@ use hcbuf_core::sys::sysctl::*;
 /// What `xen-info` prints, in `xl info`'s order.
 #[derive(Debug, Serialize)]
 pub struct Info {
+    /// `xl info`'s `host`: this node's name (`uname -n`).
+    pub host: String,
+    /// `xl info`'s `release`: the running kernel's release (`uname -r`).
+    pub release: String,
+    /// `xl info`'s `version`: the running kernel's version (`uname -v`).
+    pub version: String,
+    /// `xl info`'s `machine` (`uname -m`).
+    pub machine: String,
     /// `xl info`'s `nr_cpus`.
     pub nr_cpus: u32,
     /// `xl info`'s `max_cpu_id`.
@@ -117,6 +126,10 @@ pub fn gather_with<B: Backend>(xen: &Xen<B>, numa: bool) -> Result<Info, Error> 
     let page = xen.page_size()?;
     let mib = |pages: u64| crate::mib(pages, page);
     Ok(Info {
+        host: kernel("hostname").unwrap_or_else(|| "(none)".into()),
+        release: kernel("osrelease").unwrap_or_default(),
+        version: kernel("version").unwrap_or_default(),
+        machine: kernel("arch").unwrap_or_else(|| std::env::consts::ARCH.into()),
         nr_cpus: host.nr_cpus,
         max_cpu_id: host.max_cpu_id,
         nr_nodes: host.nr_nodes,
@@ -160,6 +173,13 @@ pub fn gather_with<B: Backend>(xen: &Xen<B>, numa: bool) -> Result<Info, Error> 
         cc_compile_date: compile.compile_date,
         build_id: xen.build_id()?.iter().map(|b| format!("{b:02x}")).collect(),
     })
+}
+
+/// What `uname` reports, from Linux's `/proc/sys/kernel/NAME` (`None` if
+/// there is no such file).
+fn kernel(name: &str) -> Option<String> {
+    let text = std::fs::read_to_string(format!("/proc/sys/kernel/{name}")).ok()?;
+    Some(text.trim_end_matches('\n').to_owned())
 }
 
 /// Xen's invalid id (`~0`) as `xl` prints it with `%d`.

@@ -40,6 +40,9 @@ fn xen_info_prints_xl_info_fields() {
         out.lines().all(|l| l.len() >= 25 && &l[23..25] == ": "),
         "xl's 23-column layout:\n{out}"
     );
+    // The node's fields first, as xl prints them.
+    let first: Vec<&str> = out.lines().take(5).map(|l| l[..23].trim_end()).collect();
+    assert_eq!(first, ["host", "release", "version", "machine", "nr_cpus"]);
 }
 
 #[test]

@@ -68,7 +68,20 @@ struct Detail {
     path: &'static str,
     headers: Vec<&'static str>,
     types: Vec<TypeRow>,
-    constants: Vec<(&'static str, u64)>,
+    constants: Vec<ConstRow>,
+}
+
+#[derive(Serialize)]
+struct ConstRow {
+    name: &'static str,
+    value: u64,
+}
+
+#[derive(Serialize)]
+struct FieldRow {
+    name: &'static str,
+    offset: usize,
+    size: usize,
 }
 
 #[derive(Serialize)]
@@ -77,8 +90,7 @@ struct TypeRow {
     name: &'static str,
     size: usize,
     align: usize,
-    /// `(name, offset, size)`.
-    fields: Vec<(&'static str, usize, usize)>,
+    fields: Vec<FieldRow>,
 }
 
 fn main() -> ExitCode {
@@ -164,11 +176,22 @@ fn detail(m: &Module) -> Detail {
                 fields: l
                     .fields
                     .iter()
-                    .map(|f| (f.name, f.offset, f.size))
+                    .map(|f| FieldRow {
+                        name: f.name,
+                        offset: f.offset,
+                        size: f.size,
+                    })
                     .collect(),
             })
             .collect(),
-        constants: m.consts.iter().map(|c| (c.name, c.value)).collect(),
+        constants: m
+            .consts
+            .iter()
+            .map(|c| ConstRow {
+                name: c.name,
+                value: c.value,
+            })
+            .collect(),
     }
 }
 
@@ -237,12 +260,12 @@ fn details(out: &mut String, d: &Detail) -> std::fmt::Result {
             "  {} {} : size {}, align {}",
             t.kind, t.name, t.size, t.align
         )?;
-        for (name, offset, size) in &t.fields {
-            writeln!(out, "      +{offset:<4} {name} ({size} bytes)")?;
+        for f in &t.fields {
+            writeln!(out, "      +{:<4} {} ({} bytes)", f.offset, f.name, f.size)?;
         }
     }
-    for (name, value) in &d.constants {
-        writeln!(out, "  const {name} = {value:#x}")?;
+    for c in &d.constants {
+        writeln!(out, "  const {} = {:#x}", c.name, c.value)?;
     }
     Ok(())
 }

@@ -50,7 +50,9 @@
 //!   `sched_id`, `getdomaininfolist` (from `first_domain`, at most
 //!   `max_domains`), `readconsole` (incremental from `index`, `clear`),
 //!   `cputopoinfo` and `numainfo` (null buffers ask for the count),
-//!   `getcpuinfo`.
+//!   `getcpuinfo`, `debug_keys` (key by key, `EFAULT` at the first that
+//!   cannot be read; `h` writes the handler list to the ring, other keys
+//!   nothing).
 //! - `domctl` (interface version, then the domain: `ESRCH`):
 //!   `createdomain` (the id asked for, `EEXIST` if taken, or the next free
 //!   one; configuration checks; starts paused without vCPUs or memory; the

@@ -43,7 +43,7 @@ pub fn gather<B: Backend>(xen: &Xen<B>, domids: &[u16]) -> Result<Vec<Row>, Erro
     Ok(chosen
         .iter()
         .map(|d| Row {
-            name: xenstore_name(d.domid).unwrap_or_else(|| "(null)".into()),
+            name: domain_name(d.domid),
             domid: d.domid,
             memory_mib: crate::mib(d.tot_pages, page),
             vcpus: d.online_vcpus,
@@ -59,11 +59,18 @@ const XENSTORED_SOCKET: &str = "/var/run/xenstored/socket";
 const XS_READ: u32 = 2;
 const XS_ERROR: u32 = 16;
 
+/// The name `xl` shows for `domid`: xenstore's (see [`xenstore_name`]),
+/// or `(null)` as `xl` prints a domain without one. For every example
+/// that prints `xl`'s Name column.
+pub fn domain_name(domid: u16) -> String {
+    xenstore_name(domid).unwrap_or_else(|| "(null)".into())
+}
+
 /// The name xenstore keeps for `domid`, asked of xenstored over its socket
 /// (`struct xsd_sockmsg`: type, request id, transaction id, length, all
 /// `u32`, then the payload). `None` if no xenstored answers within a
 /// second or it has no name.
-fn xenstore_name(domid: u16) -> Option<String> {
+pub fn xenstore_name(domid: u16) -> Option<String> {
     let mut stream = UnixStream::connect(XENSTORED_SOCKET).ok()?;
     stream.set_read_timeout(Some(Duration::from_secs(1))).ok()?;
     let path = format!("/local/domain/{domid}/name\0");

@@ -40,6 +40,9 @@ fn xen_info_prints_xl_info_fields() {
         out.lines().all(|l| l.len() >= 25 && &l[23..25] == ": "),
         "xl's 23-column layout:\n{out}"
     );
+    // The node's fields first, as xl prints them.
+    let first: Vec<&str> = out.lines().take(5).map(|l| l[..23].trim_end()).collect();
+    assert_eq!(first, ["host", "release", "version", "machine", "nr_cpus"]);
 }
 
 #[test]
@@ -65,18 +68,33 @@ fn xen_info_json_has_the_same_fields() {
 fn xen_list_shows_dom0_running() {
     let out = text(&run(env!("CARGO_BIN_EXE_xen-list"), &[]));
     let mut lines = out.lines();
-    assert_eq!(lines.next(), Some("   ID   Mem VCPUs\tState\tTime(s)"));
-    let dom0: Vec<&str> = lines
-        .next()
-        .expect("a row for dom0")
-        .split_whitespace()
-        .collect();
-    assert_eq!(dom0[0], "0");
-    assert!(dom0[3].starts_with('r'), "dom0 is running: {dom0:?}");
+    assert_eq!(
+        lines.next(),
+        Some("Name                                        ID   Mem VCPUs\tState\tTime(s)")
+    );
+    let row = lines.next().expect("a row for dom0");
+    // The software Xen: no xenstore, so the name xen-init-dom0 gives
+    // dom0 (`examples::names`).
+    assert_eq!(
+        row,
+        "Domain-0                                     0  1024     2     r-----      12.4"
+    );
+    let dom0: Vec<&str> = row.split_whitespace().collect();
+    assert_eq!(dom0[1], "0");
+    assert!(dom0[4].starts_with('r'), "dom0 is running: {dom0:?}");
+    // One domain, by id; one that does not exist is an error.
+    assert_eq!(text(&run(env!("CARGO_BIN_EXE_xen-list"), &["0"])), out);
+    let missing = Command::new(env!("CARGO_BIN_EXE_xen-list"))
+        .args(["--backend", "soft", "0", "9"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("ESRCH"));
 
     let json: serde_json::Value =
         serde_json::from_str(&text(&run(env!("CARGO_BIN_EXE_xen-list"), &["--json"]))).unwrap();
     assert_eq!(json[0]["domid"], 0);
+    assert_eq!(json[0]["name"], "Domain-0");
     assert!(json[0]["vcpus"].as_u64().is_some_and(|n| n >= 1));
 }
 
@@ -143,4 +161,81 @@ fn the_examples_speak_the_release_the_software_xen_models() {
             assert!(!out.stdout.is_empty(), "{bin} on {release}");
         }
     }
+}
+
+#[test]
+fn xen_info_n_adds_xl_info_n_sections_and_cpu_mhz_is_a_number() {
+    let out = text(&run(env!("CARGO_BIN_EXE_xen-info"), &["-n"]));
+    let plain = text(&run(env!("CARGO_BIN_EXE_xen-info"), &[]));
+    assert!(out.contains("cpu_mhz                : 1996.249\n"), "{out}");
+    // xl's order: the sections after outstanding_claims, before xen_major.
+    let section = "outstanding_claims     : 0\n\
+                   cpu_topology           :\n\
+                   cpu:    core    socket     node\n  \
+                   0:       0        0        0\n  \
+                   1:       1        0        0\n\
+                   numa_info              :\n\
+                   node:    memsize    memfree    distances\n   \
+                   0:      2047       1000      10\n\
+                   xen_major              : 4\n";
+    assert!(out.contains(section), "{out}");
+    assert!(!plain.contains("cpu_topology"), "only with -n:\n{plain}");
+    assert_eq!(out.lines().count(), plain.lines().count() + 7);
+
+    let json: serde_json::Value = serde_json::from_str(&text(&run(
+        env!("CARGO_BIN_EXE_xen-info"),
+        &["-n", "--json"],
+    )))
+    .unwrap();
+    assert_eq!(json["cpu_mhz"].as_f64(), Some(1996.249));
+    assert_eq!(json["cpu_topology"][1]["core"], 1);
+    assert_eq!(json["numa_info"][0]["distances"][0], 10);
+    let json: serde_json::Value =
+        serde_json::from_str(&text(&run(env!("CARGO_BIN_EXE_xen-info"), &["--json"]))).unwrap();
+    assert!(json["cpu_mhz"].is_number() && json.get("cpu_topology").is_none());
+}
+
+#[test]
+fn xen_debug_keys_takes_keys_and_prints_nothing() {
+    let out = run(env!("CARGO_BIN_EXE_xen-debug-keys"), &["h"]);
+    assert!(out.stdout.is_empty());
+    let json: serde_json::Value = serde_json::from_str(&text(&run(
+        env!("CARGO_BIN_EXE_xen-debug-keys"),
+        &["--json", "hq"],
+    )))
+    .unwrap();
+    assert_eq!(json["keys"], "hq");
+    let missing = Command::new(env!("CARGO_BIN_EXE_xen-debug-keys"))
+        .args(["--backend", "soft"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2), "KEYS is required");
+}
+
+#[test]
+fn hcbuf_abi_takes_the_common_options() {
+    let out = text(&run(
+        env!("CARGO_BIN_EXE_hcbuf-abi"),
+        &["--soft-xen", "4.20"],
+    ));
+    assert!(out.contains("(the Xen asked speaks Xen 4.20)"), "{out}");
+    assert!(out.lines().any(|l| l.starts_with("total ")), "{out}");
+    let json: serde_json::Value = serde_json::from_str(&text(&run(
+        env!("CARGO_BIN_EXE_hcbuf-abi"),
+        &["--json", "sysctl"],
+    )))
+    .unwrap();
+    assert_eq!(json["speaking"], "Xen 4.17");
+    assert_eq!(json["module"]["path"], "hcbuf_sys::sysctl");
+    assert!(
+        json["module"]["types"]
+            .as_array()
+            .is_some_and(|t| !t.is_empty())
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_hcbuf-abi"))
+        .args(["--backend", "soft", "nosuch"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no module `nosuch`"));
 }

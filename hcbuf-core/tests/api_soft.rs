@@ -1322,3 +1322,43 @@ fn any_typed_payload_goes_through_the_api_with_its_errors_and_frees() {
     drop(cpus);
     assert_eq!(xen.pool().stats().live(), 0);
 }
+
+// ---------------------------------------------------------------------
+// Debug keys
+
+#[test]
+fn debug_keys_h_lists_the_handlers_in_the_ring_and_other_keys_add_nothing() {
+    let xen = xen();
+    let mut index = 0;
+    xen.console_read(&mut index, false, false).unwrap();
+    xen.debug_keys("h").unwrap();
+    let text = String::from_utf8(xen.console_read(&mut index, true, false).unwrap()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines.first(),
+        Some(&"(XEN) 'h' pressed -> showing installed handlers")
+    );
+    assert!(
+        lines.contains(&"(XEN)  key 'h' (ascii '68') => show this message"),
+        "{text}"
+    );
+    assert!(lines.len() > 5 && lines.iter().all(|l| l.starts_with("(XEN) ")));
+    // Twice: the same lines again, in order.
+    xen.debug_keys("hh").unwrap();
+    let again = String::from_utf8(xen.console_read(&mut index, true, false).unwrap()).unwrap();
+    assert_eq!(again, format!("{text}{text}"));
+    // A key without a handler, and no key at all: Xen ignores them.
+    xen.debug_keys("\u{1}").unwrap();
+    xen.debug_keys("").unwrap();
+    assert_eq!(xen.console_read(&mut index, true, false).unwrap(), b"");
+    assert_clean(&xen);
+}
+
+#[test]
+fn debug_keys_without_console_to_ring_leave_the_ring_alone() {
+    let xen = xen_with(HostConfig::default().console_to_ring(false));
+    let before = console(&xen);
+    xen.debug_keys("h").unwrap();
+    assert_eq!(console(&xen), before);
+    assert_clean(&xen);
+}

@@ -103,6 +103,7 @@ both_pools!(
     properties_match_sysfs,
     host_and_dom0_match_the_machine,
     console_write_goes_where_xen_says,
+    debug_key_h_lists_the_handlers_in_the_ring,
     a_domain_lives_and_dies,
     errors_come_back_as_xen_errnos,
     topology_and_numa_match_the_machine,
@@ -270,6 +271,27 @@ fn console_write_goes_where_xen_says(xen: &Xen<Privcmd>) {
         to_ring,
         "the marker is in the ring exactly when console_to_ring is set"
     );
+}
+
+/// `h` (Xen's own key) writes the handler list to the console ring, after
+/// what was there; a key without a handler and no key at all are accepted
+/// and ignored (nothing is pressed that acts: `h` only prints).
+fn debug_key_h_lists_the_handlers_in_the_ring(xen: &Xen<Privcmd>) {
+    let mut index = 0;
+    xen.console_read(&mut index, false, false).unwrap();
+    xen.debug_keys("h").unwrap();
+    let new = xen.console_read(&mut index, true, false).unwrap();
+    let new = String::from_utf8_lossy(&new);
+    assert!(
+        new.contains("'h' pressed -> showing installed handlers"),
+        "{new}"
+    );
+    assert!(
+        new.contains(" key 'h' (ascii '68') => show this message"),
+        "{new}"
+    );
+    xen.debug_keys("").unwrap();
+    xen.debug_keys("\u{1}").unwrap();
 }
 
 /// A PV domain as libxl configures an empty one (no CDF flags, one

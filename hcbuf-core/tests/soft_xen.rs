@@ -915,3 +915,50 @@ fn neighbouring_buffers_are_unchanged_across_calls() {
     assert_eq!(&text[..5], b"(XEN)");
     assert_eq!(xen.faults(), 0);
 }
+
+#[test]
+fn debug_keys_press_each_key_in_turn_and_fault_at_the_first_unlent_one() {
+    let xen = soft();
+    let ring = |xen: &SoftXen| {
+        let mut buf = xen.pool().slice::<u8>(16 << 10).unwrap();
+        let mut ask = ReadConsole::default();
+        ask.set_count(16 << 10).unwrap();
+        ask.set_buffer(buf.lend_mut()).unwrap();
+        let (result, op) = sysctl(xen, ask);
+        result.unwrap();
+        let n = op.payload().count() as usize;
+        drop(op);
+        String::from_utf8(buf[..n].to_vec()).unwrap()
+    };
+    let before = ring(&xen);
+    // `x` has no handler: ignored; `h` lists the handlers.
+    let keys = xen.pool().slice_from(b"xh").unwrap();
+    let mut ask = DebugKeys::default();
+    ask.set_nr_keys(2).unwrap();
+    ask.set_keys(keys.lend()).unwrap();
+    let (result, op) = sysctl(&xen, ask);
+    assert_eq!(result, Ok(0));
+    drop(op);
+    let once = ring(&xen);
+    let list = once[before.len()..].to_owned();
+    assert!(
+        list.starts_with("(XEN) 'h' pressed -> showing installed handlers\n"),
+        "{list}"
+    );
+    assert_eq!(xen.faults(), 0);
+
+    // Four keys claimed, two lent: Xen reads them one at a time, so both
+    // are pressed before the third faults.
+    let mut ask = DebugKeys::default();
+    ask.set_nr_keys(4).unwrap();
+    // SAFETY: a false claim on purpose (the handle reaches 2 bytes, not
+    // 4), made only to the software Xen, which must refuse what lies past
+    // the allocation; `keys` outlives the call.
+    let lie = unsafe { Lent::new(keys.handle(), 4) };
+    ask.set_keys(lie).unwrap();
+    let (result, op) = sysctl(&xen, ask);
+    assert_eq!(result, errno(XEN_EFAULT));
+    drop(op);
+    assert_eq!(xen.faults(), 1);
+    assert_eq!(ring(&xen), format!("{once}{list}"));
+}

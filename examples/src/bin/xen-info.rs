@@ -9,11 +9,18 @@ use hcbuf_examples::{Common, info, report};
 #[derive(Parser)]
 #[command(version)]
 struct Args {
+    /// Also the CPU topology and the NUMA nodes, as `xl info -n`.
+    #[arg(short, long)]
+    numa: bool,
     #[command(flatten)]
     common: Common,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    report(&args.common, info::gather, info::render)
+    report(
+        &args.common,
+        |xen| info::gather_with(xen, args.numa),
+        info::render,
+    )
 }

@@ -13,7 +13,7 @@ use crate::xen::hypfs::{HypfsDirentry, HypfsRead};
 use crate::xen::memory::{
     CurrentReservation, MaximumGpfn, MaximumRamPage, MaximumReservation, MemoryDomain,
 };
-use crate::xen::sysctl::ReadConsole;
+use crate::xen::sysctl::{DebugKeys, ReadConsole};
 
 /// The most console bytes one read asks for.
 const CONSOLE_CHUNK: usize = 16 << 10;
@@ -80,6 +80,35 @@ impl<B: Backend> Xen<B> {
         const CALL: &str = "console_io write";
         let buf = self.pool.slice_from(text).map_err(pool_error(CALL))?;
         self.issue(CALL, &ConsoleWrite::new(&buf)).map(drop)
+    }
+
+    /// Presses `keys` on Xen's debug console (`XEN_SYSCTL_debug_keys`, as
+    /// `xl debug-keys`): each key's handler runs in turn and writes what it
+    /// shows to Xen's console (read it with [`console_read`]). Keys without
+    /// a handler are ignored, as Xen ignores them; `h` lists the handlers.
+    /// An empty `keys` presses nothing and succeeds. Some keys act (`R`
+    /// reboots the host): this is a control operation of dom0.
+    ///
+    /// [`console_read`]: Xen::console_read
+    pub fn debug_keys(&self, keys: &str) -> Result<(), Error> {
+        const CALL: &str = "sysctl debug_keys";
+        let count = u32::try_from(keys.len()).map_err(|_| Error::Pool {
+            call: CALL,
+            source: PoolError::BadRequest {
+                size: keys.len(),
+                align: 1,
+                why: "Xen counts the keys in 32 bits",
+            },
+        })?;
+        let buf = self
+            .pool
+            .slice_from(keys.as_bytes())
+            .map_err(pool_error(CALL))?;
+        let mut ask = DebugKeys::default();
+        ask.set_nr_keys(count)
+            .and_then(|()| ask.set_keys(buf.lend()))
+            .map_err(lend_error(CALL))?;
+        self.sysctl(CALL, ask).map(drop)
     }
 
     /// `XENMEM_current_reservation`: the domain's pages.

@@ -12,10 +12,11 @@ use crate::{Result, io_err, output, run};
 /// The Rust target the guest binaries are built for (static glibc).
 const TARGET: &str = "x86_64-unknown-linux-gnu";
 /// The examples run in dom0, each with `--backend privcmd`.
-pub const EXAMPLES: [&str; 7] = [
+pub const EXAMPLES: [&str; 8] = [
     "xen-info",
     "xen-list",
     "xen-dmesg",
+    "xen-debug-keys",
     "xen-vcpu-list",
     "xen-vcpu-pin",
     "xen-cpupool-list",
@@ -28,6 +29,9 @@ pub const CORE_TESTS: &str = "hcbuf-core-tests";
 pub const DOM0_API_TESTS: &str = "hcbuf-core-dom0-tests";
 /// The script that compares one field of xen-info's output (`init.rs`).
 pub const XEN_INFO_FIELD: &str = "xen-info-field";
+/// The script that compares an example's output with `xl`'s
+/// (`xl-compare.sh`).
+pub const XL_COMPARE: &str = "xl-compare";
 /// The hcbuf side of the benchmark (an example binary; `bench::Side`
 /// names its path).
 pub const HCBUF_BENCH: &str = "hcbuf-dom0-bench";

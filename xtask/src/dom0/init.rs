@@ -11,6 +11,8 @@ const INIT_SH: &str = include_str!("init.sh");
 const CHECKS_SH: &str = include_str!("checks.sh");
 /// `/bin/xen-info-field`, which the field checks run.
 pub const XEN_INFO_FIELD_SH: &str = include_str!("xen-info-field.sh");
+/// `/bin/xl-compare`, which the comparisons with `xl` run.
+pub const XL_COMPARE_SH: &str = include_str!("xl-compare.sh");
 
 /// `/init` for `release` (`4.17`), loading `modules` in order, and how
 /// many checks a complete run reports.
@@ -74,7 +76,15 @@ mod tests {
         let installed: Vec<&str> = EXAMPLES
             .iter()
             .copied()
-            .chain([CORE_TESTS, DOM0_API_TESTS, XEN_INFO_FIELD, BENCH_ROUNDS])
+            .chain([
+                CORE_TESTS,
+                DOM0_API_TESTS,
+                XEN_INFO_FIELD,
+                BENCH_ROUNDS,
+                XL_COMPARE,
+            ])
+            .chain(super::super::xl::BIN_NAMES)
+            .chain(super::super::xl::XENSTORE_NAMES)
             .collect();
         let (init, _) = script("4.17", &modules());
         for program in init.split("/bin/").skip(1) {

@@ -9,14 +9,36 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use super::bench;
-use super::guest::{BENCH_ROUNDS, Binaries, XEN_INFO_FIELD};
+use super::guest::{BENCH_ROUNDS, Binaries, XEN_INFO_FIELD, XL_COMPARE};
 use super::init;
 use super::packages::GuestOs;
+use super::xl::Entry;
 use crate::{Result, io_err, output};
 
 /// The modules dom0 needs for `/dev/xen/privcmd` and `/proc/xen`; their
 /// dependencies are found from each module's `.modinfo`.
-const MODULES: [&str; 2] = ["xen-privcmd", "xenfs"];
+/// `xenstored` needs the event channel and grant devices too.
+const MODULES: [&str; 5] = [
+    "xen-privcmd",
+    "xenfs",
+    "xen-evtchn",
+    "xen-gntdev",
+    "xen-gntalloc",
+];
+
+/// What `xenstored` and `xl` write to (`var/run` and `var/lib` hold
+/// their state and locks).
+const XENSTORED_DIRS: [&str; 9] = [
+    "var",
+    "var/run",
+    "var/run/xenstored",
+    "var/run/xen",
+    "var/lib",
+    "var/lib/xenstored",
+    "var/lib/xen",
+    "var/log",
+    "var/log/xen",
+];
 
 /// The initramfs written (`initrd.img`).
 pub struct Initrd {
@@ -69,6 +91,42 @@ pub fn build(os: &GuestOs, bins: &Binaries, extra: &[(String, PathBuf)]) -> Resu
         init::XEN_INFO_FIELD_SH.as_bytes(),
         0o755,
     );
+    cpio.file(
+        &format!("bin/{XL_COMPARE}"),
+        init::XL_COMPARE_SH.as_bytes(),
+        0o755,
+    );
+    let mut dirs: Vec<String> = ["bin", "lib", "lib/modules", "root", "tmp"]
+        .map(String::from)
+        .into();
+    let xl = os.xl.entries()?;
+    let xl_files = xl.iter().filter(|e| matches!(e, Entry::File(..))).count();
+    let xl_bytes: usize = xl
+        .iter()
+        .map(|e| match e {
+            Entry::File(_, data, _) => data.len(),
+            Entry::Symlink(..) => 0,
+        })
+        .sum();
+    for entry in xl {
+        let (Entry::File(path, ..) | Entry::Symlink(path, _)) = &entry;
+        let mut at = 0;
+        while let Some(slash) = path[at..].find('/') {
+            let dir = &path[..at + slash];
+            if !dirs.iter().any(|d| d == dir) {
+                cpio.dir(dir);
+                dirs.push(dir.to_owned());
+            }
+            at += slash + 1;
+        }
+        match entry {
+            Entry::File(path, data, mode) => cpio.file(&path, &data, mode),
+            Entry::Symlink(path, target) => cpio.symlink(&path, &target),
+        }
+    }
+    for dir in XENSTORED_DIRS {
+        cpio.dir(dir);
+    }
     let names: Vec<String> = modules.into_iter().map(|(n, _)| n).collect();
     let (init, checks) = init::script(os.release.name, &names);
     cpio.file("init", init.as_bytes(), 0o755);
@@ -77,11 +135,14 @@ pub fn build(os: &GuestOs, bins: &Binaries, extra: &[(String, PathBuf)]) -> Resu
     let path = work.join("initrd.img");
     gzip(&plain, &path)?;
     println!(
-        "xtask dom0 {}: initrd.img {:.1} MiB (cpio {:.1} MiB), modules: {}",
+        "xtask dom0 {}: initrd.img {:.1} MiB (cpio {:.1} MiB), modules: {}; xl: {xl_files} files \
+         ({:.1} MiB) from {} packages",
         os.release.name,
         file_mib(&path),
         plain.len() as f64 / 1048576.0,
-        names.join(" ")
+        names.join(" "),
+        xl_bytes as f64 / 1048576.0,
+        os.xl.packages,
     );
     Ok(Initrd { checks })
 }

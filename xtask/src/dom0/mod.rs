@@ -9,6 +9,8 @@
 //! per release).
 //!
 //! - `packages.rs`: each release's Debian packages, fetched and extracted;
+//! - `xl.rs`: Xen's `xl` and `xenstored` from them, with their libraries,
+//!   to compare the examples with (`xl-compare.sh`);
 //! - `guest.rs`: the programs dom0 runs, built statically on the host;
 //! - `init.rs`, `init.sh`, `checks.sh`: dom0's `/init` and its checks;
 //! - `initramfs.rs`: the initramfs holding them;
@@ -23,6 +25,7 @@ pub mod initramfs;
 pub mod packages;
 pub mod protocol;
 pub mod qemu;
+pub mod xl;
 
 use std::time::{Duration, Instant};
 

@@ -11,6 +11,7 @@ use std::process::{Command, Stdio};
 
 use hcbuf_sys::prove::debian;
 
+use super::xl::{self, Xl};
 use crate::host::{install, missing_tools};
 use crate::{Result, io_err, run};
 
@@ -88,6 +89,9 @@ pub struct GuestOs {
     /// The extracted libxen-dev of the suite (`usr/include`, and the static
     /// libraries in [`LIBXEN_LIB`]).
     pub libxen_dev: PathBuf,
+    /// Xen's own toolstack (`xl`, `xenstored`), to compare the examples
+    /// with.
+    pub xl: Xl,
 }
 
 /// Installs what the harness runs on the host, or says how to.
@@ -102,6 +106,7 @@ pub fn ensure_host_tools() -> Result<()> {
         ("gzip", "gzip"),
         ("tar", "tar"),
         ("cc", "gcc"),
+        ("readelf", "binutils"),
     ]);
     if !Path::new(STATIC_LIBC).exists() {
         missing.push("libc6-dev");
@@ -197,6 +202,7 @@ pub fn fetch_guest(dom0: &Path, release: Release) -> Result<GuestOs> {
         ),
         busybox: first_existing(&root, &["bin/busybox".into(), "usr/bin/busybox".into()]),
         libxen_dev,
+        xl: xl::fetch(dom0, release, &work)?,
     };
     let xencall = guest.libxen_dev.join(LIBXEN_LIB).join("libxencall.a");
     for needed in [&guest.xen_modules, &guest.busybox, &xencall] {

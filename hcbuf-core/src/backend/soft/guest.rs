@@ -256,6 +256,7 @@ raw_structs!(
     hcbuf_sys::sysctl::xen_sysctl_cputopoinfo,
     hcbuf_sys::sysctl::xen_sysctl_numainfo,
     hcbuf_sys::sysctl::xen_sysctl_getcpuinfo,
+    hcbuf_sys::sysctl::xen_sysctl_debug_keys,
     hcbuf_sys::domctl::xen_domctl_createdomain,
     hcbuf_sys::v4_20::domctl::xen_domctl_createdomain,
     hcbuf_sys::domctl::xen_domctl_getvcpuinfo,

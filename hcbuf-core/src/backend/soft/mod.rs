@@ -61,7 +61,9 @@
 //!   `getcpuinfo`; `cpupool_op` (create, destroy, info, add and remove a
 //!   CPU, move a domain, free CPUs: `Pool-0` starts with every CPU and the
 //!   host's scheduler; the model has the credit, credit2 and null
-//!   schedulers) and `scheduler_op` (credit and credit2 pool parameters).
+//!   schedulers) and `scheduler_op` (credit and credit2 pool parameters), `debug_keys` (key by key,
+//!   `EFAULT` at the first that cannot be read; `h` writes the handler
+//!   list to the ring, other keys nothing).
 //!   No `EAGAIN` while a vCPU is moved: the model moves it at once.
 //! - `domctl` (interface version, then the domain: `ESRCH`):
 //!   `createdomain` (the id asked for, `EEXIST` if taken, or the next free

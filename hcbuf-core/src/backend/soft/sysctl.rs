@@ -29,6 +29,20 @@ const MAX_NODE_ID: u32 = 63;
 /// `node_distance()` without an ACPI SLIT.
 const LOCAL_DISTANCE: u32 = 10;
 const REMOTE_DISTANCE: u32 = 20;
+/// The debug keys of Xen 4.17's own table (`common/keyhandler.c`), in
+/// key order, as `h` lists them (a real host adds the drivers' keys).
+const KEY_HANDLERS: [(char, &str); 10] = [
+    ('%', "trap to xendbg"),
+    ('*', "print all diagnostics"),
+    ('0', "dump Dom0 registers"),
+    ('A', "toggle alternative key handling"),
+    ('R', "reboot machine"),
+    ('d', "dump registers"),
+    ('h', "show this message"),
+    ('q', "dump domain (and guest debug) info"),
+    ('r', "dump run queues"),
+    ('t', "display multi-cpu clock info"),
+];
 /// Bytes per page (`PAGE_SHIFT` 12 on x86).
 const PAGE_BYTES: u64 = 4096;
 
@@ -58,6 +72,7 @@ impl Ctx<'_> {
             XEN_SYSCTL_getcpuinfo => self.getcpuinfo(op, u),
             XEN_SYSCTL_cpupool_op => self.cpupool_op(op, u),
             XEN_SYSCTL_scheduler_op => self.sysctl_scheduler_op(op, u),
+            XEN_SYSCTL_debug_keys => self.debug_keys(u),
             // `arch_do_sysctl`'s default (and every command not modelled).
             _ => self.unmodelled(CallId::SysctlCommand(cmd), [op, 0, 0, 0, 0]),
         }
@@ -86,6 +101,35 @@ impl Ctx<'_> {
             .write(u + field!(xen_sysctl_readconsole, count), &count)?;
         self.mem
             .write(u + field!(xen_sysctl_readconsole, index), &index)?;
+        Ok(0)
+    }
+
+    /// Xen reads the keys one byte at a time and presses each (a fault
+    /// at key `i` leaves the keys before it pressed, `EFAULT`); nothing is
+    /// copied back. Of the handlers, the model runs `h` (the list of
+    /// [`KEY_HANDLERS`], as `show_handlers` prints it); the others' output
+    /// is the host's state, which it does not model, and a key without a
+    /// handler is ignored, as Xen ignores it.
+    fn debug_keys(&mut self, u: u64) -> Result<u64, XenErrno> {
+        let dk: xen_sysctl_debug_keys = self.mem.read(u)?;
+        for i in 0..dk.nr_keys() {
+            let key: u8 = self
+                .mem
+                .read(self.mem.element::<u8>(dk.keys().0, u64::from(i))?)?;
+            if key == b'h' && self.st.host.console_to_ring {
+                let mut text = format!(
+                    "(XEN) '{}' pressed -> showing installed handlers\n",
+                    key as char
+                );
+                for (k, what) in KEY_HANDLERS {
+                    text.push_str(&format!(
+                        "(XEN)  key '{k}' (ascii '{:02x}') => {what}\n",
+                        k as u32
+                    ));
+                }
+                self.st.ring.puts(text.as_bytes());
+            }
+        }
         Ok(0)
     }
 

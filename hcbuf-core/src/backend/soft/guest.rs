@@ -221,6 +221,7 @@ raw_structs!(
     hcbuf_sys::domctl::xen_domctl_max_vcpus,
     hcbuf_sys::memory::xen_memory_domain,
     hcbuf_sys::memory::xen_memory_map,
+    hcbuf_sys::memory::xen_memory_reservation,
 );
 
 raw_structs!(

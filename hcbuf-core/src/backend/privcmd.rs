@@ -605,6 +605,10 @@ pub enum AccessError {
     /// A write to a [`MapAccess::ReadOnly`] mapping.
     #[error("the mapping is read-only")]
     ReadOnly,
+    /// An access from a child of `fork()`, which does not inherit
+    /// privcmd's mappings.
+    #[error("the mapping belongs to the parent process (a child of fork() does not have it)")]
+    Forked,
 }
 
 /// The number of pages of a mapping of `count` frames, or why not.
@@ -675,6 +679,10 @@ struct Region {
     ptr: NonNull<u8>,
     len: usize,
     writable: bool,
+    /// The process that mapped it: privcmd's mappings are not inherited
+    /// by a child of `fork()` (`VM_DONTCOPY`), so a child neither touches
+    /// nor unmaps the range (where its own mappings may lie).
+    pid: u32,
 }
 
 impl Region {
@@ -717,7 +725,17 @@ impl Region {
             call,
             what: "mmap returned address 0".into(),
         })?;
-        Ok(Region { ptr, len, writable })
+        Ok(Region {
+            ptr,
+            len,
+            writable,
+            pid: std::process::id(),
+        })
+    }
+
+    /// Whether this process made the mapping (is not a child of `fork()`).
+    fn ours(&self) -> bool {
+        std::process::id() == self.pid
     }
 
     fn addr(&self) -> u64 {
@@ -727,9 +745,12 @@ impl Region {
 
 impl Drop for Region {
     fn drop(&mut self) {
-        // SAFETY: `ptr..ptr+len` is the mapping `map` made, unmapped only
-        // here; no reference into it outlives the `ForeignMapping` that
-        // owns this region (its accessors borrow it).
+        if !self.ours() {
+            return;
+        }
+        // SAFETY: `ptr..ptr+len` is the mapping `map` made in this process,
+        // unmapped only here; no reference into it outlives the
+        // `ForeignMapping` that owns this region (its accessors borrow it).
         let ret = unsafe { libc::munmap(self.ptr.as_ptr().cast(), self.len) };
         debug_assert_eq!(ret, 0, "munmap of a mapping we made");
     }
@@ -757,6 +778,11 @@ impl Drop for Region {
 ///
 /// `ForeignMapping` is `Send` and `Sync`: it owns its region, unmapped
 /// once, and every safe access is atomic.
+///
+/// # Fork
+/// A child of `fork()` does not inherit the mapping (privcmd marks it
+/// `VM_DONTCOPY`): there every accessor answers [`AccessError::Forked`]
+/// and drop leaves the range alone.
 #[derive(Debug)]
 pub struct ForeignMapping {
     region: Region,
@@ -828,6 +854,9 @@ impl ForeignMapping {
     /// Checks that `offset..offset+len` lies inside the mapping and every
     /// page of it is mapped.
     fn check(&self, offset: usize, len: usize) -> Result<(), AccessError> {
+        if !self.region.ours() {
+            return Err(AccessError::Forked);
+        }
         let size = self.region.len;
         let end = offset
             .checked_add(len)
@@ -1036,6 +1065,7 @@ mod tests {
                 ptr: NonNull::new(ptr.cast()).unwrap(),
                 len,
                 writable,
+                pid: std::process::id(),
             },
             errors: errors.into(),
             domid: 7,
@@ -1252,6 +1282,32 @@ mod tests {
         // SAFETY: as above.
         unsafe { w.as_mut_slice().unwrap()[4097] = 9 };
         assert_eq!(w.read_vec(4096, 2).unwrap(), [0, 9]);
+    }
+
+    #[test]
+    fn a_child_of_fork_neither_touches_nor_unmaps_the_mapping() {
+        let m = anonymous_mapping(&[0], true);
+        m.write(0, b"parent").unwrap();
+        // As in a child of fork(): another process id.
+        let mut child = anonymous_mapping(&[0], true);
+        child.region.pid = std::process::id().wrapping_add(1);
+        assert_eq!(child.read_vec(0, 1), Err(AccessError::Forked));
+        assert_eq!(child.write(0, b"x"), Err(AccessError::Forked));
+        // SAFETY: refused before any slice is made.
+        assert_eq!(unsafe { child.as_slice() }, Err(AccessError::Forked));
+        let addr = child.as_ptr() as usize;
+        drop(child);
+        // Still mapped: the "child" did not unmap it.
+        let mut residency = [0u8; 1];
+        // SAFETY: mincore only inspects the page tables (ENOMEM if the
+        // range is unmapped) and writes one byte to `residency`.
+        let mapped =
+            unsafe { libc::mincore(addr as *mut libc::c_void, 4096, residency.as_mut_ptr()) };
+        assert_eq!(mapped, 0, "{}", io::Error::last_os_error());
+        // SAFETY: the page the dropped mapping left mapped, unmapped here
+        // as its parent would.
+        assert_eq!(unsafe { libc::munmap(addr as *mut libc::c_void, 4096) }, 0);
+        assert_eq!(m.read_vec(0, 6).unwrap(), b"parent");
     }
 
     #[test]

@@ -659,7 +659,7 @@ mod privcmd_foreign {
         println!("domain {domid}: gpfns 0..3 populated at mfns {mfns:#x?}");
 
         let rw = privcmd
-            .map_foreign(domid, &mfns[..2], MapAccess::ReadWrite)
+            .map_foreign(domid, &mfns[..2], MapAccess::Writable)
             .unwrap();
         assert!(rw.all_mapped(), "{:?}", rw.errors());
         assert_eq!((rw.pages(), rw.len(), rw.domid()), (2, 8192, domid));
@@ -757,7 +757,7 @@ mod privcmd_foreign {
         );
 
         let first = privcmd
-            .map_resource(domid, kind, shared, 0, 2, MapAccess::ReadWrite)
+            .map_resource(domid, kind, shared, 0, 2, MapAccess::Writable)
             .unwrap();
         assert!(first.all_mapped() && first.len() == 8192);
         let entry = *b"\x01\x00\x00\x00\x07\x00\x00\x00";

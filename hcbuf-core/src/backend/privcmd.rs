@@ -265,7 +265,7 @@ impl Privcmd {
 
     /// Maps `frames` of domain `domid` into this process, one page each,
     /// in order (`IOCTL_PRIVCMD_MMAPBATCH_V2`), readable and, with
-    /// [`MapAccess::ReadWrite`], writable.
+    /// [`MapAccess::Writable`], writable.
     ///
     /// The frames are the domain's GFNs: for a PV domain these are machine
     /// frames (what `populate_physmap` returned), for an HVM or PVH domain
@@ -544,7 +544,7 @@ pub enum MapAccess {
     /// `PROT_READ`: Xen maps the frames read-only; writes are refused.
     ReadOnly,
     /// `PROT_READ | PROT_WRITE`.
-    ReadWrite,
+    Writable,
 }
 
 /// A foreign mapping or `dm_op` failed.
@@ -698,7 +698,7 @@ impl Region {
         let len = pages * XEN_PAGE_SIZE;
         let (prot, writable) = match access {
             MapAccess::ReadOnly => (libc::PROT_READ, false),
-            MapAccess::ReadWrite => (libc::PROT_READ | libc::PROT_WRITE, true),
+            MapAccess::Writable => (libc::PROT_READ | libc::PROT_WRITE, true),
         };
         // SAFETY: a new mapping at an address the kernel chooses, so no
         // existing memory is replaced; the descriptor is open for the
@@ -820,7 +820,7 @@ impl ForeignMapping {
         self.errors.len()
     }
 
-    /// Whether the mapping is writable ([`MapAccess::ReadWrite`]).
+    /// Whether the mapping is writable ([`MapAccess::Writable`]).
     pub fn writable(&self) -> bool {
         self.region.writable
     }
@@ -1133,7 +1133,7 @@ mod tests {
     fn mapping_through_a_file_that_is_not_privcmd_fails_cleanly() {
         let null = Privcmd::open_path("/dev/null").unwrap();
         // /dev/null cannot be mapped: the mmap fails, nothing leaks.
-        match null.map_foreign(1, &[0x1000, 0x1001], MapAccess::ReadWrite) {
+        match null.map_foreign(1, &[0x1000, 0x1001], MapAccess::Writable) {
             Err(e @ ForeignError::Os { call, .. }) => {
                 assert_eq!(call, "privcmd mmapbatch_v2");
                 assert_eq!(e.raw_os_error(), Some(libc::ENODEV), "{e}");

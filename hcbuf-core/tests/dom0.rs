@@ -843,7 +843,8 @@ mod load {
     /// Pages populated in each.
     const PAGES: u64 = 4;
 
-    /// 100 domains created, configured and populated (all alive at once),
+    /// 100 domains created, configured (vCPUs, memory limit, unpaused and
+    /// paused again) and populated (all alive at once),
     /// then destroyed: no domain left, Xen's free memory back to what it
     /// was, and the pool's live count 0. Xen frees some of a domain's
     /// memory after the domain has left its list (RCU), so the free
@@ -871,9 +872,12 @@ mod load {
                 xen.populate_physmap(id, 0, &gpfns).unwrap().len(),
                 PAGES as usize
             );
+            xen.unpause_domain(id).unwrap();
+            xen.pause_domain(id).unwrap();
             let info = xen.domain(id).unwrap();
             assert_eq!((info.tot_pages, info.max_pages), (PAGES, PAGES), "{info:?}");
             assert_eq!(info.max_vcpu_id, 0, "{info:?}");
+            assert!(info.state.paused, "{info:?}");
         }
         let created = t.elapsed();
         let alive_free = free(&xen);

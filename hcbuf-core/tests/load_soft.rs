@@ -128,7 +128,10 @@ fn a_hundred_domains_created_configured_and_destroyed_leave_nothing() {
             xen.populate_physmap(id, 0, &gpfns).unwrap().len(),
             PAGES as usize
         );
+        xen.unpause_domain(id).unwrap();
+        xen.pause_domain(id).unwrap();
         let info = xen.domain(id).unwrap();
+        assert!(info.state.paused);
         assert_eq!((info.tot_pages, info.max_pages), (PAGES, PAGES));
         assert_eq!((info.max_vcpu_id, info.handle[0]), (1, i as u8));
         ids.push(id);

@@ -54,6 +54,23 @@
 //!   descriptor to one domain.
 //!
 //! ```no_run
+//! use hcbuf_core::api::Xen;
+//! use hcbuf_core::backend::privcmd::{MapAccess, Privcmd};
+//! use hcbuf_core::Pool;
+//!
+//! let xen = Xen::new(Privcmd::open()?, Pool::new()?);
+//! # let domid = 1;
+//! // A PV domain's first page: its machine frame, then a mapping of it.
+//! xen.set_max_mem(domid, 4)?;
+//! let mfns = xen.populate_physmap(domid, 0, &[0])?;
+//! let page = xen.backend().map_foreign(domid, &mfns, MapAccess::Writable)?;
+//! page.write(0, b"hello")?;
+//! assert_eq!(page.read_vec(0, 5)?, b"hello");
+//! // Unmapped when `page` is dropped.
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ```no_run
 //! use hcbuf_core::backend::Privcmd;
 //! use hcbuf_core::sys::version::XENVER_version;
 //! use hcbuf_core::xen::memory::MaximumRamPage;

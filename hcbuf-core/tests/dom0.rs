@@ -108,6 +108,7 @@ both_pools!(
     scheduler_and_platform_are_xens_defaults,
     hypfs_buildinfo_matches_sysfs,
     a_multicall_batch_returns_every_result,
+    control_calls_answer_as_xen_does,
 );
 
 /// A sysfs file's contents, without the trailing newline; `None` if it
@@ -264,30 +265,61 @@ fn console_write_goes_where_xen_says(xen: &Xen<Privcmd>) {
     );
 }
 
-fn a_domain_lives_and_dies(xen: &Xen<Privcmd>) {
-    // An empty PV domain, as libxl configures one: no CDF flags, one
-    // vCPU, libxl's default limits, grant table version 1 at most.
-    let config = CreateDomain {
-        handle: *b"hcbuf-dom0-test!",
-        max_vcpus: 1,
-        max_evtchn_port: 1023,
-        max_grant_frames: 32,
-        max_maptrack_frames: 1024,
-        grant_opts: 1 & XEN_DOMCTL_GRANT_version_mask,
-        ..Default::default()
-    };
-    let domid = xen.create_domain(0, config).unwrap();
-    // Destroy it even if an assertion fails.
-    struct Destroy<'a>(&'a Xen<Privcmd>, u16);
-    impl Drop for Destroy<'_> {
-        fn drop(&mut self) {
-            if std::thread::panicking() {
-                let _ = self.0.destroy_domain(self.1);
+/// A PV domain as libxl configures an empty one (no CDF flags, one
+/// vCPU, libxl's default limits, grant table version 1 at most), which is
+/// destroyed when dropped (after a failed assertion too).
+struct TestDomain<'a> {
+    xen: &'a Xen<Privcmd>,
+    id: u16,
+    config: CreateDomain,
+}
+
+impl<'a> TestDomain<'a> {
+    /// Creates it, with `handle` as its UUID.
+    fn create(xen: &'a Xen<Privcmd>, handle: [u8; 16]) -> Self {
+        let config = CreateDomain {
+            handle,
+            max_vcpus: 1,
+            max_evtchn_port: 1023,
+            max_grant_frames: 32,
+            max_maptrack_frames: 1024,
+            grant_opts: 1 & XEN_DOMCTL_GRANT_version_mask,
+            ..Default::default()
+        };
+        let id = xen.create_domain(0, config).unwrap();
+        TestDomain { xen, id, config }
+    }
+
+    /// Destroys it and waits until Xen has dropped its last reference
+    /// (it may linger, dying, meanwhile), at most 10 s.
+    fn destroy_and_wait(self) {
+        let (xen, id) = (self.xen, self.id);
+        xen.destroy_domain(id).unwrap();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            match xen.domain(id) {
+                Err(e) if e.errno() == Some(XenErrno(XEN_ESRCH)) => break,
+                Ok(info) if Instant::now() < deadline => {
+                    assert!(info.state.dying, "{info:?}");
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                other => panic!("domain {id} after destroy: {other:?}"),
             }
         }
+        assert!(!xen.domains().unwrap().iter().any(|d| d.domid == id));
     }
-    let guard = Destroy(xen, domid);
+}
 
+impl Drop for TestDomain<'_> {
+    fn drop(&mut self) {
+        // Gone already after `destroy_and_wait` (ESRCH).
+        let _ = self.xen.destroy_domain(self.id);
+    }
+}
+
+fn a_domain_lives_and_dies(xen: &Xen<Privcmd>) {
+    let domain = TestDomain::create(xen, *b"hcbuf-dom0-test!");
+    let (domid, config) = (domain.id, domain.config);
     assert!(domid > 0 && domid < 0x7ff0, "{domid}");
     let info = xen.domain(domid).unwrap();
     assert_eq!(info.domid, domid);
@@ -329,21 +361,7 @@ fn a_domain_lives_and_dies(xen: &Xen<Privcmd>) {
     xen.pause_domain(domid).unwrap();
     assert!(xen.domain(domid).unwrap().state.paused);
 
-    drop(guard);
-    xen.destroy_domain(domid).unwrap();
-    // The domain may linger as dying until Xen drops its last reference.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        match xen.domain(domid) {
-            Err(e) if e.errno() == Some(XenErrno(XEN_ESRCH)) => break,
-            Ok(info) if Instant::now() < deadline => {
-                assert!(info.state.dying, "{info:?}");
-                std::thread::sleep(Duration::from_millis(10));
-            }
-            other => panic!("domain {domid} after destroy: {other:?}"),
-        }
-    }
-    assert!(!xen.domains().unwrap().iter().any(|d| d.domid == domid));
+    domain.destroy_and_wait();
 }
 
 /// A hypercall number Xen does not have.
@@ -571,30 +589,93 @@ fn a_multicall_batch_returns_every_result(xen: &Xen<Privcmd>) {
     assert_eq!(xen.multicall(Batch::new()).unwrap(), vec![]);
 }
 
+/// Remote shutdown, HVM parameters and vCPU contexts, on a PV domain the
+/// test creates and on dom0's own vCPUs, with the errnos the software Xen
+/// models.
+fn control_calls_answer_as_xen_does(xen: &Xen<Privcmd>) {
+    use hcbuf_core::api::{ShutdownReason, VcpuGuestContext};
+    use hcbuf_core::sys::errno::XEN_ENODATA;
+    use hcbuf_core::sys::hvm::{HVM_NR_PARAMS, HVM_PARAM_STORE_EVTCHN};
+
+    let domain = TestDomain::create(xen, *b"hcbuf-dom0-ctrl!");
+    let domid = domain.id;
+    xen.set_max_vcpus(domid, 1).unwrap();
+    fn errno<T>(result: Result<T, Error>) -> Option<i32> {
+        result.err().and_then(|e| e.errno()).map(|e| e.0)
+    }
+
+    // vCPU contexts: never initialised, then refused all-zero (PV, user
+    // mode, no user page table); a vCPU that does not exist.
+    assert_eq!(errno(xen.vcpu_context(domid, 0)), Some(XEN_ENODATA));
+    let zero = VcpuGuestContext::zeroed();
+    assert_eq!(
+        errno(xen.set_vcpu_context(domid, 0, &zero)),
+        Some(XEN_EINVAL)
+    );
+    assert_eq!(errno(xen.vcpu_context(domid, 1)), Some(XEN_EINVAL));
+    // Dom0's own: not the vCPU this thread runs on (pinned to CPU 0, which
+    // is dom0's vCPU 0), whose context Xen gives whole.
+    // SAFETY: `set` is a plain CPU mask on the stack, valid for the call.
+    let pinned = unsafe {
+        let mut set: libc::cpu_set_t = std::mem::zeroed();
+        libc::CPU_SET(0, &mut set);
+        libc::sched_setaffinity(0, size_of::<libc::cpu_set_t>(), &set)
+    };
+    assert_eq!(pinned, 0, "pin the test thread to CPU 0");
+    assert_eq!(errno(xen.vcpu_context(0, 0)), Some(XEN_EINVAL));
+    let other = xen.vcpu_context(0, 1).unwrap();
+    let set_words = other.words().iter().filter(|&&w| w != 0).count();
+    eprintln!("dom0 vCPU 1's context: {set_words} of 646 words set");
+    assert!(set_words > 0, "a running vCPU has registers");
+    // Dom0 cannot load a context into itself.
+    assert_eq!(errno(xen.set_vcpu_context(0, 1, &other)), Some(XEN_EINVAL));
+
+    // HVM parameters: a PV domain has none; the index is checked first.
+    assert_eq!(
+        errno(xen.hvm_param(domid, HVM_PARAM_STORE_EVTCHN)),
+        Some(XEN_EINVAL)
+    );
+    assert_eq!(
+        errno(xen.hvm_param(0x7fef, HVM_PARAM_STORE_EVTCHN)),
+        Some(XEN_ESRCH)
+    );
+    assert_eq!(
+        errno(xen.hvm_param(0x7fef, HVM_NR_PARAMS)),
+        Some(XEN_EINVAL)
+    );
+    assert_eq!(
+        errno(xen.set_hvm_param(domid, HVM_PARAM_STORE_EVTCHN, 1)),
+        Some(XEN_EINVAL)
+    );
+
+    // Remote shutdown: recorded with its reason; the first reason stays.
+    assert_eq!(
+        errno(xen.shutdown_domain(0x7fef, ShutdownReason::Poweroff)),
+        Some(XEN_ESRCH)
+    );
+    xen.shutdown_domain(domid, ShutdownReason::Reboot).unwrap();
+    xen.shutdown_domain(domid, ShutdownReason::Crash).unwrap();
+    let state = xen.domain(domid).unwrap().state;
+    assert!(state.shutdown && !state.crashed, "{state:?}");
+    assert_eq!(state.shutdown_reason, Some(ShutdownReason::Reboot));
+    assert!(!state.running, "{state:?}");
+}
+
 // ---------------------------------------------------------------------------
 // Foreign memory through privcmd, and the load of many domains. Each runs
 // as its own `check` line of `checks.sh` (by exact name), and the
 // `dom0-api` line skips them.
 // ---------------------------------------------------------------------------
 
-/// An empty PV domain as libxl configures one (as in
-/// `a_domain_lives_and_dies`), with one vCPU and room for `pages` pages.
-fn create_pv_domain(xen: &Xen<Privcmd>, tag: u8, pages: u64) -> u16 {
+/// A [`TestDomain`] with its one vCPU allocated and room for `pages`
+/// pages, its UUID ending in `tag`.
+fn pv_domain(xen: &Xen<Privcmd>, tag: u8, pages: u64) -> TestDomain<'_> {
     let mut handle = *b"hcbuf-dom0-map-?";
     handle[15] = tag;
-    let config = CreateDomain {
-        handle,
-        max_vcpus: 1,
-        max_evtchn_port: 1023,
-        max_grant_frames: 32,
-        max_maptrack_frames: 1024,
-        grant_opts: 1 & XEN_DOMCTL_GRANT_version_mask,
-        ..Default::default()
-    };
-    let domid = xen.create_domain(0, config).unwrap();
-    xen.set_max_vcpus(domid, 1).unwrap();
-    xen.set_max_mem(domid, pages * 4).unwrap();
-    domid
+    let domain = TestDomain::create(xen, handle);
+    xen.set_max_vcpus(domain.id, 1).unwrap();
+    xen.set_max_mem(domain.id, pages * 4).unwrap();
+    domain
 }
 
 /// Waits (at most `bound`) for a destroyed domain to be gone: Xen lists
@@ -610,17 +691,6 @@ fn wait_gone(xen: &Xen<Privcmd>, domid: u16, bound: Duration) -> Result<Duration
                 std::thread::sleep(Duration::from_millis(10));
             }
             other => return Err(format!("domain {domid} after {bound:?}: {other:?}")),
-        }
-    }
-}
-
-/// Destroys a domain on drop if a test fails before it does.
-struct DestroyOnPanic<'a>(&'a Xen<Privcmd>, u16);
-
-impl Drop for DestroyOnPanic<'_> {
-    fn drop(&mut self) {
-        if std::thread::panicking() {
-            let _ = self.0.destroy_domain(self.1);
         }
     }
 }
@@ -650,8 +720,8 @@ mod privcmd_foreign {
     fn pages_of_a_new_domain_map_write_and_read_back() {
         let xen = xen(Source::Device);
         let privcmd = xen.backend();
-        let domid = create_pv_domain(&xen, b'1', 4);
-        let guard = DestroyOnPanic(&xen, domid);
+        let domain = pv_domain(&xen, b'1', 4);
+        let domid = domain.id;
 
         let mfns = xen.populate_physmap(domid, 0, &[0, 1, 2]).unwrap();
         assert_eq!(mfns.len(), 3, "{mfns:x?}");
@@ -714,7 +784,6 @@ mod privcmd_foreign {
 
         // Destroyed while mapped: the frames stay (the mapping holds
         // them), so the domain stays, dying, until the mapping goes.
-        drop(guard);
         xen.destroy_domain(domid).unwrap();
         std::thread::sleep(Duration::from_millis(500));
         let info = xen.domain(domid).unwrap();
@@ -723,6 +792,7 @@ mod privcmd_foreign {
         drop(rw);
         let took = wait_gone(&xen, domid, Duration::from_secs(30)).unwrap();
         println!("domain {domid} gone {took:?} after its mapping was dropped");
+        drop(domain);
         assert_all_freed(&xen);
     }
 
@@ -733,8 +803,8 @@ mod privcmd_foreign {
     fn a_grant_table_maps_as_a_resource() {
         let xen = xen(Source::Device);
         let privcmd = xen.backend();
-        let domid = create_pv_domain(&xen, b'2', 1);
-        let guard = DestroyOnPanic(&xen, domid);
+        let domain = pv_domain(&xen, b'2', 1);
+        let domid = domain.id;
         let kind = XENMEM_resource_grant_table;
         let shared = XENMEM_resource_grant_table_id_shared;
 
@@ -773,9 +843,7 @@ mod privcmd_foreign {
         );
         drop((first, second));
 
-        drop(guard);
-        xen.destroy_domain(domid).unwrap();
-        wait_gone(&xen, domid, Duration::from_secs(30)).unwrap();
+        domain.destroy_and_wait();
         assert_all_freed(&xen);
     }
 
@@ -785,8 +853,8 @@ mod privcmd_foreign {
     #[test]
     fn dm_op_and_restrict() {
         let xen = xen(Source::Device);
-        let domid = create_pv_domain(&xen, b'3', 1);
-        let guard = DestroyOnPanic(&xen, domid);
+        let domain = pv_domain(&xen, b'3', 1);
+        let domid = domain.id;
         let privcmd = Privcmd::open().unwrap();
 
         // `xen_dm_op` header: op 0 (create_ioreq_server) and padding.
@@ -828,9 +896,7 @@ mod privcmd_foreign {
         );
         drop(privcmd);
 
-        drop(guard);
-        xen.destroy_domain(domid).unwrap();
-        wait_gone(&xen, domid, Duration::from_secs(30)).unwrap();
+        domain.destroy_and_wait();
         assert_all_freed(&xen);
     }
 }
@@ -864,10 +930,11 @@ mod load {
 
         let gpfns: Vec<u64> = (0..PAGES).collect();
         let t = Instant::now();
-        let mut ids = Vec::with_capacity(DOMAINS);
+        let mut domains = Vec::with_capacity(DOMAINS);
         for i in 0..DOMAINS {
-            let id = create_pv_domain(&xen, i as u8, PAGES);
-            ids.push(id);
+            let domain = pv_domain(&xen, i as u8, PAGES);
+            let id = domain.id;
+            domains.push(domain);
             assert_eq!(
                 xen.populate_physmap(id, 0, &gpfns).unwrap().len(),
                 PAGES as usize
@@ -880,6 +947,7 @@ mod load {
             assert!(info.state.paused, "{info:?}");
         }
         let created = t.elapsed();
+        let ids: Vec<u16> = domains.iter().map(|d| d.id).collect();
         let alive_free = free(&xen);
         let listed = domids(&xen);
         assert_eq!(listed.len(), DOMAINS + 1, "{listed:?}");
@@ -908,6 +976,8 @@ mod load {
             end_free = free(&xen);
         }
         let refilled = t.elapsed();
+        // Each destroys its domain again on drop: ESRCH, ignored.
+        drop(domains);
         let left = domids(&xen);
         let live = xen.pool().stats().live();
         println!(

@@ -46,6 +46,7 @@ mod macros;
 #[doc(hidden)]
 pub use core as __core;
 pub mod abi;
+pub mod families;
 pub mod handles;
 pub mod marker;
 #[cfg(feature = "prove")]
@@ -103,6 +104,10 @@ modules! {
         memory,
         /// `public/hypfs.h`: the `hypfs_op` hypercall.
         hypfs,
+        /// `public/sched.h`: the `sched_op` hypercall.
+        sched,
+        /// `public/hvm/hvm_op.h` and `params.h`: `hvm_op`'s parameters.
+        hvm,
         /// Linux `xen/privcmd.h`: the `/dev/xen/privcmd` ioctl interface.
         privcmd,
     }

@@ -7,10 +7,11 @@ use crate::args::{SubOp, family};
 use crate::backend::Backend;
 use crate::marker::XenWritable;
 use crate::pool::PoolError;
+use crate::xen::CmdCall;
 use crate::xen::console::ConsoleWrite;
 use crate::xen::hypfs::{HypfsDirentry, HypfsRead};
 use crate::xen::memory::{
-    CurrentReservation, MaximumGpfn, MaximumRamPage, MaximumReservation, MemoryDomain, MemoryOp,
+    CurrentReservation, MaximumGpfn, MaximumRamPage, MaximumReservation, MemoryDomain,
     MemoryReservation, PopulatePhysmap,
 };
 use crate::xen::sysctl::ReadConsole;
@@ -113,7 +114,7 @@ impl<B: Backend> Xen<B> {
         P: SubOp<Family = family::MemoryOp> + XenWritable,
     {
         let arg = self.pool.boxed_from(payload).map_err(pool_error(call))?;
-        self.issue_wide(call, &MemoryOp::new(arg))
+        self.issue_wide(call, &CmdCall::new(arg))
     }
 
     /// `XENMEM_populate_physmap`: gives domain `domid` one extent of
@@ -163,12 +164,9 @@ impl<B: Backend> Xen<B> {
             .set_nr_extents(gpfns.len() as u64)
             .and_then(|()| reservation.set_extent_start(frames.lend_mut()))
             .map_err(lend_error(CALL))?;
-        let arg = self
-            .pool
-            .boxed_from(PopulatePhysmap::new(reservation))
-            .map_err(pool_error(CALL))?;
         // The count fits the ioctl's `int` (at most `MAX_EXTENTS`).
-        let done = self.issue(CALL, &MemoryOp::new(arg))?;
+        let (done, payload) = self.command(CALL, PopulatePhysmap::new(reservation))?;
+        drop(payload);
         let done = usize::try_from(done)
             .ok()
             .filter(|&d| d <= gpfns.len())

@@ -6,8 +6,11 @@
 //!   payload's type, and the 128-byte payload area) and issued with a
 //!   [`Call`].
 //! - [`version`]: the `xen_version` buffers and call.
-//! - [`memory`]: the `memory_op` payloads, their buffer elements and calls.
+//! - [`memory`]: the `memory_op` payloads and their buffer elements; like
+//!   every family of the `(cmd, arg)` shape, issued with a [`CmdCall`].
 //! - [`hypfs`]: the hypervisor filesystem's records and calls.
+//! - [`sched`]: `sched_op`'s remote shutdown; [`hvm`]: `hvm_op`'s HVM
+//!   parameters.
 //! - [`console`]: writing to and reading from Xen's console.
 //! - [`multicall`]: the ABI types of a batch of hypercalls.
 //! - [`v4_20`]: the payloads Xen 4.20 changed or added.
@@ -16,18 +19,22 @@
 //! (size, alignment, every offset), and its command against the commands
 //! that take that twin ([`RawPayload`]).
 
+mod cmd_call;
 pub mod console;
 pub mod domctl;
 mod family_op;
+pub mod hvm;
 pub mod hypfs;
 pub mod memory;
 pub mod multicall;
 mod raw;
+pub mod sched;
 pub mod sysctl;
 mod union;
 pub mod v4_20;
 pub mod version;
 
+pub use cmd_call::{CmdCall, PointerFamily};
 pub use family_op::{Call, Op, OpError, UnionFamily};
 pub use raw::Cmd;
 pub use raw::RawPayload;

@@ -14,16 +14,15 @@ use hcbuf_sys::arch::{
 };
 use hcbuf_sys::domctl::*;
 use hcbuf_sys::errno::{
-    XEN_EACCES, XEN_EEXIST, XEN_EINVAL, XEN_ENOMEM, XEN_ENOSYS, XEN_EOPNOTSUPP, XEN_EOVERFLOW,
-    XEN_ESRCH,
+    XEN_EACCES, XEN_EEXIST, XEN_EINVAL, XEN_ENOMEM, XEN_EOPNOTSUPP, XEN_EOVERFLOW, XEN_ESRCH,
 };
 use hcbuf_sys::sysctl::{XEN_SYSCTL_PHYSCAP_hap, XEN_SYSCTL_PHYSCAP_hvm, XEN_SYSCTL_PHYSCAP_pv};
 use hcbuf_sys::xen::{DOMID_FIRST_RESERVED, domid_t};
 
 use hcbuf_sys::v4_20;
 
-use super::Ctx;
 use super::state::{CURRENT, Domain, Vcpu};
+use super::{CallId, Ctx};
 use crate::backend::XenErrno;
 use crate::pool::Access;
 use crate::release::Release;
@@ -83,8 +82,10 @@ impl Ctx<'_> {
             }
             XEN_DOMCTL_max_vcpus => self.max_vcpus(u, domain),
             XEN_DOMCTL_getvcpuinfo => self.getvcpuinfo(op, u, domain),
+            XEN_DOMCTL_getvcpucontext => self.getvcpucontext(op, u, domain),
+            XEN_DOMCTL_setvcpucontext => self.setvcpucontext(u, domain),
             // `arch_do_domctl`'s default (and every command not modelled).
-            _ => Err(err(XEN_ENOSYS)),
+            _ => self.unmodelled(CallId::DomctlCommand(cmd), [op, 0, 0, 0, 0]),
         }
     }
 
@@ -237,6 +238,7 @@ impl Ctx<'_> {
             max_pages: 0,
             max_gpfn: 0,
             arch: config.arch,
+            loaded: Default::default(),
         };
         self.st.domains.insert(id, domain);
         self.write_header_domain(op, id).map(|()| 0)

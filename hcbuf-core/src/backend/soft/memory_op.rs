@@ -10,9 +10,9 @@ use hcbuf_sys::memory::{
 };
 use hcbuf_sys::xen::DOMID_SELF;
 
-use super::Ctx;
 use super::host::E820Region;
 use super::state::CURRENT;
+use super::{CallId, Ctx};
 use crate::backend::XenErrno;
 use crate::pool::Access;
 
@@ -61,7 +61,7 @@ impl Ctx<'_> {
             XENMEM_memory_map => self.memory_map(arg),
             XENMEM_machine_memory_map => self.machine_memory_map(arg),
             // Every command not modelled.
-            _ => Err(XenErrno(XEN_ENOSYS)),
+            other => self.unmodelled(CallId::MemoryOpCommand(other), [cmd, arg, 0, 0, 0]),
         }
     }
 

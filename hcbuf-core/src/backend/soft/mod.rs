@@ -36,7 +36,15 @@
 //! `sysctl`/`domctl` buffer, a `xen_memory_map`), the whole struct must be
 //! writable even if the model writes only the fields that changed.
 //!
+//! Inside a `multicall` made by a [`Batch`] (or [`hypercall_wide`]), each
+//! entry's call may touch only what that call lends
+//! ([`HypercallArgs::lend_by_entry`]), not its neighbours' buffers nor the
+//! entries themselves.
+//!
 //! [`HypercallArgs::lend`]: crate::args::HypercallArgs::lend
+//! [`HypercallArgs::lend_by_entry`]: crate::args::HypercallArgs::lend_by_entry
+//! [`Batch`]: crate::api::Batch
+//! [`hypercall_wide`]: crate::backend::hypercall_wide
 //!
 //! # What is modelled
 //! The caller is always dom0 (privileged; pausing, destroying or setting
@@ -72,10 +80,75 @@
 //! - `multicall`: each entry through the same dispatcher, its result (a
 //!   negative errno as a `u64`) written into the entry.
 //! - Every other hypercall, and every other command of the families above,
-//!   is `ENOSYS`.
+//!   is `ENOSYS`, unless the user's handler answers it (below).
 //!
 //! Fault injection ([`SoftXen::fail_next`]) makes the next calls fail with
 //! a chosen errno before they touch memory.
+//!
+//! # Extending the model
+//! A call the model does not answer, a whole hypercall or a `sysctl`,
+//! `domctl` or `memory_op` command ([`CallId`]), can be given a handler
+//! ([`SoftXen::handle`]). It is reached wherever the model would answer
+//! `ENOSYS`: a direct call, or an entry of a `multicall`; for a family's
+//! command, after the checks Xen makes for every command (the interface
+//! version, the `domctl`'s domain). It touches the caller's memory only
+//! through its [`HandlerCtx`], whose accesses are checked exactly as the
+//! model's own: only what the call (or the entry) lends, in the direction
+//! it is lent, else `EFAULT`, counted in [`SoftXen::faults`]. It sees the
+//! model's state (domains, release) read only, and keeps its own in what
+//! it captures. A call the model answers cannot be given one
+//! ([`HandleError::Modelled`]): a handler adds to the model, never
+//! replaces it ([`SoftXen::fail_next`] makes a modelled call fail).
+//! The extended model is the same `SoftXen`, so it runs behind
+//! [`AnyBackend`] and `Xen<SoftXen>` as it is.
+//!
+//! ```
+//! use std::mem::size_of;
+//!
+//! use hcbuf_core::api::{Batch, Xen};
+//! use hcbuf_core::backend::soft::{CallId, HostConfig, SoftXen};
+//! use hcbuf_core::pool::{Access, MemorySource, PoolConfig};
+//! use hcbuf_core::sys::errno::XEN_EINVAL;
+//! use hcbuf_core::sys::sysctl::{XEN_SYSCTL_availheap, xen_sysctl, xen_sysctl_availheap};
+//! use hcbuf_core::xen::{Op, sysctl::AvailHeap};
+//! use hcbuf_core::{Pool, Release, XenErrno};
+//!
+//! let config = PoolConfig::default().source(MemorySource::LockedAnonymous);
+//! let pool = Pool::with_config(config.track_allocations(true))?;
+//! let mut soft = SoftXen::new(pool.clone(), HostConfig::default())?;
+//! // `XEN_SYSCTL_availheap`, which the model does not answer: 1 GiB free.
+//! soft.handle(CallId::SysctlCommand(XEN_SYSCTL_availheap), |ctx, [op, ..]| {
+//!     let at = ctx.payload().expect("a sysctl has a payload");
+//!     let mut heap: xen_sysctl_availheap = ctx.read(at)?;
+//!     if heap.node < -1 {
+//!         return Err(XenErrno(XEN_EINVAL));
+//!     }
+//!     heap.avail_bytes = 1 << 30;
+//!     // Xen copies the whole `xen_sysctl` back: it must be writable.
+//!     ctx.check(op, size_of::<xen_sysctl>(), Access::Write)?;
+//!     ctx.write(at, &heap)?;
+//!     Ok(0)
+//! })?;
+//! let xen = Xen::new(soft, pool);
+//!
+//! let ask = |node| AvailHeap { node, ..Default::default() };
+//! let mut all = Op::sysctl(Release::Xen4_17, xen.pool(), ask(-1))?;
+//! let mut bad = Op::sysctl(Release::Xen4_17, xen.pool(), ask(-2))?;
+//! let (all_call, bad_call) = (all.call(), bad.call());
+//! let mut batch = Batch::new();
+//! batch.push(&all_call);
+//! batch.push(&bad_call);
+//! let results = xen.multicall(batch)?;
+//! assert_eq!(results, [Ok(0), Err(XenErrno(XEN_EINVAL))]);
+//! assert_eq!(all.payload().avail_bytes, 1 << 30);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! [`AnyBackend`]: crate::backend::AnyBackend
+//! [`CallId`]: crate::backend::soft::CallId
+//! [`HandlerCtx`]: crate::backend::soft::HandlerCtx
+//! [`HandleError::Modelled`]: crate::backend::soft::HandleError::Modelled
+//! [`SoftXen::handle`]: crate::backend::soft::SoftXen::handle
 //!
 //! # What is not
 //! No guest runs: vCPUs do not advance, memory is not populated
@@ -115,24 +188,29 @@ macro_rules! field {
 
 mod console;
 mod domctl;
+mod extend;
 mod guest;
 mod host;
+mod hvm_op;
 mod hypfs;
 mod memory_op;
 mod multicall;
+mod sched_op;
 mod state;
 mod sysctl;
+mod vcpu_context;
 mod version;
 
+pub use extend::{CallId, HandleError, HandlerCtx};
 pub use host::{DomainConfig, E820Region, HostConfig};
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use hcbuf_sys::errno::XEN_ENOSYS;
 use hcbuf_sys::xen::{
-    __HYPERVISOR_console_io, __HYPERVISOR_domctl, __HYPERVISOR_hypfs_op, __HYPERVISOR_memory_op,
-    __HYPERVISOR_multicall, __HYPERVISOR_sysctl, __HYPERVISOR_xen_version,
+    __HYPERVISOR_console_io, __HYPERVISOR_domctl, __HYPERVISOR_hvm_op, __HYPERVISOR_hypfs_op,
+    __HYPERVISOR_memory_op, __HYPERVISOR_multicall, __HYPERVISOR_sched_op, __HYPERVISOR_sysctl,
+    __HYPERVISOR_xen_version,
 };
 
 use hcbuf_sys::handles::Lending;
@@ -142,6 +220,7 @@ use crate::backend::{Backend, XenErrno};
 use crate::pool::{Access, Pool};
 
 use guest::Guest;
+use multicall::Carried;
 use state::State;
 
 /// Why a [`SoftXen`] could not be made.
@@ -168,6 +247,8 @@ pub struct SoftXen {
     state: Mutex<Box<State>>,
     faults: AtomicU64,
     injected: AtomicU64,
+    /// The user's handlers for calls the model does not answer.
+    handlers: extend::Handlers,
 }
 
 impl SoftXen {
@@ -184,6 +265,7 @@ impl SoftXen {
             state: Mutex::new(Box::new(State::new(host))),
             faults: AtomicU64::new(0),
             injected: AtomicU64::new(0),
+            handlers: extend::Handlers::new(),
         })
     }
 
@@ -216,9 +298,16 @@ impl SoftXen {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// One call from the caller, lending `lent`: an injected failure, or
+    /// One call from the caller, lending `lent` (and, for a multicall
+    /// that says so, `carried` entry by entry): an injected failure, or
     /// the dispatcher.
-    fn call(&self, op: u64, registers: [u64; 5], lent: &[Lending]) -> Result<u64, XenErrno> {
+    fn call(
+        &self,
+        op: u64,
+        registers: [u64; 5],
+        lent: &[Lending],
+        carried: Option<&Carried>,
+    ) -> Result<u64, XenErrno> {
         let mut state = self.lock();
         if let Some((errno, count)) = state.pending_failure {
             state.pending_failure = (count > 1).then_some((errno, count - 1));
@@ -229,6 +318,9 @@ impl SoftXen {
             mem: Guest::new(&self.pool, lent, &self.faults),
             st: &mut state,
             in_multicall: false,
+            handlers: &self.handlers,
+            carried,
+            fallback: None,
         };
         ctx.dispatch(op, registers)
     }
@@ -242,7 +334,10 @@ impl Backend for SoftXen {
     fn hypercall<A: HypercallArgs>(&self, args: &A) -> Result<u64, XenErrno> {
         let mut lent = Vec::new();
         args.lend(&mut |range| lent.push(range));
-        self.call(A::OP, args.registers(), &lent)
+        let mut by_entry = Vec::new();
+        let told = args.lend_by_entry(&mut |entry, range| by_entry.push((entry, range)));
+        let carried = told.then(|| Carried::new(by_entry));
+        self.call(A::OP, args.registers(), &lent, carried.as_ref())
     }
 }
 
@@ -252,6 +347,7 @@ impl std::fmt::Debug for SoftXen {
             .field("domains", &self.lock().domains.len())
             .field("faults", &self.faults())
             .field("injected_failures", &self.injected_failures())
+            .field("handlers", &self.handlers.keys().collect::<Vec<_>>())
             .finish_non_exhaustive()
     }
 }
@@ -263,6 +359,13 @@ struct Ctx<'a> {
     st: &'a mut State,
     /// Inside a multicall, which may not nest.
     in_multicall: bool,
+    /// The user's handlers for what the model does not answer.
+    handlers: &'a extend::Handlers,
+    /// For a multicall that says which entry lends what: each entry's
+    /// lendings (else every entry sees all that the multicall lends).
+    carried: Option<&'a Carried>,
+    /// The last call that reached the model's fallback (`unmodelled`).
+    fallback: Option<CallId>,
 }
 
 impl Ctx<'_> {
@@ -277,7 +380,9 @@ impl Ctx<'_> {
             Ok(__HYPERVISOR_console_io) => self.console_io(registers),
             Ok(__HYPERVISOR_hypfs_op) => self.hypfs_op(registers),
             Ok(__HYPERVISOR_multicall) => self.multicall(registers),
-            _ => Err(XenErrno(XEN_ENOSYS)),
+            Ok(__HYPERVISOR_sched_op) => self.sched_op(registers),
+            Ok(__HYPERVISOR_hvm_op) => self.hvm_op(registers),
+            _ => self.unmodelled_op(op, registers),
         }
     }
 }

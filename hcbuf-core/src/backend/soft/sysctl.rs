@@ -8,11 +8,11 @@
 
 use std::mem::{offset_of, size_of};
 
-use hcbuf_sys::errno::{XEN_EACCES, XEN_ENOSYS};
+use hcbuf_sys::errno::XEN_EACCES;
 use hcbuf_sys::sysctl::*;
 
-use super::Ctx;
 use super::console::RingRead;
+use super::{CallId, Ctx};
 use crate::backend::XenErrno;
 use crate::pool::Access;
 
@@ -49,7 +49,7 @@ impl Ctx<'_> {
             XEN_SYSCTL_numainfo => self.numainfo(op, u),
             XEN_SYSCTL_getcpuinfo => self.getcpuinfo(op, u),
             // `arch_do_sysctl`'s default (and every command not modelled).
-            _ => Err(XenErrno(XEN_ENOSYS)),
+            _ => self.unmodelled(CallId::SysctlCommand(cmd), [op, 0, 0, 0, 0]),
         }
     }
 

@@ -1104,3 +1104,341 @@ fn credit_parameters_in_a_credit_pool(xen: &Xen<Privcmd>) {
     assert_eq!(e.errno(), Some(XenErrno(XEN_EINVAL)), "{e:?}");
     // Everything goes back in the guard's drop.
 }
+
+// ---------------------------------------------------------------------------
+// Foreign memory through privcmd, and the load of many domains. Each runs
+// as its own `check` line of `checks.sh` (by exact name), and the
+// `dom0-api` line skips them.
+// ---------------------------------------------------------------------------
+
+/// A [`TestDomain`] with its one vCPU allocated and room for `pages`
+/// pages, its UUID ending in `tag`.
+fn pv_domain(xen: &Xen<Privcmd>, tag: u8, pages: u64) -> TestDomain<'_> {
+    let mut handle = *b"hcbuf-dom0-map-?";
+    handle[15] = tag;
+    let domain = TestDomain::create(xen, handle);
+    xen.set_max_vcpus(domain.id, 1).unwrap();
+    xen.set_max_mem(domain.id, pages * 4).unwrap();
+    domain
+}
+
+/// Waits (at most `bound`) for a destroyed domain to be gone: Xen lists
+/// it, dying, until its last page is freed. Returns how long it took, or
+/// the domain's last state.
+fn wait_gone(xen: &Xen<Privcmd>, domid: u16, bound: Duration) -> Result<Duration, String> {
+    let start = Instant::now();
+    loop {
+        match xen.domain(domid) {
+            Err(e) if e.errno() == Some(XenErrno(XEN_ESRCH)) => return Ok(start.elapsed()),
+            Ok(info) if start.elapsed() < bound => {
+                assert!(info.state.dying, "destroyed but not dying: {info:?}");
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            other => return Err(format!("domain {domid} after {bound:?}: {other:?}")),
+        }
+    }
+}
+
+mod privcmd_foreign {
+    use super::*;
+    use hcbuf_core::backend::privcmd::{AccessError, DmOpBuf, ForeignError, MapAccess};
+    use hcbuf_core::sys::errno::{XEN_E2BIG, XEN_EPERM};
+    use hcbuf_core::sys::memory::{
+        XENMEM_resource_grant_table, XENMEM_resource_grant_table_id_shared,
+        XENMEM_resource_grant_table_id_status,
+    };
+
+    fn os_errno<T: std::fmt::Debug>(r: Result<T, ForeignError>) -> i32 {
+        match r {
+            Err(e @ ForeignError::Os { .. }) => e.raw_os_error().unwrap(),
+            other => panic!("expected an OS error: {other:?}"),
+        }
+    }
+
+    /// Pages of a PV domain the test populates, mapped with
+    /// `MMAPBATCH_V2`, written through one mapping and read through
+    /// another; a frame the domain does not own fails in the error array
+    /// alone; and a mapping keeps a destroyed domain's frames (and the
+    /// domain, dying) until it is dropped.
+    #[test]
+    fn pages_of_a_new_domain_map_write_and_read_back() {
+        let xen = xen(Source::Device);
+        let privcmd = xen.backend();
+        let domain = pv_domain(&xen, b'1', 4);
+        let domid = domain.id;
+
+        let mfns = xen.populate_physmap(domid, 0, &[0, 1, 2]).unwrap();
+        assert_eq!(mfns.len(), 3, "{mfns:x?}");
+        assert_eq!(xen.domain(domid).unwrap().tot_pages, 3);
+        println!("domain {domid}: gpfns 0..3 populated at mfns {mfns:#x?}");
+
+        let rw = privcmd
+            .map_foreign(domid, &mfns[..2], MapAccess::Writable)
+            .unwrap();
+        assert!(rw.all_mapped(), "{:?}", rw.errors());
+        assert_eq!((rw.pages(), rw.len(), rw.domid()), (2, 8192, domid));
+        // A pattern across the page boundary.
+        let pattern: Vec<u8> = (0..8192u32).map(|i| (i * 31 + 7) as u8).collect();
+        rw.write(0, &pattern).unwrap();
+        assert_eq!(rw.read_vec(0, 8192).unwrap(), pattern);
+
+        // The same frames again, the other way round and read-only.
+        let ro = privcmd
+            .map_foreign(domid, &[mfns[1], mfns[0]], MapAccess::ReadOnly)
+            .unwrap();
+        assert!(ro.all_mapped(), "{:?}", ro.errors());
+        assert_eq!(ro.read_vec(0, 4096).unwrap(), pattern[4096..]);
+        assert_eq!(ro.read_vec(4096, 4096).unwrap(), pattern[..4096]);
+        assert_eq!(ro.write(0, b"x"), Err(AccessError::ReadOnly));
+        // A write through the first shows through the second.
+        rw.write(4096 + 100, b"hcbuf").unwrap();
+        assert_eq!(ro.read_vec(100, 5).unwrap(), b"hcbuf");
+        drop(ro);
+
+        // A frame past the host's RAM in the middle of two good ones: it
+        // fails in the error array, the others map, and the process
+        // lives (touching it is refused, not SIGBUS).
+        let beyond = xen.maximum_ram_page().unwrap() + 0x10;
+        let mixed = privcmd
+            .map_foreign(domid, &[mfns[2], beyond, mfns[0]], MapAccess::ReadOnly)
+            .unwrap();
+        println!(
+            "mfn {beyond:#x} (past RAM) in a batch: errors {:?}",
+            mixed.errors()
+        );
+        assert_eq!(mixed.errors().len(), 3);
+        assert_eq!((mixed.error(0), mixed.error(2)), (None, None));
+        // Not RAM: I/O memory the domain may not map.
+        let errno = mixed.error(1).expect("a frame past RAM fails");
+        assert_eq!(errno, XenErrno(XEN_EPERM));
+        assert_eq!(
+            mixed.read_vec(4096, 1),
+            Err(AccessError::NotMapped { page: 1, errno })
+        );
+        assert_eq!(mixed.read_vec(8192, 4096).unwrap(), pattern[..4096]);
+        drop(mixed);
+
+        // Named as the frames of a domain that does not exist: Xen's
+        // ESRCH, in the error array.
+        let wrong = privcmd
+            .map_foreign(0x7000, &mfns[..1], MapAccess::ReadOnly)
+            .map(|m| m.errors().to_vec());
+        println!("the domain's frame mapped as domain 0x7000's: {wrong:?}");
+        assert_eq!(wrong.unwrap(), [-XEN_ESRCH], "no such domain");
+
+        // Destroyed while mapped: the frames stay (the mapping holds
+        // them), so the domain stays, dying, until the mapping goes.
+        xen.destroy_domain(domid).unwrap();
+        std::thread::sleep(Duration::from_millis(500));
+        let info = xen.domain(domid).unwrap();
+        assert!(info.state.dying && info.tot_pages > 0, "{info:?}");
+        assert_eq!(rw.read_vec(4096 + 100, 5).unwrap(), b"hcbuf");
+        drop(rw);
+        let took = wait_gone(&xen, domid, Duration::from_secs(30)).unwrap();
+        println!("domain {domid} gone {took:?} after its mapping was dropped");
+        drop(domain);
+        assert_all_freed(&xen);
+    }
+
+    /// The grant table of a new domain, mapped as a resource
+    /// (`MMAP_RESOURCE`), written through one mapping and read through
+    /// another.
+    #[test]
+    fn a_grant_table_maps_as_a_resource() {
+        let xen = xen(Source::Device);
+        let privcmd = xen.backend();
+        let domain = pv_domain(&xen, b'2', 1);
+        let domid = domain.id;
+        let kind = XENMEM_resource_grant_table;
+        let shared = XENMEM_resource_grant_table_id_shared;
+
+        let size = privcmd.resource_size(domid, kind, shared).unwrap();
+        println!("domain {domid}: grant table resource of {size} frames");
+        assert_eq!(size, 32, "max_grant_frames");
+        // Status frames are sized for version 2 but, the domain being at
+        // version 1, none can be mapped.
+        let status = XENMEM_resource_grant_table_id_status;
+        let status_size = privcmd.resource_size(domid, kind, status).unwrap();
+        println!("domain {domid}: {status_size} status frames (grant table v2 only)");
+        assert!(status_size > 0);
+        assert_eq!(
+            os_errno(privcmd.map_resource(domid, kind, status, 0, 1, MapAccess::ReadOnly)),
+            XEN_EINVAL
+        );
+        assert_eq!(
+            os_errno(privcmd.resource_size(0x7000, kind, shared)),
+            XEN_ESRCH
+        );
+
+        let first = privcmd
+            .map_resource(domid, kind, shared, 0, 2, MapAccess::Writable)
+            .unwrap();
+        assert!(first.all_mapped() && first.len() == 8192);
+        let entry = *b"\x01\x00\x00\x00\x07\x00\x00\x00";
+        first.write(4096 + 8 * 5, &entry).unwrap();
+        let second = privcmd
+            .map_resource(domid, kind, shared, 1, 1, MapAccess::ReadOnly)
+            .unwrap();
+        assert_eq!(second.read_vec(8 * 5, 8).unwrap(), entry);
+        // Past the resource's end.
+        assert_eq!(
+            os_errno(privcmd.map_resource(domid, kind, shared, 31, 2, MapAccess::ReadOnly)),
+            XEN_EINVAL
+        );
+        drop((first, second));
+
+        domain.destroy_and_wait();
+        assert_all_freed(&xen);
+    }
+
+    /// `DM_OP` through the kernel's checks to Xen's, and `RESTRICT`: a
+    /// descriptor restricted to one domain refuses hypercalls and every
+    /// other domain.
+    #[test]
+    fn dm_op_and_restrict() {
+        let xen = xen(Source::Device);
+        let domain = pv_domain(&xen, b'3', 1);
+        let domid = domain.id;
+        let privcmd = Privcmd::open().unwrap();
+
+        // `xen_dm_op` header: op 0 (create_ioreq_server) and padding.
+        let mut op = [0u8; 64];
+        let dm = |p: &Privcmd, dom: u16, op: &mut [u8]| {
+            let mut bufs = [DmOpBuf::new(op)];
+            p.dm_op(dom, &mut bufs)
+        };
+        assert_eq!(privcmd.dm_op(domid, &mut []).unwrap(), 0, "the kernel's");
+        assert_eq!(os_errno(dm(&privcmd, 0x7000, &mut op)), XEN_ESRCH);
+        assert_eq!(os_errno(dm(&privcmd, 0, &mut op)), XEN_EPERM, "not remote");
+        assert_eq!(os_errno(dm(&privcmd, domid, &mut op)), XEN_EINVAL, "PV");
+        let mut big = vec![0u8; 4097];
+        assert_eq!(os_errno(dm(&privcmd, domid, &mut big)), XEN_E2BIG);
+        let mut many: Vec<[u8; 8]> = vec![[0; 8]; 17];
+        let mut bufs: Vec<DmOpBuf<'_>> = many.iter_mut().map(|b| DmOpBuf::new(b)).collect();
+        assert_eq!(os_errno(privcmd.dm_op(domid, &mut bufs)), XEN_E2BIG);
+
+        privcmd.restrict(domid).unwrap();
+        privcmd.restrict(domid).unwrap();
+        assert_eq!(
+            privcmd.restrict(0).unwrap_err().raw_os_error(),
+            Some(XEN_EINVAL)
+        );
+        assert_eq!(
+            privcmd.hypercall(&VersionNumber::default()),
+            Err(XenErrno(XEN_EPERM))
+        );
+        // Only `domid`: others are the kernel's EPERM, before Xen.
+        assert_eq!(os_errno(dm(&privcmd, 0x7000, &mut op)), XEN_EPERM);
+        assert_eq!(os_errno(dm(&privcmd, domid, &mut op)), XEN_EINVAL);
+        let kind = XENMEM_resource_grant_table;
+        let shared = XENMEM_resource_grant_table_id_shared;
+        assert_eq!(os_errno(privcmd.resource_size(0, kind, shared)), XEN_EPERM);
+        assert_eq!(privcmd.resource_size(domid, kind, shared).unwrap(), 32);
+        assert_eq!(
+            os_errno(privcmd.map_foreign(0, &[0], MapAccess::ReadOnly)),
+            XEN_EPERM
+        );
+        drop(privcmd);
+
+        domain.destroy_and_wait();
+        assert_all_freed(&xen);
+    }
+}
+
+mod load {
+    use super::*;
+
+    /// Domains created.
+    const DOMAINS: usize = 100;
+    /// Pages populated in each.
+    const PAGES: u64 = 4;
+
+    /// 100 domains created, configured (vCPUs, memory limit, unpaused and
+    /// paused again) and populated (all alive at once),
+    /// then destroyed: no domain left, Xen's free memory back to what it
+    /// was, and the pool's live count 0. Xen frees some of a domain's
+    /// memory after the domain has left its list (RCU), so the free
+    /// count is polled, bounded.
+    #[test]
+    fn a_hundred_domains_leave_nothing_behind() {
+        let xen = xen(Source::Device);
+        let bound = Duration::from_secs(60);
+        let free = |xen: &Xen<Privcmd>| xen.physinfo().unwrap().free_pages;
+        let domids = |xen: &Xen<Privcmd>| -> Vec<u16> {
+            xen.domains().unwrap().iter().map(|d| d.domid).collect()
+        };
+        let before_all = domids(&xen);
+        assert_eq!(before_all, [0], "only dom0 at the start");
+
+        let start_free = free(&xen);
+
+        let gpfns: Vec<u64> = (0..PAGES).collect();
+        let t = Instant::now();
+        let mut domains = Vec::with_capacity(DOMAINS);
+        for i in 0..DOMAINS {
+            let domain = pv_domain(&xen, i as u8, PAGES);
+            let id = domain.id;
+            domains.push(domain);
+            assert_eq!(
+                xen.populate_physmap(id, 0, &gpfns).unwrap().len(),
+                PAGES as usize
+            );
+            xen.unpause_domain(id).unwrap();
+            xen.pause_domain(id).unwrap();
+            let info = xen.domain(id).unwrap();
+            assert_eq!((info.tot_pages, info.max_pages), (PAGES, PAGES), "{info:?}");
+            assert_eq!(info.max_vcpu_id, 0, "{info:?}");
+            assert!(info.state.paused, "{info:?}");
+        }
+        let created = t.elapsed();
+        let ids: Vec<u16> = domains.iter().map(|d| d.id).collect();
+        let alive_free = free(&xen);
+        let listed = domids(&xen);
+        assert_eq!(listed.len(), DOMAINS + 1, "{listed:?}");
+        assert!(ids.iter().all(|id| listed.contains(id)));
+        assert!(
+            start_free - alive_free >= DOMAINS as u64 * PAGES,
+            "{start_free} -> {alive_free}"
+        );
+
+        let t = Instant::now();
+        for &id in &ids {
+            xen.destroy_domain(id).unwrap();
+        }
+        let destroyed = t.elapsed();
+        let t = Instant::now();
+        for &id in &ids {
+            wait_gone(&xen, id, bound).unwrap();
+        }
+        let drained = t.elapsed();
+        // Xen frees some pages after the domains are gone: wait, bounded,
+        // for the count to come back.
+        let t = Instant::now();
+        let mut end_free = free(&xen);
+        while end_free != start_free && t.elapsed() < bound {
+            std::thread::sleep(Duration::from_millis(50));
+            end_free = free(&xen);
+        }
+        let refilled = t.elapsed();
+        // Each destroys its domain again on drop: ESRCH, ignored.
+        drop(domains);
+        let left = domids(&xen);
+        let live = xen.pool().stats().live();
+        println!(
+            "load: {DOMAINS} domains ({PAGES} pages each): create+configure+populate {:.2} ms \
+             per domain, destroy {:.2} ms per domain, all gone {:.0} ms after the last \
+             destroy; free pages {start_free} at start, {alive_free} with all alive \
+             ({} pages per domain), {end_free} at the end ({:.0} ms after the last was \
+             gone); pool live {live}; domains left {left:?}",
+            created.as_secs_f64() * 1e3 / DOMAINS as f64,
+            destroyed.as_secs_f64() * 1e3 / DOMAINS as f64,
+            drained.as_secs_f64() * 1e3,
+            (start_free - alive_free) as f64 / DOMAINS as f64,
+            refilled.as_secs_f64() * 1e3,
+        );
+        assert_eq!(left, [0]);
+        assert_eq!(end_free, start_free, "Xen's free pages");
+        assert_eq!(live, 0);
+        assert_all_freed(&xen);
+    }
+}

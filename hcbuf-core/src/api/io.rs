@@ -12,6 +12,7 @@ use crate::xen::console::ConsoleWrite;
 use crate::xen::hypfs::{HypfsDirentry, HypfsRead};
 use crate::xen::memory::{
     CurrentReservation, MaximumGpfn, MaximumRamPage, MaximumReservation, MemoryDomain,
+    MemoryReservation, PopulatePhysmap,
 };
 use crate::xen::sysctl::{DebugKeys, ReadConsole};
 
@@ -143,6 +144,66 @@ impl<B: Backend> Xen<B> {
     {
         let arg = self.pool.boxed_from(payload).map_err(pool_error(call))?;
         self.issue_wide(call, &CmdCall::new(arg))
+    }
+
+    /// `XENMEM_populate_physmap`: gives domain `domid` one extent of
+    /// `2^extent_order` pages at each guest frame of `gpfns` (no
+    /// `mem_flags`), and returns, per extent populated, its frame: for a
+    /// PV domain the machine frame Xen allocated (what foreign mappings of
+    /// it name), for a translated (HVM, PVH) domain the GPFN given.
+    ///
+    /// Xen answers with the number of extents it populated, not an errno:
+    /// fewer than asked (down to none) when it stopped, at the domain's
+    /// memory limit ([`set_max_mem`](Self::set_max_mem)), out of memory,
+    /// for a domain that does not exist or an order over the caller's
+    /// limit. The vector is then shorter than `gpfns`; nothing is undone.
+    ///
+    /// # Errors
+    /// [`Error::Pool`] if the frame list cannot be allocated;
+    /// [`Error::Xen`] if the call itself fails; [`Error::Unexpected`] for
+    /// a list longer than one call takes (`UINT_MAX >> 6` extents) or a
+    /// count beyond the list.
+    pub fn populate_physmap(
+        &self,
+        domid: domid_t,
+        extent_order: u32,
+        gpfns: &[u64],
+    ) -> Result<Vec<u64>, Error> {
+        const CALL: &str = "memory_op populate_physmap";
+        // Xen encodes a continuation's progress above bit 6 of the
+        // command: a longer list could not be resumed, and Xen does none.
+        const MAX_EXTENTS: usize = (u32::MAX >> 6) as usize;
+        if gpfns.len() > MAX_EXTENTS {
+            return Err(Error::Unexpected {
+                call: CALL,
+                what: format!(
+                    "{} extents; one call takes at most {MAX_EXTENTS}",
+                    gpfns.len()
+                ),
+            });
+        }
+        if gpfns.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut frames = self.pool.slice_from(gpfns).map_err(pool_error(CALL))?;
+        let mut reservation = MemoryReservation::default();
+        reservation.extent_order = extent_order;
+        reservation.domid = domid;
+        reservation
+            .set_nr_extents(gpfns.len() as u64)
+            .and_then(|()| reservation.set_extent_start(frames.lend_mut()))
+            .map_err(lend_error(CALL))?;
+        // The count fits the ioctl's `int` (at most `MAX_EXTENTS`).
+        let (done, payload) = self.command(CALL, PopulatePhysmap::new(reservation))?;
+        drop(payload);
+        let done = usize::try_from(done)
+            .ok()
+            .filter(|&d| d <= gpfns.len())
+            .ok_or_else(|| Error::Unexpected {
+                call: CALL,
+                what: format!("Xen populated {done} of {} extents", gpfns.len()),
+            })?;
+        Ok(frames[..done].to_vec())
     }
 
     /// `XENMEM_maximum_ram_page`: the highest machine frame of RAM.

@@ -272,6 +272,7 @@ raw_structs!(
     hcbuf_sys::sysctl::xen_sysctl_credit2_schedule,
     hcbuf_sys::memory::xen_memory_domain,
     hcbuf_sys::memory::xen_memory_map,
+    hcbuf_sys::memory::xen_memory_reservation,
     hcbuf_sys::domctl::xen_domctl_vcpucontext,
     hcbuf_sys::sched::sched_remote_shutdown,
     hcbuf_sys::hvm::xen_hvm_param,

@@ -160,9 +160,9 @@
 //! [`SoftXen::handle`]: crate::backend::soft::SoftXen::handle
 //!
 //! # What is not
-//! No guest runs: vCPUs do not advance, memory is not populated
-//! (`tot_pages` of a new domain stays 0), shutdowns and crashes happen only
-//! by configuration. No event channels, grant tables, RTDS or ARINC653
+//! No guest runs: vCPUs do not advance, a domain's memory grows only by
+//! `XENMEM_populate_physmap` (whose machine frames are invented), shutdowns
+//! and crashes happen only by configuration. No RTDS or ARINC653
 //! schedulers, per-vCPU scheduling parameters, XSM policies, continuations (nothing is preempted), serial input,
 //! IOMMU or HAP (the modelled host has neither), or writable hypfs nodes.
 //! A destroyed domain disappears at once, where Xen may list it as dying

@@ -103,6 +103,10 @@ modules! {
         memory,
         /// `public/hypfs.h`: the `hypfs_op` hypercall.
         hypfs,
+        /// `public/event_channel.h`: the `event_channel_op` hypercall.
+        event_channel,
+        /// `public/grant_table.h`: the `grant_table_op` hypercall.
+        grant_table,
         /// Linux `xen/privcmd.h`: the `/dev/xen/privcmd` ioctl interface.
         privcmd,
     }

@@ -71,7 +71,7 @@ impl Ctx<'_> {
                 if domain == CURRENT {
                     return Err(err(XEN_EINVAL));
                 }
-                self.st.domains.remove(&domain);
+                self.st.remove_domain(domain);
                 Ok(0)
             }
             XEN_DOMCTL_max_mem => {
@@ -237,6 +237,11 @@ impl Ctx<'_> {
             max_pages: 0,
             max_gpfn: 0,
             arch: config.arch,
+            evtchn: super::evtchn::EventChannels::new(config.max_evtchn_port),
+            grants: super::grant_table::GrantTable::new(
+                config.max_grant_frames,
+                &mut self.st.grant_frames,
+            ),
         };
         self.st.domains.insert(id, domain);
         self.write_header_domain(op, id).map(|()| 0)

@@ -11,6 +11,8 @@ use hcbuf_sys::domctl::{
 use hcbuf_sys::xen::{DOMID_SELF, domid_t};
 
 use super::console::ConsoleRing;
+use super::evtchn::EventChannels;
+use super::grant_table::{FramePool, GrantTable};
 use super::host::{DomainConfig, HostConfig};
 
 /// The domain that issues every call: dom0.
@@ -51,10 +53,17 @@ pub(super) struct Domain {
     pub(super) max_pages: u64,
     pub(super) max_gpfn: u64,
     pub(super) arch: xen_arch_domainconfig,
+    /// Its event channels.
+    pub(super) evtchn: EventChannels,
+    /// Its grant table.
+    pub(super) grants: GrantTable,
 }
 
 impl Domain {
-    fn from_config(c: &DomainConfig, nr_cpus: u32) -> Domain {
+    /// A domain that exists at start: Xen's defaults for dom0's event
+    /// channels (every port up to `INT_MAX`) and grant table (64 frames at
+    /// most, one so far).
+    fn from_config(c: &DomainConfig, nr_cpus: u32, frames: &mut FramePool) -> Domain {
         let per_vcpu = c.cpu_time_ns / u64::from(c.max_vcpus.max(1));
         let vcpus = (0..c.max_vcpus)
             .map(|i| Vcpu {
@@ -79,6 +88,8 @@ impl Domain {
             max_pages: c.max_pages,
             max_gpfn: c.max_gpfn.unwrap_or(c.tot_pages.saturating_sub(1)),
             arch: xen_arch_domainconfig::default(),
+            evtchn: EventChannels::new(u32::MAX),
+            grants: GrantTable::new(-1, frames),
         }
     }
 
@@ -158,14 +169,22 @@ pub(super) struct State {
     pub(super) ring: ConsoleRing,
     /// The errno and count of `SoftXen::fail_next`.
     pub(super) pending_failure: Option<(i32, u64)>,
+    /// The host pages grant tables take their frames from.
+    pub(super) grant_frames: FramePool,
 }
 
 impl State {
     pub(super) fn new(host: HostConfig) -> State {
+        let mut grant_frames = FramePool::new(host.max_ram_page);
         let domains = host
             .domains
             .iter()
-            .map(|c| (c.id, Domain::from_config(c, host.nr_cpus)))
+            .map(|c| {
+                (
+                    c.id,
+                    Domain::from_config(c, host.nr_cpus, &mut grant_frames),
+                )
+            })
             .collect();
         let mut ring = ConsoleRing::new(host.console_ring_size);
         ring.puts(&host.console_text);
@@ -175,6 +194,7 @@ impl State {
             rover: 0,
             ring,
             pending_failure: None,
+            grant_frames,
         }
     }
 
@@ -183,6 +203,23 @@ impl State {
     pub(super) fn domain_by_any_id(&self, id: domid_t) -> Option<&Domain> {
         let id = if id == DOMID_SELF { CURRENT } else { id };
         self.domains.get(&id)
+    }
+
+    /// Removes domain `id` as `domain_kill` and its final release do:
+    /// its event channels closed (an interdomain peer's end becomes
+    /// unbound, accepting `id`: `evtchn_destroy`), its grant frames given
+    /// back to the host.
+    pub(super) fn remove_domain(&mut self, id: domid_t) {
+        let Some(mut d) = self.domains.remove(&id) else {
+            return;
+        };
+        for (_, remote, port) in d.evtchn.close_all() {
+            if let Some(peer) = self.domains.get_mut(&remote) {
+                peer.evtchn.unbind(port, id);
+            }
+        }
+        self.grant_frames
+            .give_back(std::mem::take(&mut d.grants.frames));
     }
 
     /// Free host pages: what neither Xen nor a domain holds.

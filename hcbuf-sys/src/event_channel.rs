@@ -181,9 +181,10 @@ abi! {
         pub virq: u32,
     }
 
-    /// `EVTCHNOP_status`: the state of port `port` of domain `dom`.
-    #[derive(Clone, Copy)]
-    pub struct evtchn_status (size 24) {
+    /// `EVTCHNOP_status`: the state of port `port` of domain `dom`. Its
+    /// union is spelled `H::Union` (typed: a union whose member is chosen
+    /// by building it, read by `status`).
+    pub struct evtchn_status<H> (size 24) {
         /// IN: the domain (`DOMID_SELF`; another only for a privileged
         /// caller).
         pub dom: domid_t,
@@ -196,7 +197,7 @@ abi! {
         /// OUT: the vCPU the port notifies.
         pub vcpu: u32,
         /// OUT: the binding, by `status`.
-        pub u: evtchn_status_u,
+        pub u: H::Union<evtchn_status_u>,
     }
 
     /// `EVTCHNOP_bind_vcpu`: the caller's `port` notifies `vcpu`.

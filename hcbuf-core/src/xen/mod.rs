@@ -7,6 +7,7 @@
 //!   [`Call`].
 //! - [`version`]: the `xen_version` buffers and call.
 //! - [`memory`]: the `memory_op` payloads, their buffer elements and calls.
+//! - [`event_channel`]: the `event_channel_op` payloads.
 //! - [`hypfs`]: the hypervisor filesystem's records and calls.
 //! - [`console`]: writing to and reading from Xen's console.
 //! - [`multicall`]: the ABI types of a batch of hypercalls.
@@ -18,6 +19,7 @@
 
 pub mod console;
 pub mod domctl;
+pub mod event_channel;
 mod family_op;
 pub mod hypfs;
 pub mod memory;

@@ -225,7 +225,8 @@ pub mod family {
     use crate::marker::sealed::CoreOnly;
     use hcbuf_sys::xen;
 
-    /// A family of sub-op hypercalls. Sealed: the six are hcbuf's.
+    /// A family of sub-op hypercalls. Sealed: the families are hcbuf's
+    /// (`hcbuf_sys::families`).
     pub trait Family: CoreOnly {
         /// Its hypercall number.
         const OP: u32;
@@ -240,15 +241,16 @@ pub mod family {
         label = "a payload of another family",
         note = "each family's buffer takes its own payloads: `Op::sysctl(release, pool, payload)` a \
                 sysctl one (`hcbuf_core::xen::sysctl`), `Op::domctl(release, pool, domain, payload)` a \
-                domctl one (`hcbuf_core::xen::domctl`); a memory_op payload goes in a \
-                `MemoryOp`, a xen_version buffer in a `Version`; a payload of your own names \
+                domctl one (`hcbuf_core::xen::domctl`); a memory_op, sched_op, event_channel_op, \
+                grant_table_op or hvm_op payload goes in a `CmdCall`, a xen_version buffer in a \
+                `Version`; a payload of your own names \
                 its family in `#[hypercall(<family> = <command>, ...)]` and takes a twin of \
                 that family"
     )]
     pub trait Is<F>: Family {}
 
     macro_rules! families {
-        ($($(#[$m:meta])* $name:ident = $op:expr, $text:literal;)*) => {$(
+        ($($(#[$m:meta])* $name:ident: $key:ident = $op:ident, $text:literal, $shape:ident;)*) => {$(
             $(#[$m])*
             #[derive(Debug)]
             pub enum $name {}
@@ -257,24 +259,12 @@ pub mod family {
             #[diagnostic::do_not_recommend]
             impl Is<$name> for $name {}
             impl Family for $name {
-                const OP: u32 = $op;
+                const OP: u32 = xen::$op;
                 const NAME: &'static str = $text;
             }
         )*};
     }
 
-    families! {
-        /// `sysctl`: host-wide control (`XEN_SYSCTL_*`).
-        Sysctl = xen::__HYPERVISOR_sysctl, "sysctl";
-        /// `domctl`: per-domain control (`XEN_DOMCTL_*`).
-        Domctl = xen::__HYPERVISOR_domctl, "domctl";
-        /// `xen_version` (`XENVER_*`).
-        XenVersion = xen::__HYPERVISOR_xen_version, "xen_version";
-        /// `memory_op` (`XENMEM_*`).
-        MemoryOp = xen::__HYPERVISOR_memory_op, "memory_op";
-        /// `console_io` (`CONSOLEIO_*`).
-        ConsoleIo = xen::__HYPERVISOR_console_io, "console_io";
-        /// `hypfs_op` (`XEN_HYPFS_OP_*`).
-        Hypfs = xen::__HYPERVISOR_hypfs_op, "hypfs_op";
-    }
+    // The list is `hcbuf_sys::families`'s, declared once there.
+    hcbuf_sys::with_families!(families);
 }

@@ -11,8 +11,9 @@ use common::tracking_pool;
 use hcbuf_core::api::{Batch, Xen};
 use hcbuf_core::backend::soft::{HostConfig, SoftXen};
 use hcbuf_core::sys::errno::{XEN_EACCES, XEN_EFAULT};
+use hcbuf_core::xen::CmdCall;
 use hcbuf_core::xen::Op;
-use hcbuf_core::xen::memory::{E820Entry, MachineMemoryMap, MemoryMap, MemoryOp};
+use hcbuf_core::xen::memory::{E820Entry, MachineMemoryMap, MemoryMap};
 use hcbuf_core::xen::sysctl::ReadConsole;
 use hcbuf_core::xen::sysctl::{CpuTopo, CpuTopoInfo};
 use hcbuf_core::{Backend, HypercallArgs, Release, XenErrno};
@@ -105,7 +106,7 @@ fn a_memory_op_payload_comes_back_forgotten_and_a_forgotten_call_keeps_it() {
     map.set_nr_entries(2).unwrap();
     map.set_buffer(table.lend_mut()).unwrap();
     let arg = xen.pool().boxed_from(MachineMemoryMap::new(map)).unwrap();
-    let call = MemoryOp::new(arg);
+    let call = CmdCall::new(arg);
     // Two entries for a 7-entry map: Xen says how many it needs.
     let _ = xen.backend().hypercall(&call);
     let arg = call.into_payload();
@@ -115,7 +116,7 @@ fn a_memory_op_payload_comes_back_forgotten_and_a_forgotten_call_keeps_it() {
     // reached, so it is never issued again (the pool keeps it until it is
     // dropped).
     let live = xen.pool().stats().live();
-    std::mem::forget(MemoryOp::new(arg));
+    std::mem::forget(CmdCall::new(arg));
     assert_eq!(xen.pool().stats().live(), live);
 }
 

@@ -1,13 +1,13 @@
-//! The software Xen's event channels and grant tables, hypercall by
-//! hypercall with raw registers (including those the typed API never
-//! issues: a wrong count, stray command bits, memory not lent), against
-//! Xen 4.17's `event_channel.c` and `grant_table.c`, on every release the
-//! model speaks.
+//! The software Xen's event channels and grant tables, on every release
+//! the model speaks: hypercall by hypercall with raw registers (including
+//! those the typed API never issues: a wrong count, stray command bits,
+//! memory not lent), against Xen 4.17's `event_channel.c` and
+//! `grant_table.c`; then through the typed API.
 
 mod common;
 
 use common::{RawCall, pv_guest, tracking_pool};
-use hcbuf_core::api::Xen;
+use hcbuf_core::api::{Error, GrantTableSize, PortStatus, Xen};
 use hcbuf_core::backend::soft::{HostConfig, SoftXen};
 use hcbuf_core::handle::{Lent, Typed};
 use hcbuf_core::sys::errno::*;
@@ -568,5 +568,172 @@ fn grant_frames_come_from_host_ram_and_go_back_with_the_domain() {
     again.sort_unstable();
     assert_eq!(again, [1, 2]);
     xen.destroy_domain(e).unwrap();
+    assert_clean(&xen);
+}
+
+// ---------------------------------------------------------------------
+// The typed API (`Xen::evtchn_*`, `Xen::grant_table_*`) on the model.
+
+/// The typed API's error, or a panic naming what came instead.
+#[track_caller]
+fn xen_errno<T: std::fmt::Debug>(result: Result<T, Error>) -> (&'static str, i32) {
+    match result {
+        Err(Error::Xen { call, errno }) => (call, errno.0),
+        other => panic!("expected a Xen errno, got {other:?}"),
+    }
+}
+
+#[track_caller]
+fn grant_error<T: std::fmt::Debug>(result: Result<T, Error>) -> (&'static str, i16) {
+    match result {
+        Err(e @ Error::Grant { .. }) => {
+            let status = e.grant_status().unwrap();
+            let Error::Grant { call, .. } = e else {
+                unreachable!()
+            };
+            (call, status.0)
+        }
+        other => panic!("expected a grant status, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_api_connects_two_domains_through_dom0_and_closes() {
+    for release in Release::ALL {
+        let xen = xen_of(release, HostConfig::default());
+        let a = xen.create_domain(0, guest(1023, 4)).unwrap();
+        let b = xen.create_domain(0, guest(1023, 4)).unwrap();
+        let for_b = xen.evtchn_alloc_unbound(a, b).unwrap();
+        let for_dom0 = xen.evtchn_alloc_unbound(a, 0).unwrap();
+        assert_eq!((for_b, for_dom0), (1, 2), "{release}");
+        assert_eq!(
+            xen.evtchn_status(a, for_b).unwrap(),
+            PortStatus::Unbound {
+                remote_dom: b,
+                vcpu: 0
+            }
+        );
+        // dom0 may not bind a port that waits for b.
+        assert_eq!(
+            xen_errno(xen.evtchn_bind_interdomain(a, for_b)),
+            ("event_channel_op bind_interdomain", XEN_EINVAL)
+        );
+        let local = xen.evtchn_bind_interdomain(a, for_dom0).unwrap();
+        assert_eq!(
+            xen.evtchn_status(DOMID_SELF, local).unwrap(),
+            PortStatus::Interdomain {
+                remote_dom: a,
+                remote_port: for_dom0,
+                vcpu: 0
+            }
+        );
+        assert_eq!(
+            xen.evtchn_status(a, for_dom0).unwrap(),
+            PortStatus::Interdomain {
+                remote_dom: 0,
+                remote_port: local,
+                vcpu: 0
+            }
+        );
+        xen.evtchn_close(local).unwrap();
+        assert_eq!(xen.evtchn_status(0, local).unwrap(), PortStatus::Closed);
+        assert_eq!(
+            xen.evtchn_status(a, for_dom0).unwrap(),
+            PortStatus::Unbound {
+                remote_dom: 0,
+                vcpu: 0
+            }
+        );
+        let e = xen.evtchn_close(local).unwrap_err();
+        assert_eq!(
+            xen_errno(Err::<(), _>(e)),
+            ("event_channel_op close", XEN_EINVAL)
+        );
+        let e = xen.evtchn_status(a, 64).unwrap_err();
+        assert!(
+            e.to_string().starts_with("event_channel_op status: EINVAL"),
+            "{e}"
+        );
+        assert_eq!(
+            xen_errno(xen.evtchn_status(0x7000, 1)),
+            ("event_channel_op status", XEN_ESRCH)
+        );
+        assert_eq!(
+            xen_errno(xen.evtchn_alloc_unbound(0x7000, 0)),
+            ("event_channel_op alloc_unbound", XEN_ESRCH)
+        );
+        for d in [a, b] {
+            xen.destroy_domain(d).unwrap();
+        }
+        assert_clean(&xen);
+    }
+}
+
+#[test]
+fn the_api_sizes_and_sets_up_grant_tables_and_names_the_status() {
+    for release in Release::ALL {
+        let xen = xen_of(release, HostConfig::default());
+        let d = xen.create_domain(0, guest(0, 32)).unwrap();
+        assert_eq!(
+            xen.grant_table_query_size(d).unwrap(),
+            GrantTableSize {
+                nr_frames: 1,
+                max_nr_frames: 32
+            }
+        );
+        let frames = xen.grant_table_setup(d, 4).unwrap();
+        assert_eq!(frames.len(), 4, "{release}");
+        assert!(frames.iter().all(|&f| f != 0));
+        assert_eq!(xen.grant_table_query_size(d).unwrap().nr_frames, 4);
+        assert_eq!(xen.grant_table_setup(d, 2).unwrap(), frames[..2]);
+        assert_eq!(xen.grant_table_setup(d, 0).unwrap(), Vec::<u64>::new());
+
+        let too_many = xen.grant_table_setup(d, 33);
+        assert_eq!(
+            grant_error(too_many),
+            ("grant_table_op setup_table", GNTST_general_error)
+        );
+        let e = xen.grant_table_query_size(0x7000).unwrap_err();
+        assert_eq!(e.errno(), None, "a status, not an errno");
+        assert_eq!(
+            e.to_string(),
+            "grant_table_op query_size: GNTST_bad_domain (-2: unrecognised domain id)"
+        );
+        assert_eq!(
+            grant_error(xen.grant_table_setup(0x7000, 1)),
+            ("grant_table_op setup_table", GNTST_bad_domain)
+        );
+        // More frames than one call lists: refused before Xen, nothing
+        // allocated.
+        match xen.grant_table_setup(d, u32::MAX) {
+            Err(Error::Unexpected { call, .. }) => assert_eq!(call, "grant_table_op setup_table"),
+            other => panic!("{other:?}"),
+        }
+        xen.destroy_domain(d).unwrap();
+        assert_clean(&xen);
+    }
+}
+
+#[test]
+fn an_injected_errno_names_the_call_and_frees_the_frame_list() {
+    let xen = xen_of(Release::Xen4_17, HostConfig::default());
+    let d = xen.create_domain(0, guest(8, 8)).unwrap();
+    xen.backend().fail_next(XenErrno(XEN_EAGAIN), 1);
+    assert_eq!(
+        xen_errno(xen.grant_table_setup(d, 8)),
+        ("grant_table_op setup_table", XEN_EAGAIN)
+    );
+    assert_eq!(
+        xen.grant_table_query_size(d).unwrap().nr_frames,
+        1,
+        "unchanged"
+    );
+    xen.backend().fail_next(XenErrno(XEN_EAGAIN), 1);
+    assert_eq!(
+        xen_errno(xen.evtchn_alloc_unbound(d, 0)),
+        ("event_channel_op alloc_unbound", XEN_EAGAIN)
+    );
+    assert_eq!(xen.evtchn_alloc_unbound(d, 0).unwrap(), 1, "no port taken");
+    xen.destroy_domain(d).unwrap();
     assert_clean(&xen);
 }

@@ -24,7 +24,6 @@ use hcbuf_core::sys::version::*;
 use hcbuf_core::sys::xen::{
     __HYPERVISOR_memory_op, __HYPERVISOR_multicall, __HYPERVISOR_xen_version, DOMID_SELF,
 };
-use hcbuf_core::xen::Op;
 use hcbuf_core::xen::console::*;
 use hcbuf_core::xen::domctl::*;
 use hcbuf_core::xen::hypfs::*;
@@ -32,6 +31,7 @@ use hcbuf_core::xen::memory::*;
 use hcbuf_core::xen::multicall::*;
 use hcbuf_core::xen::sysctl::*;
 use hcbuf_core::xen::version::*;
+use hcbuf_core::xen::{CmdCall, Op};
 use hcbuf_core::{Backend, GuestHandleMut, Pool, PoolBox, PoolSlice, SubOp, XenErrno};
 
 fn soft() -> SoftXen {
@@ -367,14 +367,14 @@ fn max_mem_changes_the_reservation_memory_op_reports() {
             .pool()
             .boxed_from(MaximumReservation::new(MemoryDomain { domid }))
             .unwrap();
-        xen.hypercall(&MemoryOp::new(arg))
+        xen.hypercall(&CmdCall::new(arg))
     };
     let current = |domid| {
         let arg = xen
             .pool()
             .boxed_from(CurrentReservation::new(MemoryDomain { domid }))
             .unwrap();
-        xen.hypercall(&MemoryOp::new(arg))
+        xen.hypercall(&CmdCall::new(arg))
     };
     assert_eq!(current(DOMID_SELF), Ok(DOM0_PAGES));
     assert_eq!(current(0), Ok(DOM0_PAGES));
@@ -383,7 +383,7 @@ fn max_mem_changes_the_reservation_memory_op_reports() {
         .pool()
         .boxed_from(MaximumGpfn::new(MemoryDomain { domid: 0 }))
         .unwrap();
-    let result = xen.hypercall(&MemoryOp::new(gpfn));
+    let result = xen.hypercall(&CmdCall::new(gpfn));
     assert_eq!(result, Ok(262_143));
     assert_eq!(current(99), errno(XEN_ESRCH));
     assert_eq!(xen.hypercall(&MaximumRamPage::new()), Ok(MAX_RAM_PAGE));
@@ -522,7 +522,7 @@ fn memory_maps_are_e820_tables() {
     let xen = soft();
     let count = {
         let arg = xen.pool().boxed_from(MachineMemoryMap::default()).unwrap();
-        let mut call = MemoryOp::new(arg);
+        let mut call = CmdCall::new(arg);
         xen.hypercall(&call).unwrap();
         call.payload().nr_entries()
     };
@@ -534,7 +534,7 @@ fn memory_maps_are_e820_tables() {
         map.set_buffer(table.lend_range_mut(0..count as usize).unwrap())
             .unwrap();
         let arg = xen.pool().boxed_from(MachineMemoryMap::new(map)).unwrap();
-        let result = xen.hypercall(&MemoryOp::new(arg));
+        let result = xen.hypercall(&CmdCall::new(arg));
         assert_eq!(result, errno(XEN_EINVAL), "room for one more is needed");
     }
     {
@@ -542,7 +542,7 @@ fn memory_maps_are_e820_tables() {
         map.set_nr_entries(count + 1).unwrap();
         map.set_buffer(table.lend_mut()).unwrap();
         let arg = xen.pool().boxed_from(MachineMemoryMap::new(map)).unwrap();
-        let mut call = MemoryOp::new(arg);
+        let mut call = CmdCall::new(arg);
         xen.hypercall(&call).unwrap();
         assert_eq!(call.payload().nr_entries(), count);
     }
@@ -553,7 +553,7 @@ fn memory_maps_are_e820_tables() {
 
     // A PV dom0 has no pseudo-physical map of its own ...
     let arg = xen.pool().boxed_from(GetMemoryMap::default()).unwrap();
-    let result = xen.hypercall(&MemoryOp::new(arg));
+    let result = xen.hypercall(&CmdCall::new(arg));
     assert_eq!(result, errno(XEN_ENOSYS));
     // ... unless configured.
     let map = vec![E820Region::new(0, 1 << 30, E820_RAM)];
@@ -563,7 +563,7 @@ fn memory_maps_are_e820_tables() {
     map.set_nr_entries(4).unwrap();
     map.set_buffer(table.lend_mut()).unwrap();
     let arg = xen.pool().boxed_from(GetMemoryMap::new(map)).unwrap();
-    let mut call = MemoryOp::new(arg);
+    let mut call = CmdCall::new(arg);
     xen.hypercall(&call).unwrap();
     assert_eq!(call.payload().nr_entries(), 1);
     drop(call);
@@ -851,7 +851,7 @@ fn a_memory_op_payload_forgets_its_buffers_after_the_call() {
     map.set_nr_entries(8).unwrap();
     map.set_buffer(table.lend_mut()).unwrap();
     let arg = xen.pool().boxed_from(MachineMemoryMap::new(map)).unwrap();
-    let call = MemoryOp::new(arg);
+    let call = CmdCall::new(arg);
     xen.hypercall(&call).unwrap();
     // The same call issued again lowers a null pointer: Xen reads nothing.
     assert_eq!(xen.hypercall(&call), errno(XEN_EFAULT));
@@ -859,7 +859,7 @@ fn a_memory_op_payload_forgets_its_buffers_after_the_call() {
     assert_eq!(arg.nr_entries(), 7);
     assert!(arg.buffer().is_null(), "the handle is forgotten");
     // Issued again in a new call, it lends nothing: Xen answers the count.
-    let mut call = MemoryOp::new(arg);
+    let mut call = CmdCall::new(arg);
     xen.hypercall(&call).unwrap();
     assert_eq!(call.payload().nr_entries(), 7);
     drop(call);

@@ -17,7 +17,7 @@ pub(crate) fn emit(c: &Container<'_>, mode: &Mode) -> TokenStream {
         Mode::Call { op, signature } => emit_call(c, op, signature.as_ref()),
         Mode::Payload { family, cmd, twin } => {
             let data = emit_data(c, twin);
-            let sub_op = emit_sub_op(c, *family, cmd, twin);
+            let sub_op = emit_sub_op(c, family, cmd, twin);
             quote! { #data #sub_op }
         }
         Mode::Data { twin } => emit_data(c, twin),
@@ -421,7 +421,7 @@ fn emit_sub_op(
             where for<'__hcbuf_x> #name #ty_generics: __hcbuf::sys::handles::Lends
         }
     };
-    let family = format_ident!("{}", family.type_name());
+    let family = format_ident!("{}", family.type_name);
     // The command is one that takes the twin; if not, the message names the
     // commands that do (the family table's), at the command.
     let wrong_command = quote_spanned! {cmd.span()=>

@@ -174,24 +174,65 @@ abi! {
     pub const GNTTAB_RESERVED_XENSTORE: u32 = 1;
 }
 
-/// The name of a `GNTST_*` status, as Xen's `GNTTABOP_error_msgs` words
-/// it; `None` for a value Xen does not define.
-pub const fn gntst_message(status: i16) -> Option<&'static str> {
-    Some(match status {
-        GNTST_okay => "okay",
-        GNTST_general_error => "undefined error",
-        GNTST_bad_domain => "unrecognised domain id",
-        GNTST_bad_gntref => "invalid grant reference",
-        GNTST_bad_handle => "invalid mapping handle",
-        GNTST_bad_virt_addr => "invalid virtual address",
-        GNTST_bad_dev_addr => "invalid device address",
-        GNTST_no_device_space => "no spare translation slot in the I/O MMU",
-        GNTST_permission_denied => "permission denied",
-        GNTST_bad_page => "bad page",
-        GNTST_bad_copy_arg => "copy arguments cross page boundary",
-        GNTST_address_too_big => "page address size too large",
-        GNTST_eagain => "operation not done; try again",
-        GNTST_no_space => "out of space",
-        _ => return None,
-    })
+/// The `GNTST_*` statuses: each value's constant name and the words of
+/// Xen's `GNTTABOP_error_msgs` for it.
+const GNTST: [(i16, &str, &str); 14] = [
+    (GNTST_okay, "GNTST_okay", "okay"),
+    (GNTST_general_error, "GNTST_general_error", "undefined error"),
+    (GNTST_bad_domain, "GNTST_bad_domain", "unrecognised domain id"),
+    (GNTST_bad_gntref, "GNTST_bad_gntref", "invalid grant reference"),
+    (GNTST_bad_handle, "GNTST_bad_handle", "invalid mapping handle"),
+    (GNTST_bad_virt_addr, "GNTST_bad_virt_addr", "invalid virtual address"),
+    (GNTST_bad_dev_addr, "GNTST_bad_dev_addr", "invalid device address"),
+    (GNTST_no_device_space, "GNTST_no_device_space", "no spare translation slot in the I/O MMU"),
+    (GNTST_permission_denied, "GNTST_permission_denied", "permission denied"),
+    (GNTST_bad_page, "GNTST_bad_page", "bad page"),
+    (GNTST_bad_copy_arg, "GNTST_bad_copy_arg", "copy arguments cross page boundary"),
+    (GNTST_address_too_big, "GNTST_address_too_big", "page address size too large"),
+    (GNTST_eagain, "GNTST_eagain", "operation not done; try again"),
+    (GNTST_no_space, "GNTST_no_space", "out of space"),
+];
+
+/// The name of a `GNTST_*` status (`"GNTST_bad_domain"`); `None` for a
+/// value Xen does not define.
+///
+/// ```
+/// use hcbuf_sys::grant_table::{gntst_name, GNTST_bad_domain};
+///
+/// assert_eq!(gntst_name(GNTST_bad_domain), Some("GNTST_bad_domain"));
+/// assert_eq!(gntst_name(-99), None);
+/// ```
+pub fn gntst_name(status: i16) -> Option<&'static str> {
+    GNTST.iter().find(|g| g.0 == status).map(|g| g.1)
+}
+
+/// What a `GNTST_*` status means, in the words of Xen's
+/// `GNTTABOP_error_msgs` (`"unrecognised domain id"`); `None` for a value
+/// Xen does not define.
+pub fn gntst_message(status: i16) -> Option<&'static str> {
+    GNTST.iter().find(|g| g.0 == status).map(|g| g.2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every `GNTST_*` constant is named by its own name, and nothing else
+    /// is.
+    #[test]
+    fn every_status_constant_has_its_name_and_a_message() {
+        let statuses: Vec<_> = ABI
+            .consts
+            .iter()
+            .filter(|c| c.name.starts_with("GNTST_"))
+            .collect();
+        assert_eq!(statuses.len(), GNTST.len());
+        for c in statuses {
+            let value = c.value as i64 as i16;
+            assert_eq!(gntst_name(value), Some(c.name));
+            assert!(gntst_message(value).is_some_and(|m| !m.is_empty()));
+        }
+        assert_eq!(gntst_name(1), None);
+        assert_eq!(gntst_message(-14), None);
+    }
 }

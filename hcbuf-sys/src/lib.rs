@@ -46,6 +46,7 @@ mod macros;
 #[doc(hidden)]
 pub use core as __core;
 pub mod abi;
+pub mod families;
 pub mod handles;
 pub mod marker;
 #[cfg(feature = "prove")]

@@ -7,10 +7,11 @@ use crate::args::{SubOp, family};
 use crate::backend::Backend;
 use crate::marker::XenWritable;
 use crate::pool::PoolError;
+use crate::xen::CmdCall;
 use crate::xen::console::ConsoleWrite;
 use crate::xen::hypfs::{HypfsDirentry, HypfsRead};
 use crate::xen::memory::{
-    CurrentReservation, MaximumGpfn, MaximumRamPage, MaximumReservation, MemoryDomain, MemoryOp,
+    CurrentReservation, MaximumGpfn, MaximumRamPage, MaximumReservation, MemoryDomain,
 };
 use crate::xen::sysctl::ReadConsole;
 
@@ -112,7 +113,7 @@ impl<B: Backend> Xen<B> {
         P: SubOp<Family = family::MemoryOp> + XenWritable,
     {
         let arg = self.pool.boxed_from(payload).map_err(pool_error(call))?;
-        self.issue_wide(call, &MemoryOp::new(arg))
+        self.issue_wide(call, &CmdCall::new(arg))
     }
 
     /// `XENMEM_maximum_ram_page`: the highest machine frame of RAM.

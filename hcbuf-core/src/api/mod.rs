@@ -18,6 +18,7 @@ mod batch;
 mod domains;
 mod error;
 mod host;
+mod interdomain;
 mod io;
 mod version;
 
@@ -25,6 +26,7 @@ pub use batch::Batch;
 pub use domains::{DomainInfo, DomainState, VcpuInfo};
 pub use error::Error;
 pub use host::{CpuTopology, HostInfo, NodeInfo};
+pub use interdomain::{GrantStatus, GrantTableSize, Port, PortStatus};
 pub use version::{BuildInfo, VersionInfo};
 
 use std::sync::OnceLock;
@@ -32,10 +34,11 @@ use std::time::Instant;
 
 use crate::args::{HypercallArgs, SubOp, family};
 use crate::backend::{Backend, XenErrno};
+use crate::marker::XenWritable;
 use crate::owned::PoolBox;
 use crate::pool::{Pool, PoolError};
 use crate::release::Release;
-use crate::xen::{Op, OpError, UnionFamily};
+use crate::xen::{CmdCall, Op, OpError, PointerFamily, UnionFamily};
 use hcbuf_sys::xen::domid_t;
 
 /// A handle to Xen through backend `B`, with the pool its calls' buffers
@@ -135,6 +138,22 @@ impl<B: Backend> Xen<B> {
             Op::domctl(self.release()?, &self.pool, domid, payload).map_err(op_error(call))?;
         self.issue(call, &op.call())?;
         Ok(op)
+    }
+
+    /// Issues `payload` with the call of its family's `(cmd, arg)` shape
+    /// ([`CmdCall`]: `memory_op`, `sched_op`, `event_channel_op`,
+    /// `grant_table_op`, `hvm_op`), in pool memory, and returns the
+    /// hypercall's result with the payload as Xen left it (its measured
+    /// handles forgotten). `call` names it in an error and in the trace.
+    pub fn command<P>(&self, call: &'static str, payload: P) -> Result<(u64, PoolBox<'_, P>), Error>
+    where
+        P: SubOp + XenWritable,
+        P::Family: PointerFamily,
+    {
+        let arg = self.pool.boxed_from(payload).map_err(pool_error(call))?;
+        let cmd = CmdCall::new(arg);
+        let result = self.issue(call, &cmd)?;
+        Ok((result, cmd.into_payload()))
     }
 
     /// Issues one hypercall, reporting it (at debug level, with the

@@ -44,9 +44,9 @@ pub struct Slice<D, T>(Names<(D, T)>);
 pub struct Len<const R: usize, W>(Names<W>);
 
 /// The buffer of family `F` (`struct xen_sysctl`, `struct xen_domctl`,
-/// a `memory_op` command's payload), which Xen reads and writes back. No
+/// the payload of a `memory_op`, `sched_op`, ... command), which Xen reads and writes back. No
 /// register type fits it: only the family's own call lowers it
-/// ([`Op::call`](crate::xen::Op), [`MemoryOp`](crate::xen::memory::MemoryOp)),
+/// ([`Op::call`](crate::xen::Op), [`CmdCall`](crate::xen::CmdCall)),
 /// which issues a buffer whose counts Xen may raise once.
 pub struct Buffer<F>(Names<F>);
 

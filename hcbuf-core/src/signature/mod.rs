@@ -110,7 +110,7 @@ pub unsafe trait Signature {
             what the others are; type the first field `Command<XEN…_command>`",
     note = "`Sub<OP, CMD>` is command CMD of hypercall OP: hcbuf declares the commands whose \
             buffers it mirrors; a command hcbuf does not declare is issued through the \
-            family's generic call (`MemoryOp<P>`, `Version<P>`) with a payload of your own \
+            family's generic call (`CmdCall<P>`, `Version<P>`) with a payload of your own \
             (`hcbuf_sys::declare!` and an `unsafe impl SubOp`), or, for a hypercall none of \
             whose commands hcbuf declares, described with `#[hypercall(op = N, signature = S)]` \
             and an `unsafe impl Signature for S`"
@@ -240,7 +240,7 @@ fn fill<K: kind::Kind>(register: &mut u64, elements: &[u64; 5]) {
             `GuestHandleMut<T>` (Xen writes) to exactly `T`; `Slice<D, T>`: a \
             `Lent<GuestHandle…<T>>` from `PoolSlice::lend`/`lend_mut`; `Len<R>`: `Count`, set \
             from register R's buffer; `Selector`: `Command<XEN…_command>`; `Buffer<F>`: only \
-            the family's own call (`Op::…(…).call()`, `MemoryOp::new(…)`), not a whole call \
+            the family's own call (`Op::…(…).call()`, `CmdCall::new(…)`), not a whole call \
             of your own; `Entries`: a `Batch`; `Absent`: no field (the hypercall takes no such \
             register)"
 )]

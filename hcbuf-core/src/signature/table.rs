@@ -8,10 +8,12 @@
 //! | `domctl` (36) | `struct xen_domctl *`: [`Buffer<Domctl>`] |
 //! | `multicall` (13) | `multicall_entry_t *`, `unsigned int nr_calls`: [`Entries`], [`Len<0, u32>`] |
 //! | `xen_version` (17) | `int cmd`, `void *arg`: [`Selector`], then per command (`XENVER_*` in `xen::version`) |
-//! | `memory_op` (12) | `unsigned long cmd`, `void *arg`: [`Selector`], then per command (`XENMEM_*` in `xen::memory`): its payload a [`Buffer<MemoryOp>`](Buffer), lowered only by `MemoryOp` |
+//! | `memory_op` (12) | `unsigned long cmd`, `void *arg`: [`Selector`], then per command (`XENMEM_*` in `xen::memory`): its payload a [`Buffer<MemoryOp>`](Buffer), lowered only by `CmdCall` |
 //! | `console_io` (18) | `unsigned int cmd`, `unsigned int count`, `char *buffer`: [`Selector`], [`Len<2, u32>`], [`Slice`] of `u8` (`CONSOLEIO_write` reads it, `CONSOLEIO_read` writes it) |
 //! | `hypfs_op` (42) | `unsigned int cmd`, `const char *path`, `unsigned long path_len`, `void *buf`, `unsigned long buf_len`: per command (`xen::hypfs`) |
-//! | `sched_op` (29), `event_channel_op` (32), `grant_table_op` (20), `hvm_op` (34), `vcpu_op` (24), `physdev_op` (33) | a command first ([`Selector`]); hcbuf declares none of their commands yet, so each is the user's `signature = S` |
+//! | `sched_op` (29), `event_channel_op` (32), `hvm_op` (34) | `cmd`, `void *arg`: [`Selector`], then per command (`SCHEDOP_*`, `EVTCHNOP_*`, `HVMOP_*` in `xen::sched`, `xen::event_channel`, `xen::hvm`): its payload a [`Buffer`], lowered only by `CmdCall` |
+//! | `grant_table_op` (20) | `unsigned int cmd`, `void *uop`, `unsigned int count`: [`Selector`], then per command (`GNTTABOP_*` in `xen::grant_table`): its payload a [`Buffer`] and [`Len<1, u32>`], lowered only by `CmdCall` (with a count of 1) |
+//! | `vcpu_op` (24), `physdev_op` (33) | a command first ([`Selector`]); hcbuf declares none of their commands yet, so each is the user's `signature = S` |
 //!
 //! No signature, so the user's `unsafe` proof (`signature = S`) or none:
 //! - hypercalls that act on the calling vCPU or domain, which for a
@@ -124,12 +126,19 @@ macro_rules! by_command {
     )*};
 }
 
-by_command! {
-    __HYPERVISOR_xen_version => family::XenVersion;
-    __HYPERVISOR_memory_op => family::MemoryOp;
-    __HYPERVISOR_console_io => family::ConsoleIo;
-    __HYPERVISOR_hypfs_op => family::Hypfs;
+/// Every command family of `hcbuf_sys::families` is a row of
+/// [`by_command!`] (the union families, `sysctl` and `domctl`, are
+/// [`fixed!`] rows above).
+macro_rules! family_rows {
+    ($($(#[$m:meta])* $ty:ident: $key:ident = $op:ident, $name:literal, $shape:ident;)*) => {
+        $(family_rows!(@row $shape $op $ty);)*
+    };
+    (@row union $op:ident $ty:ident) => {};
+    (@row $shape:ident $op:ident $ty:ident) => {
+        by_command! { $op => family::$ty; }
+    };
 }
+hcbuf_sys::with_families!(family_rows);
 
 /// Command hypercalls none of whose commands hcbuf declares yet: a call is
 /// looked up by its command, and finds no signature.
@@ -144,14 +153,7 @@ macro_rules! undeclared_commands {
     )*};
 }
 
-undeclared_commands!(
-    __HYPERVISOR_sched_op,
-    __HYPERVISOR_event_channel_op,
-    __HYPERVISOR_grant_table_op,
-    __HYPERVISOR_hvm_op,
-    __HYPERVISOR_vcpu_op,
-    __HYPERVISOR_physdev_op
-);
+undeclared_commands!(__HYPERVISOR_vcpu_op, __HYPERVISOR_physdev_op);
 
 /// Commands declared here rather than by a family table: `family, C: "C"
 /// => [kinds of registers 2 to 5]`.
@@ -188,18 +190,14 @@ commands! {
 /// Whether hcbuf's table gives hypercall `op` its signatures (one, or one
 /// per command it declares), so that no user signature may replace them.
 pub const fn has_fixed_signature(op: u64) -> bool {
-    const FIXED: [u32; 7] = [
-        __HYPERVISOR_sysctl,
-        __HYPERVISOR_domctl,
-        __HYPERVISOR_multicall,
-        __HYPERVISOR_xen_version,
-        __HYPERVISOR_memory_op,
-        __HYPERVISOR_console_io,
-        __HYPERVISOR_hypfs_op,
-    ];
+    // The multicall, and every family (`hcbuf_sys::families`).
+    if op == __HYPERVISOR_multicall as u64 {
+        return true;
+    }
+    let families = hcbuf_sys::families::ALL;
     let mut i = 0;
-    while i < FIXED.len() {
-        if FIXED[i] as u64 == op {
+    while i < families.len() {
+        if families[i].op as u64 == op {
             return true;
         }
         i += 1;
@@ -271,12 +269,16 @@ mod tests {
             __HYPERVISOR_sysctl,
             __HYPERVISOR_domctl,
             __HYPERVISOR_hypfs_op,
+            __HYPERVISOR_sched_op,
+            __HYPERVISOR_event_channel_op,
+            __HYPERVISOR_grant_table_op,
+            __HYPERVISOR_hvm_op,
         ]
         .map(u64::from);
         want.sort_unstable();
         assert_eq!(fixed, want);
         assert!(has_fixed_signature(__HYPERVISOR_sysctl as u64));
-        assert!(!has_fixed_signature(__HYPERVISOR_sched_op as u64));
+        assert!(!has_fixed_signature(__HYPERVISOR_vcpu_op as u64));
         assert!(!has_fixed_signature(99));
     }
 }

@@ -1,7 +1,7 @@
 //! The `memory_op` hypercall: `HYPERVISOR_memory_op(cmd, arg)`, where `arg`
 //! points to a struct whose type each `XENMEM_*` command fixes.
 //!
-//! [`MemoryOp`] issues any payload of this module (its command comes from
+//! [`CmdCall`](crate::xen::CmdCall) issues any payload of this module (its command comes from
 //! the payload's type); [`MaximumRamPage`] is the one command that takes
 //! no argument. `XENMEM_current_reservation`, `XENMEM_maximum_reservation`,
 //! `XENMEM_maximum_gpfn` and `XENMEM_maximum_ram_page` return their answer
@@ -24,16 +24,11 @@ use hcbuf_sys::memory::*;
 use hcbuf_sys::xen::__HYPERVISOR_memory_op;
 
 use crate::HypercallArgs;
-use crate::XenWritable;
-use crate::args::{SubOp, family};
+use crate::args::family;
 use crate::handle::Typed;
-use std::cell::Cell;
 
-use crate::marker::__private::Derived;
-use crate::owned::PoolBox;
 use crate::signature::Command;
 use crate::xen::raw::payloads;
-use hcbuf_sys::handles::{Lending, Lends};
 
 // ---------------------------------------------------------------------------
 // Data: buffer elements and structs nested in payloads.
@@ -63,93 +58,6 @@ pub type VMemRange = xen_vmemrange;
 // ---------------------------------------------------------------------------
 // Calls.
 // ---------------------------------------------------------------------------
-
-/// `HYPERVISOR_memory_op(P::CMD, arg)`: the command of payload `P`, which
-/// it owns in a pool box.
-///
-/// Xen may write a count past the buffer it measures (a sizing answer:
-/// `XENMEM_reserved_device_memory_map`'s `nr_entries`), so a payload that
-/// was issued is never issued again as it is:
-/// - the call lowers once: lowered again (issued twice, or pushed twice in
-///   a batch), its pointer is null and Xen reads nothing;
-/// - the payload comes back ([`into_payload`](Self::into_payload)) with
-///   its measured handles forgotten (null) once the call was lowered; lend
-///   the buffers again (the setters check the counts) to issue it again.
-///
-/// Both hold whatever the caller does: a `MemoryOp` that is forgotten
-/// (`mem::forget`) keeps its payload, which then cannot be issued again.
-pub struct MemoryOp<'p, P: SubOp<Family = family::MemoryOp> + XenWritable> {
-    /// The payload, in pool memory (Xen may write it back).
-    arg: PoolBox<'p, P>,
-    /// The payload's address, taken from a writable handle when the call
-    /// was made (the pool memory does not move with the box).
-    addr: u64,
-    /// Whether the call was lowered to registers already (a `Cell`: the
-    /// call is not `Sync`, so one thread lowers it at a time).
-    lowered: Cell<bool>,
-}
-
-impl<'p, P: SubOp<Family = family::MemoryOp> + XenWritable> MemoryOp<'p, P> {
-    /// The call carrying `payload`.
-    pub fn new(mut payload: PoolBox<'p, P>) -> Self {
-        let addr = payload.handle_mut().addr();
-        MemoryOp {
-            arg: payload,
-            addr,
-            lowered: Cell::new(false),
-        }
-    }
-
-    /// The payload, as Xen left it (`&mut self`: no batch holds the call
-    /// while it is read).
-    pub fn payload(&mut self) -> &P {
-        &self.arg
-    }
-
-    /// The payload back, its measured handles forgotten if the call was
-    /// lowered (issued, or pushed into a batch).
-    pub fn into_payload(self) -> PoolBox<'p, P> {
-        let MemoryOp {
-            mut arg, lowered, ..
-        } = self;
-        if P::MAY_LEND && lowered.into_inner() {
-            Lends::forget(&mut *arg);
-        }
-        arg
-    }
-}
-
-impl<P: SubOp<Family = family::MemoryOp> + XenWritable> std::fmt::Debug for MemoryOp<'_, P> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MemoryOp")
-            .field("cmd", &P::CMD)
-            .field("arg", &format_args!("{:#x}", self.addr))
-            .finish()
-    }
-}
-
-// SAFETY: two registers: the command, and the address of the pool box the
-// call owns (or 0 once lowered).
-#[diagnostic::do_not_recommend]
-unsafe impl<P: SubOp<Family = family::MemoryOp> + XenWritable> Derived for MemoryOp<'_, P> {}
-// SAFETY: as above.
-#[diagnostic::do_not_recommend]
-unsafe impl<P: SubOp<Family = family::MemoryOp> + XenWritable> HypercallArgs for MemoryOp<'_, P> {
-    const OP: u64 = __HYPERVISOR_memory_op as u64;
-    fn registers(&self) -> [u64; 5] {
-        let first = !self.lowered.replace(true);
-        let arg = if first { self.addr } else { 0 };
-        [u64::from(P::CMD), arg, 0, 0, 0]
-    }
-    fn lend(&self, to: &mut dyn FnMut(Lending)) {
-        to(Lending {
-            addr: self.addr,
-            bytes: std::mem::size_of::<P>() as u64,
-            writable: true,
-        });
-        Lends::lend(&*self.arg, to);
-    }
-}
 
 /// `HYPERVISOR_memory_op(XENMEM_maximum_ram_page, NULL)`: returns the
 /// highest machine frame number of mapped RAM. Never fails.

@@ -6,8 +6,10 @@
 //!   payload's type, and the 128-byte payload area) and issued with a
 //!   [`Call`].
 //! - [`version`]: the `xen_version` buffers and call.
-//! - [`memory`]: the `memory_op` payloads, their buffer elements and calls.
-//! - [`event_channel`]: the `event_channel_op` payloads.
+//! - [`memory`]: the `memory_op` payloads and their buffer elements; like
+//!   every family of the `(cmd, arg)` shape, issued with a [`CmdCall`].
+//! - [`event_channel`] and [`grant_table`]: the `event_channel_op` and
+//!   `grant_table_op` payloads (issued with a [`CmdCall`] too).
 //! - [`hypfs`]: the hypervisor filesystem's records and calls.
 //! - [`console`]: writing to and reading from Xen's console.
 //! - [`multicall`]: the ABI types of a batch of hypercalls.
@@ -17,10 +19,12 @@
 //! (size, alignment, every offset), and its command against the commands
 //! that take that twin ([`RawPayload`]).
 
+mod cmd_call;
 pub mod console;
 pub mod domctl;
 pub mod event_channel;
 mod family_op;
+pub mod grant_table;
 pub mod hypfs;
 pub mod memory;
 pub mod multicall;
@@ -30,6 +34,7 @@ mod union;
 pub mod v4_20;
 pub mod version;
 
+pub use cmd_call::{CmdCall, PointerFamily};
 pub use family_op::{Call, Op, OpError, UnionFamily};
 pub use raw::Cmd;
 pub use raw::RawPayload;

@@ -96,7 +96,7 @@ pub struct CheckedEntry(MulticallEntry);
 /// in order. Made only from a batch's entries, with what their calls lend.
 ///
 /// It lowers once, as the calls it carries do (a family buffer's `Call`, a
-/// `MemoryOp`): its entries hold those calls' one lowering, so a backend
+/// `CmdCall`): its entries hold those calls' one lowering, so a backend
 /// that issued the multicall again (a retry) would hand Xen their buffers
 /// a second time, counts Xen raised included. Lowered again, its entries'
 /// address is 0 and Xen answers `EFAULT` without running any of them.

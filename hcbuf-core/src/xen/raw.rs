@@ -181,7 +181,7 @@ macro_rules! payloads {
         impl $crate::signature::CommandSignature<$cmd> for $family {
             const TEXT: &'static str = concat!("(", stringify!($cmd), ", ", stringify!($twin), " *)");
             type R1 = $crate::signature::kind::Buffer<$family>;
-            type R2 = $crate::signature::kind::Absent;
+            type R2 = <$family as $crate::xen::PointerFamily>::Count;
             type R3 = $crate::signature::kind::Absent;
             type R4 = $crate::signature::kind::Absent;
         }

@@ -6,39 +6,9 @@ use syn::{Attribute, Data, DeriveInput, Expr, Fields, Ident, Path, Type};
 
 use super::Ctxt;
 
-/// The families of sub-op hypercalls, each with its key in the attribute.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Family {
-    Sysctl,
-    Domctl,
-    XenVersion,
-    MemoryOp,
-    ConsoleIo,
-    Hypfs,
-}
-
-impl Family {
-    pub(crate) const ALL: [(&'static str, Family); 6] = [
-        ("sysctl", Family::Sysctl),
-        ("domctl", Family::Domctl),
-        ("xen_version", Family::XenVersion),
-        ("memory_op", Family::MemoryOp),
-        ("console_io", Family::ConsoleIo),
-        ("hypfs", Family::Hypfs),
-    ];
-
-    /// The name of its marker type in `hcbuf_core::args::family`.
-    pub(crate) fn type_name(self) -> &'static str {
-        match self {
-            Family::Sysctl => "Sysctl",
-            Family::Domctl => "Domctl",
-            Family::XenVersion => "XenVersion",
-            Family::MemoryOp => "MemoryOp",
-            Family::ConsoleIo => "ConsoleIo",
-            Family::Hypfs => "Hypfs",
-        }
-    }
-}
+/// A family of sub-op hypercalls: one of `hcbuf_sys::families::ALL`,
+/// named in the attribute by its key.
+pub(crate) type Family = &'static hcbuf_sys::families::Family;
 
 /// What the type describes.
 pub(crate) enum Mode {
@@ -195,16 +165,16 @@ fn parse_attrs(cx: &Ctxt, input: &DeriveInput) -> Attrs {
             } else if key == "twin" {
                 let value: Path = meta.value()?.parse()?;
                 once(attrs.twin.replace(value).is_some());
-            } else if let Some((_, f)) = Family::ALL.iter().find(|(name, _)| *name == key) {
+            } else if let Some(f) = hcbuf_sys::families::ALL.iter().find(|f| f.key == key) {
                 let value: Expr = meta.value()?.parse()?;
-                if attrs.family.replace((*f, value)).is_some() {
+                if attrs.family.replace((f, value)).is_some() {
                     cx.error_spanned_by(
                         &meta.path,
                         "a payload belongs to one family and one command",
                     );
                 }
             } else {
-                let families: Vec<&str> = Family::ALL.iter().map(|(n, _)| *n).collect();
+                let families: Vec<&str> = hcbuf_sys::families::ALL.iter().map(|f| f.key).collect();
                 cx.error_spanned_by(
                     &meta.path,
                     format!(

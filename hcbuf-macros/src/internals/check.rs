@@ -70,7 +70,7 @@ fn mode(cx: &Ctxt, c: &Container<'_>) -> Option<Mode> {
             signature: signature.clone(),
         }),
         (None, Some((family, cmd)), Some(twin)) => Some(Mode::Payload {
-            family: *family,
+            family,
             cmd: cmd.clone(),
             twin: twin.clone(),
         }),

@@ -7,8 +7,16 @@ use std::path::Path;
 
 use hcbuf_sys::abi::{Module, Version};
 
-/// Files that define the registry itself rather than ABI items.
-const NOT_ABI: &[&str] = &["lib.rs", "abi.rs", "macros.rs", "handles.rs", "marker.rs"];
+/// Files that are not ABI mirrors: the registry itself, handles, markers,
+/// and hcbuf's list of sub-op families.
+const NOT_ABI: &[&str] = &[
+    "lib.rs",
+    "abi.rs",
+    "macros.rs",
+    "handles.rs",
+    "marker.rs",
+    "families.rs",
+];
 /// The directory of the proof itself (`src/prove/`), which declares none.
 const NOT_ABI_DIR: &str = "prove";
 

@@ -1,5 +1,5 @@
 // A memory_op call of the user's own handing Xen a payload with handles by
-// pointer: it would skip `MemoryOp`, which lowers once and forgets the
+// pointer: it would skip `CmdCall`, which lowers once and forgets the
 // payload's handles after the call, so a count Xen raised would be lent
 // again.
 use hcbuf_core::sys::memory::XENMEM_reserved_device_memory_map;

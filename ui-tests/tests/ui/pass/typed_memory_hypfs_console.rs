@@ -6,6 +6,7 @@ use hcbuf_core::args::family;
 use hcbuf_core::backend::Recording;
 use hcbuf_core::sys::memory::{E820_RAM, XENMEM_increase_reservation};
 use hcbuf_core::sys::xen::{__HYPERVISOR_memory_op, DOMID_SELF};
+use hcbuf_core::xen::CmdCall;
 use hcbuf_core::xen::console::*;
 use hcbuf_core::xen::hypfs::*;
 use hcbuf_core::xen::memory::*;
@@ -14,7 +15,7 @@ use hcbuf_core::{Backend, Pool, SubOp};
 
 fn memory_op<P: SubOp<Family = family::MemoryOp>>(pool: &Pool, xen: &Recording, p: P) {
     let arg = pool.boxed_from(p).unwrap();
-    xen.hypercall(&MemoryOp::new(arg)).unwrap();
+    xen.hypercall(&CmdCall::new(arg)).unwrap();
 }
 
 fn main() {

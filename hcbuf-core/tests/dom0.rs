@@ -16,13 +16,15 @@ use std::mem::offset_of;
 use std::time::{Duration, Instant};
 
 use common::poke_u32;
-use hcbuf_core::api::{Batch, CpuTopology, Error, Xen};
+use hcbuf_core::api::{Batch, CpuTopology, Error, GrantStatus, GrantTableSize, PortStatus, Xen};
 use hcbuf_core::backend::privcmd::Privcmd;
 use hcbuf_core::sys::domctl::{
     XEN_DOMCTL_GRANT_version_mask, XEN_INVALID_MAX_VCPU_ID, XEN_SCHEDULER_CREDIT2, xen_domctl,
 };
 use hcbuf_core::sys::errno::{XEN_EACCES, XEN_EINVAL, XEN_ENOBUFS, XEN_ENOSYS, XEN_ESRCH};
+use hcbuf_core::sys::grant_table::{GNTST_bad_domain, GNTST_general_error};
 use hcbuf_core::sys::sysctl::xen_sysctl;
+use hcbuf_core::sys::xen::DOMID_SELF;
 use hcbuf_core::xen::Op;
 use hcbuf_core::xen::domctl::{CreateDomain, GetDomainInfo};
 use hcbuf_core::xen::sysctl::PhysInfo;
@@ -108,6 +110,8 @@ both_pools!(
     scheduler_and_platform_are_xens_defaults,
     hypfs_buildinfo_matches_sysfs,
     a_multicall_batch_returns_every_result,
+    event_channels_between_two_created_domains,
+    grant_tables_of_a_created_domain,
 );
 
 /// A sysfs file's contents, without the trailing newline; `None` if it
@@ -569,4 +573,189 @@ fn a_multicall_batch_returns_every_result(xen: &Xen<Privcmd>) {
     let results = xen.multicall(batch).unwrap();
     assert_eq!(results, vec![Ok(want); 16]);
     assert_eq!(xen.multicall(Batch::new()).unwrap(), vec![]);
+}
+
+/// A domain this test created, destroyed on drop (and waited for: Xen may
+/// list it as dying until its last reference goes).
+struct Created<'a> {
+    xen: &'a Xen<Privcmd>,
+    domid: u16,
+}
+
+impl<'a> Created<'a> {
+    /// An empty PV domain as libxl configures one: one vCPU, ports up to
+    /// 1023, 32 grant frames at most, grant table version 1.
+    fn new(xen: &'a Xen<Privcmd>, handle: &[u8; 16]) -> Self {
+        let config = CreateDomain {
+            handle: *handle,
+            max_vcpus: 1,
+            max_evtchn_port: 1023,
+            max_grant_frames: 32,
+            max_maptrack_frames: 1024,
+            grant_opts: 1 & XEN_DOMCTL_GRANT_version_mask,
+            ..Default::default()
+        };
+        let domid = xen.create_domain(0, config).unwrap();
+        assert!(domid > 0 && domid < 0x7ff0, "{domid}");
+        Created { xen, domid }
+    }
+}
+
+impl Drop for Created<'_> {
+    fn drop(&mut self) {
+        let destroyed = self.xen.destroy_domain(self.domid);
+        if std::thread::panicking() {
+            return;
+        }
+        destroyed.unwrap();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            match self.xen.domain(self.domid) {
+                Err(e) if e.errno() == Some(XenErrno(XEN_ESRCH)) => break,
+                Ok(info) if Instant::now() < deadline => {
+                    assert!(info.state.dying, "domain {}", self.domid);
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                Ok(_) => panic!("domain {} outlived its destroy", self.domid),
+                Err(e) => panic!("domain {} after destroy: {e}", self.domid),
+            }
+        }
+    }
+}
+
+/// A port of dom0 this test bound, closed on drop if the test fails
+/// before closing it.
+struct Bound<'a>(&'a Xen<Privcmd>, u32);
+
+impl Drop for Bound<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            let _ = self.0.evtchn_close(self.1);
+        }
+    }
+}
+
+/// `xc_evtchn_alloc_unbound`, `xc_evtchn_status` and the event channel
+/// device's bind and close, on two domains this test creates: a port of
+/// `a` for `b` and one for dom0, dom0 bound to the latter and closed.
+fn event_channels_between_two_created_domains(xen: &Xen<Privcmd>) {
+    let a = Created::new(xen, b"hcbuf-evtchn-a!!");
+    let b = Created::new(xen, b"hcbuf-evtchn-b!!");
+    let (a, b) = (a.domid, b.domid);
+    // A new domain's port 0 is reserved: its first ports are 1 and 2.
+    let for_b = xen.evtchn_alloc_unbound(a, b).unwrap();
+    let for_dom0 = xen.evtchn_alloc_unbound(a, 0).unwrap();
+    assert_eq!((for_b, for_dom0), (1, 2));
+    assert_eq!(
+        xen.evtchn_status(a, for_b).unwrap(),
+        PortStatus::Unbound {
+            remote_dom: b,
+            vcpu: 0
+        }
+    );
+    // Xen allocates ports by buckets of 64 (a page of 64-byte channels):
+    // the rest of the first is closed, the next not allocated.
+    assert_eq!(xen.evtchn_status(a, 0).unwrap(), PortStatus::Closed);
+    assert_eq!(xen.evtchn_status(a, 63).unwrap(), PortStatus::Closed);
+    let e = xen.evtchn_status(a, 64).unwrap_err();
+    assert_eq!(e.errno(), Some(XenErrno(XEN_EINVAL)), "{e}");
+    let e = xen.evtchn_status(0x7000, 1).unwrap_err();
+    assert_eq!(e.errno(), Some(XenErrno(XEN_ESRCH)), "{e}");
+    // dom0 binds for itself: not to the port that waits for b.
+    let e = xen.evtchn_bind_interdomain(a, for_b).unwrap_err();
+    assert_eq!(e.errno(), Some(XenErrno(XEN_EINVAL)), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("event_channel_op bind_interdomain: EINVAL"),
+        "{e}"
+    );
+
+    let local = xen.evtchn_bind_interdomain(a, for_dom0).unwrap();
+    let guard = Bound(xen, local);
+    println!("dom0 port {local} bound to port {for_dom0} of domain {a}");
+    assert_eq!(
+        xen.evtchn_status(DOMID_SELF, local).unwrap(),
+        PortStatus::Interdomain {
+            remote_dom: a,
+            remote_port: for_dom0,
+            vcpu: 0
+        }
+    );
+    assert_eq!(
+        xen.evtchn_status(a, for_dom0).unwrap(),
+        PortStatus::Interdomain {
+            remote_dom: 0,
+            remote_port: local,
+            vcpu: 0
+        }
+    );
+    xen.evtchn_close(local).unwrap();
+    drop(guard);
+    // a's end waits for dom0 again.
+    assert_eq!(
+        xen.evtchn_status(a, for_dom0).unwrap(),
+        PortStatus::Unbound {
+            remote_dom: 0,
+            vcpu: 0
+        }
+    );
+    let e = xen.evtchn_close(local).unwrap_err();
+    assert_eq!(e.errno(), Some(XenErrno(XEN_EINVAL)), "{e}");
+    // The port b may bind is still there for it.
+    assert_eq!(
+        xen.evtchn_status(a, for_b).unwrap(),
+        PortStatus::Unbound {
+            remote_dom: b,
+            vcpu: 0
+        }
+    );
+}
+
+/// `xc_gnttab_query_size` and `xc_gnttab_setup_table` on a domain this
+/// test creates (at most 32 frames): one frame at first, grown to four,
+/// each a machine frame of the host.
+fn grant_tables_of_a_created_domain(xen: &Xen<Privcmd>) {
+    let d = Created::new(xen, b"hcbuf-gnttab-d!!");
+    let d = d.domid;
+    assert_eq!(
+        xen.grant_table_query_size(d).unwrap(),
+        GrantTableSize {
+            nr_frames: 1,
+            max_nr_frames: 32
+        }
+    );
+    let frames = xen.grant_table_setup(d, 4).unwrap();
+    println!("domain {d} grant frames {frames:#x?}");
+    let host = xen.physinfo().unwrap();
+    assert_eq!(frames.len(), 4);
+    for (i, f) in frames.iter().enumerate() {
+        assert!(
+            *f > 0 && *f <= host.max_mfn,
+            "frame {i}: {f:#x}, max_mfn {:#x}",
+            host.max_mfn
+        );
+        assert!(
+            !frames[..i].contains(f),
+            "frame {i} listed twice: {frames:#x?}"
+        );
+    }
+    assert_eq!(xen.grant_table_query_size(d).unwrap().nr_frames, 4);
+    // Fewer frames: the first ones, the table unchanged.
+    assert_eq!(xen.grant_table_setup(d, 2).unwrap(), frames[..2]);
+    assert_eq!(xen.grant_table_query_size(d).unwrap().nr_frames, 4);
+    // Past the domain's maximum, and no such domain: in the status.
+    let e = xen.grant_table_setup(d, 33).unwrap_err();
+    assert_eq!(
+        e.grant_status(),
+        Some(GrantStatus(GNTST_general_error)),
+        "{e}"
+    );
+    assert!(
+        e.to_string()
+            .starts_with("grant_table_op setup_table: GNTST_general_error"),
+        "{e}"
+    );
+    let e = xen.grant_table_query_size(0x7000).unwrap_err();
+    assert_eq!(e.grant_status(), Some(GrantStatus(GNTST_bad_domain)), "{e}");
+    assert_eq!(e.errno(), None);
 }

@@ -112,6 +112,7 @@ both_pools!(
     a_multicall_batch_returns_every_result,
     event_channels_between_two_created_domains,
     grant_tables_of_a_created_domain,
+    control_calls_answer_as_xen_does,
 );
 
 /// A sysfs file's contents, without the trailing newline; `None` if it
@@ -758,4 +759,91 @@ fn grant_tables_of_a_created_domain(xen: &Xen<Privcmd>) {
     let e = xen.grant_table_query_size(0x7000).unwrap_err();
     assert_eq!(e.grant_status(), Some(GrantStatus(GNTST_bad_domain)), "{e}");
     assert_eq!(e.errno(), None);
+}
+
+/// Remote shutdown, HVM parameters and vCPU contexts, on a PV domain the
+/// test creates and on dom0's own vCPUs, with the errnos the software Xen
+/// models.
+fn control_calls_answer_as_xen_does(xen: &Xen<Privcmd>) {
+    use hcbuf_core::api::{ShutdownReason, VcpuGuestContext};
+    use hcbuf_core::sys::errno::XEN_ENODATA;
+    use hcbuf_core::sys::hvm::{HVM_NR_PARAMS, HVM_PARAM_STORE_EVTCHN};
+
+    let config = CreateDomain {
+        handle: *b"hcbuf-dom0-ctrl!",
+        max_vcpus: 1,
+        max_evtchn_port: 1023,
+        max_grant_frames: 32,
+        max_maptrack_frames: 1024,
+        grant_opts: 1 & XEN_DOMCTL_GRANT_version_mask,
+        ..Default::default()
+    };
+    let domid = xen.create_domain(0, config).unwrap();
+    struct Destroy<'a>(&'a Xen<Privcmd>, u16);
+    impl Drop for Destroy<'_> {
+        fn drop(&mut self) {
+            let _ = self.0.destroy_domain(self.1);
+        }
+    }
+    let _guard = Destroy(xen, domid);
+    xen.set_max_vcpus(domid, 1).unwrap();
+    fn errno<T>(result: Result<T, Error>) -> Option<i32> {
+        result.err().and_then(|e| e.errno()).map(|e| e.0)
+    }
+
+    // vCPU contexts: never initialised, then refused all-zero (PV, user
+    // mode, no user page table); a vCPU that does not exist.
+    assert_eq!(errno(xen.vcpu_context(domid, 0)), Some(XEN_ENODATA));
+    let zero = VcpuGuestContext::zeroed();
+    assert_eq!(
+        errno(xen.set_vcpu_context(domid, 0, &zero)),
+        Some(XEN_EINVAL)
+    );
+    assert_eq!(errno(xen.vcpu_context(domid, 1)), Some(XEN_EINVAL));
+    // Dom0's own: not the vCPU this thread runs on (pinned to CPU 0, which
+    // is dom0's vCPU 0), whose context Xen gives whole.
+    // SAFETY: `set` is a plain CPU mask on the stack, valid for the call.
+    let pinned = unsafe {
+        let mut set: libc::cpu_set_t = std::mem::zeroed();
+        libc::CPU_SET(0, &mut set);
+        libc::sched_setaffinity(0, size_of::<libc::cpu_set_t>(), &set)
+    };
+    assert_eq!(pinned, 0, "pin the test thread to CPU 0");
+    assert_eq!(errno(xen.vcpu_context(0, 0)), Some(XEN_EINVAL));
+    let other = xen.vcpu_context(0, 1).unwrap();
+    let set_words = other.words().iter().filter(|&&w| w != 0).count();
+    eprintln!("dom0 vCPU 1's context: {set_words} of 646 words set");
+    assert!(set_words > 0, "a running vCPU has registers");
+    // Dom0 cannot load a context into itself.
+    assert_eq!(errno(xen.set_vcpu_context(0, 1, &other)), Some(XEN_EINVAL));
+
+    // HVM parameters: a PV domain has none; the index is checked first.
+    assert_eq!(
+        errno(xen.hvm_param(domid, HVM_PARAM_STORE_EVTCHN)),
+        Some(XEN_EINVAL)
+    );
+    assert_eq!(
+        errno(xen.hvm_param(0x7fef, HVM_PARAM_STORE_EVTCHN)),
+        Some(XEN_ESRCH)
+    );
+    assert_eq!(
+        errno(xen.hvm_param(0x7fef, HVM_NR_PARAMS)),
+        Some(XEN_EINVAL)
+    );
+    assert_eq!(
+        errno(xen.set_hvm_param(domid, HVM_PARAM_STORE_EVTCHN, 1)),
+        Some(XEN_EINVAL)
+    );
+
+    // Remote shutdown: recorded with its reason; the first reason stays.
+    assert_eq!(
+        errno(xen.shutdown_domain(0x7fef, ShutdownReason::Poweroff)),
+        Some(XEN_ESRCH)
+    );
+    xen.shutdown_domain(domid, ShutdownReason::Reboot).unwrap();
+    xen.shutdown_domain(domid, ShutdownReason::Crash).unwrap();
+    let state = xen.domain(domid).unwrap().state;
+    assert!(state.shutdown && !state.crashed, "{state:?}");
+    assert_eq!(state.shutdown_reason, Some(ShutdownReason::Reboot));
+    assert!(!state.running, "{state:?}");
 }

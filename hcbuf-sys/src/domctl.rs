@@ -18,7 +18,7 @@
 //! [`xen_domctl`]: crate::domctl::xen_domctl
 //! [`XEN_DOMCTL_INTERFACE_VERSION`]: crate::domctl::XEN_DOMCTL_INTERFACE_VERSION
 
-use crate::arch::{xen_arch_domainconfig, xen_pfn_t};
+use crate::arch::{vcpu_guest_context_t, xen_arch_domainconfig, xen_pfn_t};
 use crate::xen::{domid_t, xen_domain_handle_t, xenctl_bitmap};
 
 abi! {
@@ -300,10 +300,9 @@ abi! {
         /// Padding (C leaves these bytes unnamed).
         pad _pad: u32,
         /// IN/OUT: guest handle of a `vcpu_guest_context_t` (set: null
-        /// resets the vCPU). Extent: a constant 5168 bytes,
-        /// `sizeof(struct vcpu_guest_context)` on x86_64 (2800 for a 32-bit
-        /// PV target).
-        handle ctxt / set_ctxt: H::InOut<u8> [=> Extent(5168)],
+        /// resets the vCPU). Xen copies one whole native context (a 32-bit
+        /// PV target's is smaller, and fits in it).
+        handle ctxt / set_ctxt: H::InOut<vcpu_guest_context_t> [=> Extent(1)],
     }
 
     /// `XEN_DOMCTL_getvcpuinfo`.

@@ -108,6 +108,10 @@ modules! {
         event_channel,
         /// `public/grant_table.h`: the `grant_table_op` hypercall.
         grant_table,
+        /// `public/sched.h`: the `sched_op` hypercall.
+        sched,
+        /// `public/hvm/hvm_op.h` and `params.h`: `hvm_op`'s parameters.
+        hvm,
         /// Linux `xen/privcmd.h`: the `/dev/xen/privcmd` ioctl interface.
         privcmd,
     }

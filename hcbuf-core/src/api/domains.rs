@@ -28,6 +28,8 @@ pub struct DomainState {
     pub crashed: bool,
     /// Being destroyed.
     pub dying: bool,
+    /// Why it was shut down, if it was (with `shutdown`).
+    pub shutdown_reason: Option<super::ShutdownReason>,
 }
 
 impl DomainState {
@@ -39,9 +41,11 @@ impl DomainState {
             blocked: flags & XEN_DOMINF_blocked != 0,
             paused: flags & XEN_DOMINF_paused != 0,
             shutdown,
-            // SHUTDOWN_crash is 3 (public/sched.h).
-            crashed: shutdown && reason == 3,
+            crashed: shutdown && reason == hcbuf_sys::sched::SHUTDOWN_crash,
             dying: flags & XEN_DOMINF_dying != 0,
+            shutdown_reason: shutdown
+                .then(|| super::ShutdownReason::from_code(reason))
+                .flatten(),
         }
     }
 

@@ -15,6 +15,7 @@
 //! ```
 
 mod batch;
+mod control;
 mod domains;
 mod error;
 mod host;
@@ -23,6 +24,7 @@ mod io;
 mod version;
 
 pub use batch::Batch;
+pub use control::{ShutdownReason, VcpuGuestContext};
 pub use domains::{DomainInfo, DomainState, VcpuInfo};
 pub use error::Error;
 pub use host::{CpuTopology, HostInfo, NodeInfo};

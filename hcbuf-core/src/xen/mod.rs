@@ -11,6 +11,8 @@
 //! - [`event_channel`] and [`grant_table`]: the `event_channel_op` and
 //!   `grant_table_op` payloads (issued with a [`CmdCall`] too).
 //! - [`hypfs`]: the hypervisor filesystem's records and calls.
+//! - [`sched`]: `sched_op`'s remote shutdown; [`hvm`]: `hvm_op`'s HVM
+//!   parameters.
 //! - [`console`]: writing to and reading from Xen's console.
 //! - [`multicall`]: the ABI types of a batch of hypercalls.
 //! - [`v4_20`]: the payloads Xen 4.20 changed or added.
@@ -25,10 +27,12 @@ pub mod domctl;
 pub mod event_channel;
 mod family_op;
 pub mod grant_table;
+pub mod hvm;
 pub mod hypfs;
 pub mod memory;
 pub mod multicall;
 mod raw;
+pub mod sched;
 pub mod sysctl;
 mod union;
 pub mod v4_20;

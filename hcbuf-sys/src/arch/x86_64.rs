@@ -18,6 +18,14 @@ abi! {
     pub type xen_pfn_t (size 8) = u64;
     /// Xen's native unsigned long.
     pub type xen_ulong_t (size 8) = u64;
+    /// A vCPU's register state (`struct vcpu_guest_context`, which
+    /// `XEN_DOMCTL_{get,set}vcpucontext` copy whole), as its 646 words:
+    /// hcbuf reads none of its fields, only its size and alignment matter.
+    pub type vcpu_guest_context_t (size 5168) = [u64; 646];
+    /// `vcpu_guest_context.flags`: the vCPU is in kernel mode.
+    pub const VGCF_in_kernel: u64 = 1 << 2;
+    /// `vcpu_guest_context.flags`: the vCPU is online.
+    pub const VGCF_online: u64 = 1 << 5;
 
     /// The x86 part of `struct xen_domctl_createdomain`.
     #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

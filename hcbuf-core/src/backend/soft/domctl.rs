@@ -83,6 +83,8 @@ impl Ctx<'_> {
             }
             XEN_DOMCTL_max_vcpus => self.max_vcpus(u, domain),
             XEN_DOMCTL_getvcpuinfo => self.getvcpuinfo(op, u, domain),
+            XEN_DOMCTL_getvcpucontext => self.getvcpucontext(op, u, domain),
+            XEN_DOMCTL_setvcpucontext => self.setvcpucontext(u, domain),
             // `arch_do_domctl`'s default (and every command not modelled).
             _ => Err(err(XEN_ENOSYS)),
         }
@@ -242,6 +244,7 @@ impl Ctx<'_> {
                 config.max_grant_frames,
                 &mut self.st.grant_frames,
             ),
+            loaded: Default::default(),
         };
         self.st.domains.insert(id, domain);
         self.write_header_domain(op, id).map(|()| 0)

@@ -221,6 +221,9 @@ raw_structs!(
     hcbuf_sys::domctl::xen_domctl_max_vcpus,
     hcbuf_sys::memory::xen_memory_domain,
     hcbuf_sys::memory::xen_memory_map,
+    hcbuf_sys::domctl::xen_domctl_vcpucontext,
+    hcbuf_sys::sched::sched_remote_shutdown,
+    hcbuf_sys::hvm::xen_hvm_param,
 );
 
 raw_structs!(

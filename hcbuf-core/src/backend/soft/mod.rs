@@ -126,11 +126,14 @@ mod evtchn;
 mod grant_table;
 mod guest;
 mod host;
+mod hvm_op;
 mod hypfs;
 mod memory_op;
 mod multicall;
+mod sched_op;
 mod state;
 mod sysctl;
+mod vcpu_context;
 mod version;
 
 pub use host::{DomainConfig, E820Region, HostConfig};
@@ -141,8 +144,9 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use hcbuf_sys::errno::XEN_ENOSYS;
 use hcbuf_sys::xen::{
     __HYPERVISOR_console_io, __HYPERVISOR_domctl, __HYPERVISOR_event_channel_op,
-    __HYPERVISOR_grant_table_op, __HYPERVISOR_hypfs_op, __HYPERVISOR_memory_op,
-    __HYPERVISOR_multicall, __HYPERVISOR_sysctl, __HYPERVISOR_xen_version,
+    __HYPERVISOR_grant_table_op, __HYPERVISOR_hvm_op, __HYPERVISOR_hypfs_op,
+    __HYPERVISOR_memory_op, __HYPERVISOR_multicall, __HYPERVISOR_sched_op, __HYPERVISOR_sysctl,
+    __HYPERVISOR_xen_version,
 };
 
 use hcbuf_sys::handles::Lending;
@@ -289,6 +293,8 @@ impl Ctx<'_> {
             Ok(__HYPERVISOR_multicall) => self.multicall(registers),
             Ok(__HYPERVISOR_event_channel_op) => self.event_channel_op(registers),
             Ok(__HYPERVISOR_grant_table_op) => self.grant_table_op(registers),
+            Ok(__HYPERVISOR_sched_op) => self.sched_op(registers),
+            Ok(__HYPERVISOR_hvm_op) => self.hvm_op(registers),
             _ => Err(XenErrno(XEN_ENOSYS)),
         }
     }

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use hcbuf_sys::arch::xen_arch_domainconfig;
+use hcbuf_sys::arch::{vcpu_guest_context_t, xen_arch_domainconfig};
 use hcbuf_sys::domctl::{
     XEN_DOMINF_blocked, XEN_DOMINF_dying, XEN_DOMINF_hap, XEN_DOMINF_hvm_guest, XEN_DOMINF_paused,
     XEN_DOMINF_running, XEN_DOMINF_shutdown, XEN_DOMINF_shutdownshift, XEN_INVALID_MAX_VCPU_ID,
@@ -57,6 +57,19 @@ pub(super) struct Domain {
     pub(super) evtchn: EventChannels,
     /// Its grant table.
     pub(super) grants: GrantTable,
+    /// What the toolstack loaded into it: HVM parameters, vCPU contexts.
+    pub(super) loaded: Loaded,
+}
+
+/// A domain's HVM parameters and vCPU contexts, as the toolstack set them
+/// (`HVMOP_set_param`, `XEN_DOMCTL_setvcpucontext`).
+#[derive(Clone, Debug, Default)]
+pub(super) struct Loaded {
+    /// `HVM_PARAM_*` set, by index (unset ones read 0).
+    pub(super) hvm_params: BTreeMap<u32, u64>,
+    /// The context of each initialised vCPU, by vCPU id
+    /// (`struct vcpu_guest_context`'s bytes; absent: never initialised).
+    pub(super) vcpu_contexts: BTreeMap<u32, Vec<u8>>,
 }
 
 impl Domain {
@@ -90,13 +103,33 @@ impl Domain {
             arch: xen_arch_domainconfig::default(),
             evtchn: EventChannels::new(u32::MAX),
             grants: GrantTable::new(-1, frames),
+            // A running domain's online vCPUs were initialised by whoever
+            // started them (an all-zero context stands for theirs).
+            loaded: Loaded {
+                hvm_params: BTreeMap::new(),
+                vcpu_contexts: (0..c.online_vcpus)
+                    .map(|i| (i, vec![0; size_of::<vcpu_guest_context_t>()]))
+                    .collect(),
+            },
+        }
+    }
+
+    /// `domain_shutdown(d, reason)`: the first reason stays.
+    pub(super) fn shut_down(&mut self, reason: u32) {
+        if self.shutdown_code == SHUTDOWN_CODE_INVALID {
+            self.shutdown_code = reason;
         }
     }
 
     /// Whether vCPU `v` is on a CPU: online, not blocked, and its domain
-    /// neither paused nor dying.
+    /// neither paused, dying nor shut down.
     pub(super) fn running(&self, v: &Vcpu) -> bool {
-        v.online && !v.blocked && self.pause_count == 0 && !self.dying
+        // A domain shut down has its vCPUs paused (`paused_for_shutdown`).
+        v.online
+            && !v.blocked
+            && self.pause_count == 0
+            && !self.dying
+            && self.shutdown_code == SHUTDOWN_CODE_INVALID
     }
 
     /// What `getdomaininfo()` reports (Xen 4.17, `common/domctl.c`).

@@ -32,8 +32,8 @@ fn main() {
     shadow.set_pages(512).unwrap();
     shadow.set_dirty_bitmap(dirty.lend_mut()).unwrap();
     domctl(&pool, &xen, shadow);
-    // A `vcpu_guest_context` on x86_64: 5168 bytes.
-    let mut ctxt = pool.slice::<u8>(5168).unwrap();
+    // One whole `vcpu_guest_context` (x86_64: 5168 bytes).
+    let mut ctxt = pool.slice::<hcbuf_core::sys::arch::vcpu_guest_context_t>(1).unwrap();
     let mut context = VcpuContext::default();
     context.vcpu = 0;
     context.set_ctxt(ctxt.lend_mut()).unwrap();

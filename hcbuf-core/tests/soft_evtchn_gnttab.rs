@@ -705,10 +705,16 @@ fn the_api_sizes_and_sets_up_grant_tables_and_names_the_status() {
         );
         // More frames than one call lists: refused before Xen, nothing
         // allocated.
-        match xen.grant_table_setup(d, u32::MAX) {
-            Err(Error::Unexpected { call, .. }) => assert_eq!(call, "grant_table_op setup_table"),
+        match xen.grant_table_setup(d, 65_537) {
+            Err(e @ Error::Pool { call, .. }) => {
+                assert_eq!(call, "grant_table_op setup_table");
+                assert!(e.to_string().contains("65536"), "{e}");
+            }
             other => panic!("{other:?}"),
         }
+        assert_eq!(xen.pool().stats().live(), 0);
+        assert_eq!(xen.grant_table_query_size(d).unwrap().nr_frames, 4);
+
         xen.destroy_domain(d).unwrap();
         assert_clean(&xen);
     }

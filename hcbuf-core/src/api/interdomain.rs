@@ -15,6 +15,7 @@ use hcbuf_sys::xen::domid_t;
 
 use super::{Error, Xen, lend_error, pool_error};
 use crate::backend::Backend;
+use crate::pool::PoolError;
 use crate::xen::CmdCall;
 use crate::xen::event_channel::{AllocUnbound, BindInterdomain, Close, EvtchnStatus};
 use crate::xen::grant_table::{QuerySize, SetupTable};
@@ -96,8 +97,9 @@ impl fmt::Display for GrantStatus {
     }
 }
 
-/// Most frames one `grant_table_setup` lists: Xen's default maximum of a
-/// domain's grant table is 64, and 4.17 refuses a larger one.
+/// Most frames one `grant_table_setup` lists (a 512 KiB list, 256 MiB of
+/// grant table): far past Xen's default maximum of 64 frames, and 4.17's
+/// limit on any domain's (64 unless Xen's `gnttab_max_frames` raises it).
 const MAX_SETUP_FRAMES: u32 = 1 << 16;
 
 impl<B: Backend> Xen<B> {
@@ -215,16 +217,18 @@ impl<B: Backend> Xen<B> {
     /// for a PV domain, GFNs for a translated one). A status other than
     /// `GNTST_okay` is [`Error::Grant`] (`GNTST_general_error` for more
     /// frames than the domain may have, `GNTST_bad_domain` for no such
-    /// domain). At most 65536 frames are asked at once (a larger count is
-    /// refused before Xen, as no domain may have that many).
+    /// domain). At most 65536 frames are listed at once: a larger count is
+    /// refused before Xen ([`Error::Pool`], no memory allocated).
     pub fn grant_table_setup(&self, dom: domid_t, nr_frames: u32) -> Result<Vec<u64>, Error> {
         const CALL: &str = "grant_table_op setup_table";
         if nr_frames > MAX_SETUP_FRAMES {
-            return Err(Error::Unexpected {
+            return Err(Error::Pool {
                 call: CALL,
-                what: format!(
-                    "{nr_frames} grant frames asked: more than the {MAX_SETUP_FRAMES} one call lists"
-                ),
+                source: PoolError::BadRequest {
+                    size: (nr_frames as usize).saturating_mul(size_of::<u64>()),
+                    align: align_of::<u64>(),
+                    why: "more grant frames than one setup_table lists (65536)",
+                },
             });
         }
         let mut frames = self

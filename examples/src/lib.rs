@@ -4,7 +4,9 @@
 
 pub mod info;
 pub mod list;
+pub mod names;
 pub mod open;
+pub mod placement;
 
 use std::io::{self, Write};
 use std::process::ExitCode;

@@ -63,6 +63,19 @@ pub unsafe trait HypercallArgs: Sealed {
     fn lend(&self, to: &mut dyn FnMut(Lending)) {
         let _ = to;
     }
+
+    /// For a call that carries other calls (a `multicall`): reports, for
+    /// each range [`lend`](Self::lend) reports on behalf of a carried call,
+    /// the index of the entry whose call lends it, and returns `true`. A
+    /// backend that checks what Xen touches (the software Xen) then lets
+    /// each carried call touch only what it lends itself. The default
+    /// reports nothing and returns `false`: a call that carries none, or
+    /// that cannot tell which entry lends what (such a backend can then
+    /// only allow every carried call all that the whole call lends).
+    fn lend_by_entry(&self, to: &mut dyn FnMut(usize, Lending)) -> bool {
+        let _ = to;
+        false
+    }
 }
 
 /// A value that can be a register argument: an integer or a guest handle.

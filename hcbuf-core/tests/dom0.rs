@@ -16,18 +16,23 @@ use std::mem::offset_of;
 use std::time::{Duration, Instant};
 
 use common::poke_u32;
-use hcbuf_core::api::{Batch, CpuTopology, Error, GrantStatus, GrantTableSize, PortStatus, Xen};
+use hcbuf_core::api::{
+    Batch, CpuMap, CpuTopology, Error, GrantStatus, GrantTableSize, PortStatus, Xen,
+};
 use hcbuf_core::backend::privcmd::Privcmd;
 use hcbuf_core::sys::domctl::{
-    XEN_DOMCTL_GRANT_version_mask, XEN_INVALID_MAX_VCPU_ID, XEN_SCHEDULER_CREDIT2, xen_domctl,
+    XEN_DOMCTL_GRANT_version_mask, XEN_INVALID_MAX_VCPU_ID, XEN_SCHEDULER_CREDIT,
+    XEN_SCHEDULER_CREDIT2, xen_domctl,
 };
-use hcbuf_core::sys::errno::{XEN_EACCES, XEN_EINVAL, XEN_ENOBUFS, XEN_ENOSYS, XEN_ESRCH};
+use hcbuf_core::sys::errno::{
+    XEN_EACCES, XEN_EBUSY, XEN_EINVAL, XEN_ENOBUFS, XEN_ENOENT, XEN_ENOSYS, XEN_EPERM, XEN_ESRCH,
+};
 use hcbuf_core::sys::grant_table::{GNTST_bad_domain, GNTST_general_error};
 use hcbuf_core::sys::sysctl::xen_sysctl;
 use hcbuf_core::sys::xen::DOMID_SELF;
 use hcbuf_core::xen::Op;
-use hcbuf_core::xen::domctl::{CreateDomain, GetDomainInfo};
-use hcbuf_core::xen::sysctl::PhysInfo;
+use hcbuf_core::xen::domctl::{CreateDomain, GetDomainInfo, SchedCredit, SchedCredit2};
+use hcbuf_core::xen::sysctl::{Credit2Schedule, CreditSchedule, PhysInfo};
 use hcbuf_core::xen::version::VersionNumber;
 use hcbuf_core::{Backend, HypercallArgs, Pool, XenErrno};
 
@@ -113,6 +118,10 @@ both_pools!(
     event_channels_between_two_created_domains,
     grant_tables_of_a_created_domain,
     control_calls_answer_as_xen_does,
+    vcpu_affinity_and_node_affinity_of_a_new_domain,
+    a_cpupool_takes_a_cpu_and_a_domain_and_gives_them_back,
+    credit2_parameters_of_a_domain_and_pool_0,
+    credit_parameters_in_a_credit_pool,
 );
 
 /// A sysfs file's contents, without the trailing newline; `None` if it
@@ -269,30 +278,61 @@ fn console_write_goes_where_xen_says(xen: &Xen<Privcmd>) {
     );
 }
 
-fn a_domain_lives_and_dies(xen: &Xen<Privcmd>) {
-    // An empty PV domain, as libxl configures one: no CDF flags, one
-    // vCPU, libxl's default limits, grant table version 1 at most.
-    let config = CreateDomain {
-        handle: *b"hcbuf-dom0-test!",
-        max_vcpus: 1,
-        max_evtchn_port: 1023,
-        max_grant_frames: 32,
-        max_maptrack_frames: 1024,
-        grant_opts: 1 & XEN_DOMCTL_GRANT_version_mask,
-        ..Default::default()
-    };
-    let domid = xen.create_domain(0, config).unwrap();
-    // Destroy it even if an assertion fails.
-    struct Destroy<'a>(&'a Xen<Privcmd>, u16);
-    impl Drop for Destroy<'_> {
-        fn drop(&mut self) {
-            if std::thread::panicking() {
-                let _ = self.0.destroy_domain(self.1);
+/// A PV domain as libxl configures an empty one (no CDF flags, one
+/// vCPU, libxl's default limits, grant table version 1 at most), which is
+/// destroyed when dropped (after a failed assertion too).
+struct TestDomain<'a> {
+    xen: &'a Xen<Privcmd>,
+    id: u16,
+    config: CreateDomain,
+}
+
+impl<'a> TestDomain<'a> {
+    /// Creates it, with `handle` as its UUID.
+    fn create(xen: &'a Xen<Privcmd>, handle: [u8; 16]) -> Self {
+        let config = CreateDomain {
+            handle,
+            max_vcpus: 1,
+            max_evtchn_port: 1023,
+            max_grant_frames: 32,
+            max_maptrack_frames: 1024,
+            grant_opts: 1 & XEN_DOMCTL_GRANT_version_mask,
+            ..Default::default()
+        };
+        let id = xen.create_domain(0, config).unwrap();
+        TestDomain { xen, id, config }
+    }
+
+    /// Destroys it and waits until Xen has dropped its last reference
+    /// (it may linger, dying, meanwhile), at most 10 s.
+    fn destroy_and_wait(self) {
+        let (xen, id) = (self.xen, self.id);
+        xen.destroy_domain(id).unwrap();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            match xen.domain(id) {
+                Err(e) if e.errno() == Some(XenErrno(XEN_ESRCH)) => break,
+                Ok(info) if Instant::now() < deadline => {
+                    assert!(info.state.dying, "{info:?}");
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                other => panic!("domain {id} after destroy: {other:?}"),
             }
         }
+        assert!(!xen.domains().unwrap().iter().any(|d| d.domid == id));
     }
-    let guard = Destroy(xen, domid);
+}
 
+impl Drop for TestDomain<'_> {
+    fn drop(&mut self) {
+        // Gone already after `destroy_and_wait` (ESRCH).
+        let _ = self.xen.destroy_domain(self.id);
+    }
+}
+
+fn a_domain_lives_and_dies(xen: &Xen<Privcmd>) {
+    let domain = TestDomain::create(xen, *b"hcbuf-dom0-test!");
+    let (domid, config) = (domain.id, domain.config);
     assert!(domid > 0 && domid < 0x7ff0, "{domid}");
     let info = xen.domain(domid).unwrap();
     assert_eq!(info.domid, domid);
@@ -334,21 +374,7 @@ fn a_domain_lives_and_dies(xen: &Xen<Privcmd>) {
     xen.pause_domain(domid).unwrap();
     assert!(xen.domain(domid).unwrap().state.paused);
 
-    drop(guard);
-    xen.destroy_domain(domid).unwrap();
-    // The domain may linger as dying until Xen drops its last reference.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        match xen.domain(domid) {
-            Err(e) if e.errno() == Some(XenErrno(XEN_ESRCH)) => break,
-            Ok(info) if Instant::now() < deadline => {
-                assert!(info.state.dying, "{info:?}");
-                std::thread::sleep(Duration::from_millis(10));
-            }
-            other => panic!("domain {domid} after destroy: {other:?}"),
-        }
-    }
-    assert!(!xen.domains().unwrap().iter().any(|d| d.domid == domid));
+    domain.destroy_and_wait();
 }
 
 /// A hypercall number Xen does not have.
@@ -475,7 +501,13 @@ fn dom0_vcpus_are_online(xen: &Xen<Privcmd>) {
         time += info.cpu_time_ns;
     }
     // The domain's time is the sum of its vCPUs' (read a moment later).
-    assert!(dom0.cpu_time_ns <= time, "{dom0:?} vs {time}");
+    // Xen adds a running vCPU's time since it last changed state as the
+    // reading CPU's clock sees it, and QEMU's two CPUs' clocks drift a
+    // few milliseconds apart (seen: 4.6 ms, after the cpupool tests moved
+    // dom0's vCPUs between CPUs): a running vCPU read from the other CPU
+    // may show that much less. Allowed: 50 ms.
+    const SKEW_NS: u64 = 50_000_000;
+    assert!(dom0.cpu_time_ns <= time + SKEW_NS, "{dom0:?} vs {time}");
     let e = xen.vcpu_info(0, CPUS).unwrap_err();
     assert_eq!(e.errno(), Some(XenErrno(XEN_EINVAL)), "{e:?}");
     let e = xen.vcpu_info(0x7000, 0).unwrap_err();
@@ -769,23 +801,8 @@ fn control_calls_answer_as_xen_does(xen: &Xen<Privcmd>) {
     use hcbuf_core::sys::errno::XEN_ENODATA;
     use hcbuf_core::sys::hvm::{HVM_NR_PARAMS, HVM_PARAM_STORE_EVTCHN};
 
-    let config = CreateDomain {
-        handle: *b"hcbuf-dom0-ctrl!",
-        max_vcpus: 1,
-        max_evtchn_port: 1023,
-        max_grant_frames: 32,
-        max_maptrack_frames: 1024,
-        grant_opts: 1 & XEN_DOMCTL_GRANT_version_mask,
-        ..Default::default()
-    };
-    let domid = xen.create_domain(0, config).unwrap();
-    struct Destroy<'a>(&'a Xen<Privcmd>, u16);
-    impl Drop for Destroy<'_> {
-        fn drop(&mut self) {
-            let _ = self.0.destroy_domain(self.1);
-        }
-    }
-    let _guard = Destroy(xen, domid);
+    let domain = TestDomain::create(xen, *b"hcbuf-dom0-ctrl!");
+    let domid = domain.id;
     xen.set_max_vcpus(domid, 1).unwrap();
     fn errno<T>(result: Result<T, Error>) -> Option<i32> {
         result.err().and_then(|e| e.errno()).map(|e| e.0)
@@ -846,4 +863,413 @@ fn control_calls_answer_as_xen_does(xen: &Xen<Privcmd>) {
     assert!(state.shutdown && !state.crashed, "{state:?}");
     assert_eq!(state.shutdown_reason, Some(ShutdownReason::Reboot));
     assert!(!state.running, "{state:?}");
+}
+
+/// A PV domain with 2 vCPUs for the placement tests, and what they set up:
+/// dropped (passed or failed), it moves the domain back to Pool-0,
+/// destroys it, gives CPU 1 back to Pool-0 and destroys the test's pool.
+struct Placement<'a> {
+    xen: &'a Xen<Privcmd>,
+    domid: u16,
+    pool: Option<u32>,
+}
+
+impl<'a> Placement<'a> {
+    fn new(xen: &'a Xen<Privcmd>) -> Self {
+        let config = CreateDomain {
+            handle: *b"hcbuf-placement!",
+            max_vcpus: 2,
+            max_evtchn_port: 1023,
+            max_grant_frames: 32,
+            max_maptrack_frames: 1024,
+            grant_opts: 1 & XEN_DOMCTL_GRANT_version_mask,
+            ..Default::default()
+        };
+        let domid = xen.create_domain(0, config).unwrap();
+        let placement = Placement {
+            xen,
+            domid,
+            pool: None,
+        };
+        xen.set_max_vcpus(domid, 2).unwrap();
+        placement
+    }
+}
+
+impl Drop for Placement<'_> {
+    fn drop(&mut self) {
+        let xen = self.xen;
+        let _ = xen.cpupool_move_domain(0, self.domid);
+        let _ = xen.destroy_domain(self.domid);
+        // Until Xen has freed it (and its place in its pool's count).
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while xen.domain(self.domid).is_ok() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        if let Some(pool) = self.pool {
+            let _ = retry_eagain(|| xen.cpupool_remove_cpu(pool, None));
+            let _ = xen.cpupool_destroy(pool);
+        }
+        let free = xen
+            .cpupool_free_cpus()
+            .map(|m| m.iter().collect::<Vec<_>>());
+        for cpu in free.unwrap_or_default() {
+            let _ = xen.cpupool_add_cpu(0, Some(cpu));
+        }
+    }
+}
+
+/// `f` again while Xen answers `EAGAIN` (a vCPU it must move away from a
+/// CPU is busy), up to 50 times.
+fn retry_eagain<T>(mut f: impl FnMut() -> Result<T, Error>) -> Result<T, Error> {
+    for _ in 0..50 {
+        match f() {
+            Err(e) if e.errno() == Some(XenErrno(hcbuf_core::sys::errno::XEN_EAGAIN)) => {
+                std::thread::sleep(Duration::from_millis(20))
+            }
+            other => return other,
+        }
+    }
+    f()
+}
+
+fn cpus(bits: u32, cpus: &[u32]) -> CpuMap {
+    CpuMap::from_cpus(bits, cpus.iter().copied()).unwrap()
+}
+
+fn vcpu_affinity_and_node_affinity_of_a_new_domain(xen: &Xen<Privcmd>) {
+    let host = xen.physinfo().unwrap();
+    let bits = xen.max_cpus().unwrap();
+    assert_eq!(bits, host.max_cpu_id + 1);
+    assert!(bits >= CPUS, "{bits}");
+    let t = Placement::new(xen);
+    let domid = t.domid;
+    assert_eq!(xen.vcpus(domid).unwrap().len(), 2);
+
+    // A new domain's vCPUs may run, and prefer to run, anywhere.
+    for vcpu in 0..2 {
+        let a = xen.vcpu_affinity(domid, vcpu).unwrap();
+        println!("vcpu {vcpu}: {a:?}");
+        assert!(a.hard.is_full() && a.soft.is_full(), "{a:?}");
+        assert_eq!(a.hard.nr_bits(), bits);
+    }
+    // dom0's too (no dom0_vcpus_pin on the command line).
+    assert!(xen.vcpu_affinity(0, 1).unwrap().hard.is_full());
+
+    // Hard to CPU 1: Xen reports it back, and keeps it.
+    let (hard, soft) = xen
+        .set_vcpu_affinity(domid, 0, Some(&cpus(bits, &[1])), None)
+        .unwrap();
+    assert_eq!(hard, Some(cpus(bits, &[1])));
+    assert_eq!(soft, None);
+    let a = xen.vcpu_affinity(domid, 0).unwrap();
+    assert_eq!(a.hard, cpus(bits, &[1]));
+    assert!(a.soft.is_full(), "{a:?}");
+    // Soft to CPU 0, outside the hard affinity: kept, reported empty.
+    let (_, soft) = xen
+        .set_vcpu_affinity(domid, 0, None, Some(&cpus(bits, &[0])))
+        .unwrap();
+    assert_eq!(soft, Some(CpuMap::new(bits)));
+    assert_eq!(xen.vcpu_affinity(domid, 0).unwrap().soft, cpus(bits, &[0]));
+    // Both at once on vCPU 1.
+    let (hard, soft) = xen
+        .set_vcpu_affinity(domid, 1, Some(&CpuMap::all(bits)), Some(&cpus(bits, &[1])))
+        .unwrap();
+    assert_eq!(hard, Some(CpuMap::all(bits)));
+    assert_eq!(soft, Some(cpus(bits, &[1])));
+
+    // Xen's refusals, as the software Xen models them.
+    let einval = Some(XenErrno(XEN_EINVAL));
+    let none = CpuMap::new(bits);
+    let e = xen
+        .set_vcpu_affinity(domid, 0, Some(&none), None)
+        .unwrap_err();
+    assert_eq!(e.errno(), einval, "no CPU: {e:?}");
+    let e = xen.set_vcpu_affinity(domid, 0, None, None).unwrap_err();
+    assert_eq!(e.errno(), einval, "no flag: {e:?}");
+    let e = xen.vcpu_affinity(domid, 2).unwrap_err();
+    assert_eq!(e.errno(), einval, "past max_vcpus: {e:?}");
+    assert!(e.to_string().starts_with("domctl getvcpuaffinity"), "{e}");
+    assert_eq!(xen.vcpu_affinity(domid, 0).unwrap().hard, cpus(bits, &[1]));
+
+    // Node affinity: automatic, the machine's one node; set, then refused
+    // without an online node.
+    let nodes = xen.max_nodes().unwrap();
+    assert_eq!(nodes, host.max_node_id + 1);
+    assert_eq!(xen.node_affinity(domid).unwrap(), cpus(nodes, &[0]));
+    xen.set_node_affinity(domid, &cpus(nodes, &[0])).unwrap();
+    assert_eq!(xen.node_affinity(domid).unwrap(), cpus(nodes, &[0]));
+    let e = xen
+        .set_node_affinity(domid, &CpuMap::new(nodes))
+        .unwrap_err();
+    assert_eq!(e.errno(), einval, "{e:?}");
+    xen.set_node_affinity(domid, &CpuMap::all(nodes)).unwrap();
+
+    xen.set_time_offset(domid, 3600).unwrap();
+    let e = xen.set_time_offset(0x7000, 1).unwrap_err();
+    assert_eq!(e.errno(), Some(XenErrno(XEN_ESRCH)), "{e:?}");
+}
+
+fn a_cpupool_takes_a_cpu_and_a_domain_and_gives_them_back(xen: &Xen<Privcmd>) {
+    let bits = xen.max_cpus().unwrap();
+    let pools = xen.cpupools().unwrap();
+    println!("cpupools: {pools:?}");
+    assert_eq!(pools.len(), 1, "only Pool-0 at boot: {pools:?}");
+    assert_eq!(pools[0].id, 0);
+    assert_eq!(pools[0].sched_id, XEN_SCHEDULER_CREDIT2);
+    assert_eq!(pools[0].cpus.count(), CPUS, "{pools:?}");
+    assert!(xen.cpupool_free_cpus().unwrap().is_empty());
+    let dom0_pool = pools[0].n_dom;
+
+    let mut t = Placement::new(xen);
+    let domid = t.domid;
+    assert_eq!(xen.cpupool_info(0).unwrap().n_dom, dom0_pool + 1);
+    // vCPU 0 may run only on CPU 1, which then leaves Pool-0: Xen breaks
+    // the pin.
+    xen.set_vcpu_affinity(domid, 0, Some(&cpus(bits, &[1])), None)
+        .unwrap();
+    xen.set_credit2_params(
+        domid,
+        SchedCredit2 {
+            weight: 512,
+            cap: 0,
+        },
+    )
+    .unwrap();
+
+    let id = xen.cpupool_create(None, XEN_SCHEDULER_CREDIT2).unwrap();
+    t.pool = Some(id);
+    assert!(id > 0);
+    let pool = xen.cpupool_info(id).unwrap();
+    assert_eq!((pool.id, pool.n_dom, pool.cpus.count()), (id, 0, 0));
+    let e = xen.cpupool_move_domain(id, domid).unwrap_err();
+    assert_eq!(e.errno(), Some(XenErrno(XEN_ENOENT)), "no CPU yet: {e:?}");
+    let e = xen.cpupool_remove_cpu(0, Some(0)).unwrap_err();
+    assert_eq!(
+        e.errno(),
+        Some(XenErrno(XEN_EINVAL)),
+        "CPU 0 of Pool-0: {e:?}"
+    );
+    let e = xen.cpupool_move_domain(id, 0).unwrap_err();
+    assert_eq!(e.errno(), Some(XenErrno(XEN_EPERM)), "dom0 itself: {e:?}");
+
+    retry_eagain(|| xen.cpupool_remove_cpu(0, Some(1))).unwrap();
+    assert_eq!(xen.cpupool_free_cpus().unwrap(), cpus(bits, &[1]));
+    assert_eq!(xen.cpupool_info(0).unwrap().cpus, cpus(bits, &[0]));
+    let a = xen.vcpu_affinity(domid, 0).unwrap();
+    assert!(a.hard.is_full(), "the pin to CPU 1 is broken: {a:?}");
+    let e = xen.cpupool_add_cpu(id, Some(bits)).unwrap_err();
+    assert_eq!(e.errno(), Some(XenErrno(XEN_EINVAL)), "{e:?}");
+    xen.cpupool_add_cpu(id, Some(1)).unwrap();
+    assert!(xen.cpupool_free_cpus().unwrap().is_empty());
+    assert_eq!(xen.cpupool_info(id).unwrap().cpus, cpus(bits, &[1]));
+
+    xen.cpupool_move_domain(id, domid).unwrap();
+    assert_eq!(xen.domain(domid).unwrap().cpupool, id);
+    assert_eq!(xen.cpupool_info(id).unwrap().n_dom, 1);
+    assert_eq!(xen.cpupool_info(0).unwrap().n_dom, dom0_pool);
+    for (vcpu, info) in xen.vcpus(domid).unwrap().iter().enumerate() {
+        assert_eq!(info.cpu, 1, "vcpu {vcpu}: {info:?}");
+    }
+    // The new scheduler instance's defaults.
+    assert_eq!(
+        xen.credit2_params(domid).unwrap(),
+        SchedCredit2 {
+            weight: 256,
+            cap: 0
+        }
+    );
+    let e = xen
+        .set_vcpu_affinity(domid, 0, Some(&cpus(bits, &[0])), None)
+        .unwrap_err();
+    assert_eq!(
+        e.errno(),
+        Some(XenErrno(XEN_EINVAL)),
+        "CPU 0 is not the pool's: {e:?}"
+    );
+    let e = xen.cpupool_destroy(id).unwrap_err();
+    assert_eq!(e.errno(), Some(XenErrno(XEN_EBUSY)), "{e:?}");
+
+    xen.cpupool_move_domain(0, domid).unwrap();
+    assert_eq!(xen.domain(domid).unwrap().cpupool, 0);
+    retry_eagain(|| xen.cpupool_remove_cpu(id, None)).unwrap();
+    xen.cpupool_destroy(id).unwrap();
+    t.pool = None;
+    let e = xen.cpupool_destroy(id).unwrap_err();
+    assert_eq!(e.errno(), Some(XenErrno(XEN_ENOENT)), "{e:?}");
+    xen.cpupool_add_cpu(0, Some(1)).unwrap();
+    drop(t);
+    let pools = xen.cpupools().unwrap();
+    assert_eq!(pools.len(), 1, "{pools:?}");
+    assert_eq!(pools[0].cpus.count(), CPUS);
+    // Xen leaves a destroyed domain's pool when its last reference goes
+    // (an RCU callback), a moment after it leaves the domain list.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while xen.cpupool_info(0).unwrap().n_dom != dom0_pool && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert_eq!(xen.cpupool_info(0).unwrap().n_dom, dom0_pool);
+}
+
+fn credit2_parameters_of_a_domain_and_pool_0(xen: &Xen<Privcmd>) {
+    let t = Placement::new(xen);
+    let domid = t.domid;
+    let defaults = SchedCredit2 {
+        weight: 256,
+        cap: 0,
+    };
+    assert_eq!(xen.credit2_params(domid).unwrap(), defaults);
+    assert_eq!(xen.credit2_params(0).unwrap(), defaults);
+    xen.set_credit2_params(
+        domid,
+        SchedCredit2 {
+            weight: 512,
+            cap: 150,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        xen.credit2_params(domid).unwrap(),
+        SchedCredit2 {
+            weight: 512,
+            cap: 150
+        }
+    );
+    // Weight 0 keeps the weight, cap 0 removes the cap.
+    xen.set_credit2_params(domid, SchedCredit2 { weight: 0, cap: 0 })
+        .unwrap();
+    assert_eq!(
+        xen.credit2_params(domid).unwrap(),
+        SchedCredit2 {
+            weight: 512,
+            cap: 0
+        }
+    );
+    // Above 100 per vCPU: refused.
+    let e = xen
+        .set_credit2_params(
+            domid,
+            SchedCredit2 {
+                weight: 0,
+                cap: 201,
+            },
+        )
+        .unwrap_err();
+    assert_eq!(e.errno(), Some(XenErrno(XEN_EINVAL)), "{e:?}");
+    assert!(
+        e.to_string()
+            .starts_with("domctl scheduler_op credit2 putinfo"),
+        "{e}"
+    );
+    let e = xen.credit_params(domid).unwrap_err();
+    assert_eq!(e.errno(), Some(XenErrno(XEN_EINVAL)), "not credit: {e:?}");
+
+    // Pool-0's rate limit: Xen's default, then set and restored.
+    let before = xen.credit2_pool_params(0).unwrap();
+    assert_eq!(before.ratelimit_us, 1000, "sched_ratelimit_us's default");
+    let after = xen
+        .set_credit2_pool_params(0, Credit2Schedule { ratelimit_us: 2000 })
+        .unwrap();
+    assert_eq!(after.ratelimit_us, 2000);
+    assert_eq!(xen.credit2_pool_params(0).unwrap().ratelimit_us, 2000);
+    let e = xen
+        .set_credit2_pool_params(0, Credit2Schedule { ratelimit_us: 99 })
+        .unwrap_err();
+    assert_eq!(e.errno(), Some(XenErrno(XEN_EINVAL)), "{e:?}");
+    xen.set_credit2_pool_params(0, before).unwrap();
+    assert_eq!(xen.credit2_pool_params(0).unwrap(), before);
+    let e = xen.credit2_pool_params(0x7000).unwrap_err();
+    assert_eq!(e.errno(), Some(XenErrno(XEN_ESRCH)), "{e:?}");
+}
+
+fn credit_parameters_in_a_credit_pool(xen: &Xen<Privcmd>) {
+    let mut t = Placement::new(xen);
+    let domid = t.domid;
+    let id = xen.cpupool_create(None, XEN_SCHEDULER_CREDIT).unwrap();
+    t.pool = Some(id);
+    retry_eagain(|| xen.cpupool_remove_cpu(0, Some(1))).unwrap();
+    xen.cpupool_add_cpu(id, Some(1)).unwrap();
+    let pool = xen.cpupool_info(id).unwrap();
+    assert_eq!(pool.sched_id, XEN_SCHEDULER_CREDIT, "{pool:?}");
+    xen.cpupool_move_domain(id, domid).unwrap();
+
+    // The domain's credit parameters: defaults, set, 0 and 0xffff leave
+    // weight and cap alone.
+    assert_eq!(
+        xen.credit_params(domid).unwrap(),
+        SchedCredit {
+            weight: 256,
+            cap: 0
+        }
+    );
+    xen.set_credit_params(
+        domid,
+        SchedCredit {
+            weight: 100,
+            cap: 30,
+        },
+    )
+    .unwrap();
+    xen.set_credit_params(
+        domid,
+        SchedCredit {
+            weight: 0,
+            cap: 0xffff,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        xen.credit_params(domid).unwrap(),
+        SchedCredit {
+            weight: 100,
+            cap: 30
+        }
+    );
+    let e = xen.credit2_params(domid).unwrap_err();
+    assert_eq!(e.errno(), Some(XenErrno(XEN_EINVAL)), "not credit2: {e:?}");
+
+    // The pool's: Xen's defaults (30 ms slice, 1 ms rate limit, no
+    // migration delay on this command line), set, refused out of range.
+    let defaults = xen.credit_pool_params(id).unwrap();
+    println!("credit pool {id}: {defaults:?}");
+    assert_eq!(
+        (
+            defaults.tslice_ms,
+            defaults.ratelimit_us,
+            defaults.vcpu_migr_delay_us
+        ),
+        (30, 1000, 0)
+    );
+    let set = CreditSchedule {
+        tslice_ms: 10,
+        ratelimit_us: 500,
+        vcpu_migr_delay_us: 100,
+    };
+    assert_eq!(xen.set_credit_pool_params(id, set).unwrap(), set);
+    assert_eq!(xen.credit_pool_params(id).unwrap(), set);
+    for bad in [
+        CreditSchedule {
+            tslice_ms: 0,
+            ..set
+        },
+        CreditSchedule {
+            ratelimit_us: 99,
+            ..set
+        },
+        CreditSchedule {
+            ratelimit_us: 10_001,
+            ..set
+        },
+        CreditSchedule {
+            vcpu_migr_delay_us: 100_001,
+            ..set
+        },
+    ] {
+        let e = xen.set_credit_pool_params(id, bad).unwrap_err();
+        assert_eq!(e.errno(), Some(XenErrno(XEN_EINVAL)), "{bad:?}: {e:?}");
+    }
+    assert_eq!(xen.credit_pool_params(id).unwrap(), set);
+    let e = xen.credit2_pool_params(id).unwrap_err();
+    assert_eq!(e.errno(), Some(XenErrno(XEN_EINVAL)), "{e:?}");
+    // Everything goes back in the guard's drop.
 }

@@ -25,6 +25,8 @@ pub struct Batch<'a> {
     entries: Vec<MulticallEntry>,
     /// What the calls lend Xen.
     lent: Vec<Lending>,
+    /// Where each call's part of `lent` ends.
+    ends: Vec<usize>,
     /// The calls, borrowed; and not `Send` or `Sync`, as some of them.
     _calls: PhantomData<(&'a (), BatchStaysOnItsThread)>,
 }
@@ -48,6 +50,7 @@ impl<'a> Batch<'a> {
         Batch {
             entries: Vec::with_capacity(calls),
             lent: Vec::new(),
+            ends: Vec::with_capacity(calls),
             _calls: PhantomData,
         }
     }
@@ -60,6 +63,7 @@ impl<'a> Batch<'a> {
         let entry = unsafe { MulticallEntry::carrying(call) };
         self.entries.push(entry);
         call.lend(&mut |range| self.lent.push(range));
+        self.ends.push(self.lent.len());
         self.entries.len() - 1
     }
 
@@ -89,8 +93,8 @@ impl<B: Backend> Xen<B> {
             .map_err(pool_error(CALL))?;
         // SAFETY: every entry was made by `Batch::push`, from a call the
         // batch keeps borrowed until it is dropped, after this returns, and
-        // `lent` is what those calls lend.
-        let multicall = unsafe { Multicall::new(&mut entries, &batch.lent) };
+        // `lent` is what those calls lend (`ends` marking each one's part).
+        let multicall = unsafe { Multicall::new(&mut entries, &batch.lent, &batch.ends) };
         self.issue(CALL, &multicall)?;
         Ok(entries.iter().map(|e| entry_result(e.result)).collect())
     }

@@ -16,19 +16,24 @@
 
 mod batch;
 mod control;
+mod cpupools;
 mod domains;
 mod error;
 mod host;
 mod interdomain;
 mod io;
+mod sched;
+mod vcpus;
 mod version;
 
 pub use batch::Batch;
 pub use control::{ShutdownReason, VcpuGuestContext};
+pub use cpupools::CpupoolInfo;
 pub use domains::{DomainInfo, DomainState, VcpuInfo};
 pub use error::Error;
 pub use host::{CpuTopology, HostInfo, NodeInfo};
 pub use interdomain::{GrantStatus, GrantTableSize, Port, PortStatus};
+pub use vcpus::{Affinity, CpuMap, NodeMap, OutOfRange};
 pub use version::{BuildInfo, VersionInfo};
 
 use std::sync::OnceLock;

@@ -117,10 +117,12 @@ pub fn hypercall_wide<B: Backend, A: HypercallArgs>(
     let mut calls = pool.slice_from(&[entry])?;
     let mut carried = Vec::new();
     args.lend(&mut |range| carried.push(range));
+    // All of it is the one entry's.
+    let ends = [carried.len()];
     // 0 on success: the carried call's result is in the entry.
     // SAFETY: the one entry carries `args`, borrowed until this returns,
     // and `carried` is what it lends.
-    let multicall = unsafe { Multicall::new(&mut calls, &carried) };
+    let multicall = unsafe { Multicall::new(&mut calls, &carried, &ends) };
     backend.hypercall(&multicall)?;
     entry_result(calls[0].result).map_err(WideError::Xen)
 }

@@ -108,22 +108,29 @@ pub struct Multicall<'a> {
     nr_calls: Count,
     /// What the entries' calls lend Xen, recorded when each was made.
     carried: &'a [Lending],
+    /// Where each entry's part of `carried` ends (entry `i` lends
+    /// `carried[ends[i - 1]..ends[i]]`).
+    ends: &'a [usize],
     /// Whether the multicall was lowered to registers already.
     lowered: Cell<bool>,
 }
 
 impl<'a> Multicall<'a> {
     /// Issues every entry of `calls` (the first `u32::MAX` if there are
-    /// more, which no batch has), whose calls lend `carried`.
+    /// more, which no batch has), whose calls lend `carried`: entry `i`'s
+    /// call the ranges from `ends[i - 1]` (0 for the first) to `ends[i]`.
     ///
     /// # Safety
     /// Every entry was made by [`MulticallEntry::carrying`] from a call
     /// that stays borrowed until this multicall has returned, and
     /// `carried` is what those calls lend (each one's
-    /// [`HypercallArgs::lend`]).
+    /// [`HypercallArgs::lend`]). (`ends` only says which entry lends which
+    /// of those ranges: a wrong one makes a checking backend refuse an
+    /// entry's access, never allow one outside `carried`.)
     pub(crate) unsafe fn new(
         calls: &'a mut PoolSlice<'_, MulticallEntry>,
         carried: &'a [Lending],
+        ends: &'a [usize],
     ) -> Self {
         let (handle, len) = calls.lend_mut().into_parts();
         // SAFETY: `CheckedEntry` is `#[repr(transparent)]` over
@@ -135,6 +142,7 @@ impl<'a> Multicall<'a> {
             calls,
             nr_calls: Count,
             carried,
+            ends,
             lowered: Cell::new(false),
         }
     }
@@ -168,6 +176,17 @@ unsafe impl HypercallArgs for Multicall<'_> {
         for &range in self.carried {
             to(range);
         }
+    }
+    fn lend_by_entry(&self, to: &mut dyn FnMut(usize, Lending)) -> bool {
+        let mut start = 0;
+        for (entry, &end) in self.ends.iter().enumerate() {
+            let end = end.clamp(start, self.carried.len());
+            for &range in &self.carried[start..end] {
+                to(entry, range);
+            }
+            start = end;
+        }
+        true
     }
 }
 

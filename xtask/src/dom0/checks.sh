@@ -46,6 +46,21 @@ check xen-list-dom0-row sh -c '/bin/xen-list --backend privcmd | awk -v n=$(grep
 # command line, echoed into the ring too, cannot match it.
 check xen-dmesg-has-console-line sh -c 'm="hcbuf-ring-$$-$(cut -d" " -f1 /proc/uptime)"; echo "DOM0RING $m" > /dev/console; i=0; until /bin/xen-dmesg --backend privcmd | grep -qF "DOM0RING $m"; do test $i -lt 20 || exit 1; sleep 0.1; i=$((i + 1)); done; echo "found $m after $i retries"'
 
+# The placement examples, in xl's layouts. dom0 has a row per vCPU (as
+# many as Linux's processors), free to run anywhere; pinning its vCPU 1 to
+# CPU 1 (`xl vcpu-pin 0 1 1`) shows in the list, with the vCPU on CPU 1,
+# and `all` undoes it. Pool-0 is the only pool: both CPUs, credit2, dom0.
+# dom0's credit2 weight is the default, set and restored through the
+# example; the JSON agrees with the text.
+check xen-vcpu-list-dom0 sh -c '/bin/xen-vcpu-list --backend privcmd | tee /tmp/vcpus; test "$(sed -n 1p /tmp/vcpus)" = "Name                                ID  VCPU   CPU State   Time(s) Affinity (Hard / Soft)" && test "$(grep -Ec "^Domain-0 +0 +[0-9]+ +[0-9]+ +[-r][-b]- +[0-9]+\.[0-9]  all / all$" /tmp/vcpus)" = "$(grep -c ^processor /proc/cpuinfo)"'
+check xen-vcpu-pin-dom0 sh -c 'set -e; /bin/xen-vcpu-pin --backend privcmd 0 1 1; /bin/xen-vcpu-list --backend privcmd 0 | tee /tmp/pinned; grep -Eq "^Domain-0 +0 +1 +[0-9]+ .*  1 / all$" /tmp/pinned; /bin/xen-vcpu-pin --backend privcmd 0 all all all; /bin/xen-vcpu-list --backend privcmd 0 | grep -Ec "^Domain-0 +0 +[0-9]+ .* all / all$" | grep -qx "$(grep -c ^processor /proc/cpuinfo)"'
+check xen-vcpu-pin-refuses-no-cpu sh -c '! /bin/xen-vcpu-pin --backend privcmd 0 0 7 2>/tmp/err; cat /tmp/err; grep -q "domctl setvcpuaffinity: EINVAL" /tmp/err'
+check xen-cpupool-list-pool-0 sh -c '/bin/xen-cpupool-list --backend privcmd | tee /tmp/pools; test "$(sed -n 1p /tmp/pools)" = "Name               CPUs   Sched     Active   Domain count" && test "$(sed -n 2p /tmp/pools)" = "Pool-0               2   credit2       y          1" && test $(wc -l < /tmp/pools) = 2'
+check xen-cpupool-list-cpus sh -c '/bin/xen-cpupool-list --backend privcmd -c | tee /tmp/pools; test "$(sed -n 2p /tmp/pools)" = "Pool-0             0,1"'
+check xen-cpupool-list-json sh -c '/bin/xen-cpupool-list --backend privcmd --json | tr -d " \n" | tee /dev/stderr | grep -q "\"name\":\"Pool-0\",\"id\":0,\"cpus\":\[0,1\],\"sched\":\"credit2\",\"n_dom\":1"'
+check xen-sched-credit2-list sh -c '/bin/xen-sched-credit2 --backend privcmd | tee /tmp/c2; test "$(sed -n 1p /tmp/c2)" = "Cpupool Pool-0: ratelimit=1000us" && test "$(sed -n 2p /tmp/c2)" = "Name                                ID Weight  Cap" && test "$(sed -n 3p /tmp/c2)" = "Domain-0                             0    256    0"'
+check xen-sched-credit2-set sh -c 'set -e; /bin/xen-sched-credit2 --backend privcmd -d 0 -w 512; /bin/xen-sched-credit2 --backend privcmd -d 0 | tee /tmp/c2; /bin/xen-sched-credit2 --backend privcmd -d 0 -w 256; grep -q "^Domain-0 *0 *512 *0$" /tmp/c2; /bin/xen-sched-credit2 --backend privcmd -d 0 --json | tr -d " \n" | grep -q "\"weight\":256,\"cap\":0"'
+
 # hcbuf-core's privcmd test, by whole name (a filter that matched nothing
 # would pass), then the typed API's dom0 suite, one test at a time (the
 # domain lifecycle tests create and destroy domains).

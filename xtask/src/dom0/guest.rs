@@ -12,7 +12,15 @@ use crate::{Result, io_err, output, run};
 /// The Rust target the guest binaries are built for (static glibc).
 const TARGET: &str = "x86_64-unknown-linux-gnu";
 /// The examples run in dom0, each with `--backend privcmd`.
-pub const EXAMPLES: [&str; 3] = ["xen-info", "xen-list", "xen-dmesg"];
+pub const EXAMPLES: [&str; 7] = [
+    "xen-info",
+    "xen-list",
+    "xen-dmesg",
+    "xen-vcpu-list",
+    "xen-vcpu-pin",
+    "xen-cpupool-list",
+    "xen-sched-credit2",
+];
 /// The name of `hcbuf-core`'s unit-test binary inside the guest.
 pub const CORE_TESTS: &str = "hcbuf-core-tests";
 /// The name of `hcbuf-core`'s `dom0` integration-test binary (the typed

@@ -29,6 +29,7 @@ use hcbuf_sys::errno::XEN_EFAULT;
 use hcbuf_sys::handles::Lending;
 
 use crate::backend::XenErrno;
+use crate::marker::PlainData;
 use crate::pool::{Access, Pool};
 
 /// A raw ABI value the model may read from and write to guest memory.
@@ -178,6 +179,47 @@ impl<'a> Guest<'a> {
         }
         Ok(())
     }
+
+    /// The same memory, as a call that lends only `lent` sees it (one
+    /// entry of a multicall): faults counted in the same counter.
+    pub(super) fn narrowed(&self, lent: &'a [Lending]) -> Guest<'a> {
+        Guest::new(self.pool, lent, self.faults)
+    }
+
+    /// Reads a [`PlainData`] value at `addr` (any alignment): for a user's
+    /// handler ([`super::extend`]), which names its own types.
+    pub(super) fn read_plain<T: PlainData>(&self, addr: u64) -> Result<T, XenErrno> {
+        self.check(addr, size_of::<T>(), Access::Read)?;
+        let src = std::ptr::with_exposed_provenance::<T>(addr as usize);
+        // SAFETY: as for `read`: the range is checked to be lent by the
+        // call and live pool memory, not written meanwhile, and holds
+        // initialised bytes. Every bit pattern is a valid `T`
+        // (`PlainData: XenWritable`), and none is an address a safe caller
+        // could follow (`PlainData`). `read_unaligned` takes any alignment.
+        Ok(unsafe { src.read_unaligned() })
+    }
+
+    /// Writes a [`PlainData`] value at `addr` (any alignment): for a
+    /// user's handler.
+    pub(super) fn write_plain<T: PlainData>(&self, addr: u64, value: &T) -> Result<(), XenErrno> {
+        self.check(addr, size_of::<T>(), Access::Write)?;
+        let dst = std::ptr::with_exposed_provenance_mut::<T>(addr as usize);
+        // SAFETY: as for `write`: the range is checked to be lent writable
+        // by the call (an exclusive borrow) and live pool memory. `T` has
+        // no implicit padding (`PlainData: HypercallSafe`), so every byte
+        // written is initialised; it holds no address (`PlainData`), so
+        // the caller's types there read no handle Xen chose. `value` is
+        // the handler's own memory, so the two do not overlap, and a byte
+        // copy takes any alignment.
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                std::ptr::from_ref(value).cast::<u8>(),
+                dst.cast::<u8>(),
+                size_of::<T>(),
+            )
+        };
+        Ok(())
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -219,6 +261,14 @@ raw_structs!(
     hcbuf_sys::domctl::xen_domctl_getvcpuinfo,
     hcbuf_sys::domctl::xen_domctl_max_mem,
     hcbuf_sys::domctl::xen_domctl_max_vcpus,
+    hcbuf_sys::domctl::xen_domctl_vcpuaffinity,
+    hcbuf_sys::domctl::xen_domctl_nodeaffinity,
+    hcbuf_sys::domctl::xen_domctl_settimeoffset,
+    hcbuf_sys::domctl::xen_domctl_sched_credit,
+    hcbuf_sys::domctl::xen_domctl_sched_credit2,
+    hcbuf_sys::sysctl::xen_sysctl_cpupool_op,
+    hcbuf_sys::sysctl::xen_sysctl_credit_schedule,
+    hcbuf_sys::sysctl::xen_sysctl_credit2_schedule,
     hcbuf_sys::memory::xen_memory_domain,
     hcbuf_sys::memory::xen_memory_map,
     hcbuf_sys::domctl::xen_domctl_vcpucontext,

@@ -8,16 +8,26 @@
 use hcbuf_sys::errno::{XEN_EINVAL, XEN_ENOSYS, XEN_ESRCH};
 use hcbuf_sys::hvm::{HVM_NR_PARAMS, HVMOP_get_param, HVMOP_set_param, xen_hvm_param};
 
-use super::Ctx;
+use hcbuf_sys::xen::__HYPERVISOR_hvm_op;
+
+use super::{CallId, Ctx};
 use crate::backend::XenErrno;
 
 impl Ctx<'_> {
     /// `HYPERVISOR_hvm_op(op, arg)`.
-    pub(super) fn hvm_op(&mut self, [op, arg, ..]: [u64; 5]) -> Result<u64, XenErrno> {
+    pub(super) fn hvm_op(&mut self, registers: [u64; 5]) -> Result<u64, XenErrno> {
+        let [op, arg, ..] = registers;
         match u32::try_from(op) {
             Ok(HVMOP_get_param) => self.hvm_param(arg, false),
             Ok(HVMOP_set_param) => self.hvm_param(arg, true),
-            _ => Err(XenErrno(XEN_ENOSYS)),
+            Ok(cmd) => self.unmodelled(
+                CallId::Command {
+                    op: __HYPERVISOR_hvm_op,
+                    cmd,
+                },
+                registers,
+            ),
+            Err(_) => Err(XenErrno(XEN_ENOSYS)),
         }
     }
 

@@ -8,8 +8,8 @@ use hcbuf_sys::memory::{
     xen_memory_domain, xen_memory_map,
 };
 
-use super::Ctx;
 use super::host::E820Region;
+use super::{CallId, Ctx};
 use crate::backend::XenErrno;
 use crate::pool::Access;
 
@@ -52,7 +52,7 @@ impl Ctx<'_> {
             XENMEM_memory_map => self.memory_map(arg),
             XENMEM_machine_memory_map => self.machine_memory_map(arg),
             // Every command not modelled.
-            _ => Err(XenErrno(XEN_ENOSYS)),
+            other => self.unmodelled(CallId::MemoryOpCommand(other), [cmd, arg, 0, 0, 0]),
         }
     }
 

@@ -36,7 +36,15 @@
 //! `sysctl`/`domctl` buffer, a `xen_memory_map`), the whole struct must be
 //! writable even if the model writes only the fields that changed.
 //!
+//! Inside a `multicall` made by a [`Batch`] (or [`hypercall_wide`]), each
+//! entry's call may touch only what that call lends
+//! ([`HypercallArgs::lend_by_entry`]), not its neighbours' buffers nor the
+//! entries themselves.
+//!
 //! [`HypercallArgs::lend`]: crate::args::HypercallArgs::lend
+//! [`HypercallArgs::lend_by_entry`]: crate::args::HypercallArgs::lend_by_entry
+//! [`Batch`]: crate::api::Batch
+//! [`hypercall_wide`]: crate::backend::hypercall_wide
 //!
 //! # What is modelled
 //! The caller is always dom0 (privileged; pausing, destroying or setting
@@ -50,7 +58,11 @@
 //!   `sched_id`, `getdomaininfolist` (from `first_domain`, at most
 //!   `max_domains`), `readconsole` (incremental from `index`, `clear`),
 //!   `cputopoinfo` and `numainfo` (null buffers ask for the count),
-//!   `getcpuinfo`.
+//!   `getcpuinfo`; `cpupool_op` (create, destroy, info, add and remove a
+//!   CPU, move a domain, free CPUs: `Pool-0` starts with every CPU and the
+//!   host's scheduler; the model has the credit, credit2 and null
+//!   schedulers) and `scheduler_op` (credit and credit2 pool parameters).
+//!   No `EAGAIN` while a vCPU is moved: the model moves it at once.
 //! - `domctl` (interface version, then the domain: `ESRCH`):
 //!   `createdomain` (the id asked for, `EEXIST` if taken, or the next free
 //!   one; configuration checks; starts paused without vCPUs or memory; the
@@ -59,7 +71,10 @@
 //!   (the first domain at or after the one asked; `ESRCH` if none),
 //!   `max_mem`, `max_vcpus` (must equal the count given at creation),
 //!   `getvcpuinfo` (`EINVAL` past `max_vcpus`, `ESRCH` before the vCPU
-//!   exists).
+//!   exists), `setvcpuaffinity`/`getvcpuaffinity` (hard and soft, the
+//!   effective maps written back), `setnodeaffinity`/`getnodeaffinity`
+//!   (automatic until set), `settimeoffset`, `scheduler_op` (credit and
+//!   credit2 weight and cap; the domain's cpupool's scheduler only).
 //! - `memory_op`: `current_reservation`, `maximum_reservation`,
 //!   `maximum_gpfn` (the answer is the result; `DOMID_SELF` is dom0),
 //!   `maximum_ram_page`, `memory_map` (dom0's own map: `ENOSYS` unless
@@ -78,18 +93,84 @@
 //!   `query_size` and `setup_table`, their failures in the struct's
 //!   `status` (`GNTST_*`, see `grant_table.rs`).
 //! - Every other hypercall, and every other command of the families above,
-//!   is `ENOSYS`.
+//!   is `ENOSYS`, unless the user's handler answers it (below).
 //!
 //! Fault injection ([`SoftXen::fail_next`]) makes the next calls fail with
 //! a chosen errno before they touch memory.
+//!
+//! # Extending the model
+//! A call the model does not answer, a whole hypercall or a `sysctl`,
+//! `domctl` or `memory_op` command ([`CallId`]), can be given a handler
+//! ([`SoftXen::handle`]). It is reached wherever the model would answer
+//! `ENOSYS`: a direct call, or an entry of a `multicall`; for a family's
+//! command, after the checks Xen makes for every command (the interface
+//! version, the `domctl`'s domain). It touches the caller's memory only
+//! through its [`HandlerCtx`], whose accesses are checked exactly as the
+//! model's own: only what the call (or the entry) lends, in the direction
+//! it is lent, else `EFAULT`, counted in [`SoftXen::faults`]. It sees the
+//! model's state (domains, release) read only, and keeps its own in what
+//! it captures. A call the model answers cannot be given one
+//! ([`HandleError::Modelled`]): a handler adds to the model, never
+//! replaces it ([`SoftXen::fail_next`] makes a modelled call fail).
+//! The extended model is the same `SoftXen`, so it runs behind
+//! [`AnyBackend`] and `Xen<SoftXen>` as it is.
+//!
+//! ```
+//! use std::mem::size_of;
+//!
+//! use hcbuf_core::api::{Batch, Xen};
+//! use hcbuf_core::backend::soft::{CallId, HostConfig, SoftXen};
+//! use hcbuf_core::pool::{Access, MemorySource, PoolConfig};
+//! use hcbuf_core::sys::errno::XEN_EINVAL;
+//! use hcbuf_core::sys::sysctl::{XEN_SYSCTL_availheap, xen_sysctl, xen_sysctl_availheap};
+//! use hcbuf_core::xen::{Op, sysctl::AvailHeap};
+//! use hcbuf_core::{Pool, Release, XenErrno};
+//!
+//! let config = PoolConfig::default().source(MemorySource::LockedAnonymous);
+//! let pool = Pool::with_config(config.track_allocations(true))?;
+//! let mut soft = SoftXen::new(pool.clone(), HostConfig::default())?;
+//! // `XEN_SYSCTL_availheap`, which the model does not answer: 1 GiB free.
+//! soft.handle(CallId::SysctlCommand(XEN_SYSCTL_availheap), |ctx, [op, ..]| {
+//!     let at = ctx.payload().expect("a sysctl has a payload");
+//!     let mut heap: xen_sysctl_availheap = ctx.read(at)?;
+//!     if heap.node < -1 {
+//!         return Err(XenErrno(XEN_EINVAL));
+//!     }
+//!     heap.avail_bytes = 1 << 30;
+//!     // Xen copies the whole `xen_sysctl` back: it must be writable.
+//!     ctx.check(op, size_of::<xen_sysctl>(), Access::Write)?;
+//!     ctx.write(at, &heap)?;
+//!     Ok(0)
+//! })?;
+//! let xen = Xen::new(soft, pool);
+//!
+//! let ask = |node| AvailHeap { node, ..Default::default() };
+//! let mut all = Op::sysctl(Release::Xen4_17, xen.pool(), ask(-1))?;
+//! let mut bad = Op::sysctl(Release::Xen4_17, xen.pool(), ask(-2))?;
+//! let (all_call, bad_call) = (all.call(), bad.call());
+//! let mut batch = Batch::new();
+//! batch.push(&all_call);
+//! batch.push(&bad_call);
+//! let results = xen.multicall(batch)?;
+//! assert_eq!(results, [Ok(0), Err(XenErrno(XEN_EINVAL))]);
+//! assert_eq!(all.payload().avail_bytes, 1 << 30);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! [`AnyBackend`]: crate::backend::AnyBackend
+//! [`CallId`]: crate::backend::soft::CallId
+//! [`HandlerCtx`]: crate::backend::soft::HandlerCtx
+//! [`HandleError::Modelled`]: crate::backend::soft::HandleError::Modelled
+//! [`SoftXen::handle`]: crate::backend::soft::SoftXen::handle
 //!
 //! # What is not
 //! No guest runs: vCPUs do not advance, memory is not populated
 //! (`tot_pages` of a new domain stays 0), shutdowns and crashes happen only
 //! by configuration. No events are sent (a port is only a state), no
-//! grant entries are read or mapped; no cpupools other than 0, XSM
-//! policies, continuations (nothing is preempted), serial input, IOMMU or
-//! HAP (the modelled host has neither), or writable hypfs nodes.
+//! grant entries are read or mapped; no RTDS or ARINC653 schedulers,
+//! per-vCPU scheduling parameters, XSM policies, continuations (nothing
+//! is preempted), serial input, IOMMU or HAP (the modelled host has
+//! neither), or writable hypfs nodes.
 //! A destroyed domain disappears at once, where Xen may list it as dying
 //! while references to it remain. Results are full 64-bit values, as Xen
 //! returns them (the privcmd ioctl narrows them to an `int`).
@@ -123,6 +204,7 @@ macro_rules! field {
 mod console;
 mod domctl;
 mod evtchn;
+mod extend;
 mod grant_table;
 mod guest;
 mod host;
@@ -136,12 +218,12 @@ mod sysctl;
 mod vcpu_context;
 mod version;
 
+pub use extend::{CallId, HandleError, HandlerCtx};
 pub use host::{DomainConfig, E820Region, HostConfig};
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use hcbuf_sys::errno::XEN_ENOSYS;
 use hcbuf_sys::xen::{
     __HYPERVISOR_console_io, __HYPERVISOR_domctl, __HYPERVISOR_event_channel_op,
     __HYPERVISOR_grant_table_op, __HYPERVISOR_hvm_op, __HYPERVISOR_hypfs_op,
@@ -156,6 +238,7 @@ use crate::backend::{Backend, XenErrno};
 use crate::pool::{Access, Pool};
 
 use guest::Guest;
+use multicall::Carried;
 use state::State;
 
 /// Why a [`SoftXen`] could not be made.
@@ -182,6 +265,8 @@ pub struct SoftXen {
     state: Mutex<Box<State>>,
     faults: AtomicU64,
     injected: AtomicU64,
+    /// The user's handlers for calls the model does not answer.
+    handlers: extend::Handlers,
 }
 
 impl SoftXen {
@@ -198,6 +283,7 @@ impl SoftXen {
             state: Mutex::new(Box::new(State::new(host))),
             faults: AtomicU64::new(0),
             injected: AtomicU64::new(0),
+            handlers: extend::Handlers::new(),
         })
     }
 
@@ -230,9 +316,16 @@ impl SoftXen {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// One call from the caller, lending `lent`: an injected failure, or
+    /// One call from the caller, lending `lent` (and, for a multicall
+    /// that says so, `carried` entry by entry): an injected failure, or
     /// the dispatcher.
-    fn call(&self, op: u64, registers: [u64; 5], lent: &[Lending]) -> Result<u64, XenErrno> {
+    fn call(
+        &self,
+        op: u64,
+        registers: [u64; 5],
+        lent: &[Lending],
+        carried: Option<&Carried>,
+    ) -> Result<u64, XenErrno> {
         let mut state = self.lock();
         if let Some((errno, count)) = state.pending_failure {
             state.pending_failure = (count > 1).then_some((errno, count - 1));
@@ -243,6 +336,9 @@ impl SoftXen {
             mem: Guest::new(&self.pool, lent, &self.faults),
             st: &mut state,
             in_multicall: false,
+            handlers: &self.handlers,
+            carried,
+            fallback: None,
         };
         ctx.dispatch(op, registers)
     }
@@ -256,7 +352,10 @@ impl Backend for SoftXen {
     fn hypercall<A: HypercallArgs>(&self, args: &A) -> Result<u64, XenErrno> {
         let mut lent = Vec::new();
         args.lend(&mut |range| lent.push(range));
-        self.call(A::OP, args.registers(), &lent)
+        let mut by_entry = Vec::new();
+        let told = args.lend_by_entry(&mut |entry, range| by_entry.push((entry, range)));
+        let carried = told.then(|| Carried::new(by_entry));
+        self.call(A::OP, args.registers(), &lent, carried.as_ref())
     }
 }
 
@@ -266,6 +365,7 @@ impl std::fmt::Debug for SoftXen {
             .field("domains", &self.lock().domains.len())
             .field("faults", &self.faults())
             .field("injected_failures", &self.injected_failures())
+            .field("handlers", &self.handlers.keys().collect::<Vec<_>>())
             .finish_non_exhaustive()
     }
 }
@@ -277,6 +377,13 @@ struct Ctx<'a> {
     st: &'a mut State,
     /// Inside a multicall, which may not nest.
     in_multicall: bool,
+    /// The user's handlers for what the model does not answer.
+    handlers: &'a extend::Handlers,
+    /// For a multicall that says which entry lends what: each entry's
+    /// lendings (else every entry sees all that the multicall lends).
+    carried: Option<&'a Carried>,
+    /// The last call that reached the model's fallback (`unmodelled`).
+    fallback: Option<CallId>,
 }
 
 impl Ctx<'_> {
@@ -295,7 +402,7 @@ impl Ctx<'_> {
             Ok(__HYPERVISOR_grant_table_op) => self.grant_table_op(registers),
             Ok(__HYPERVISOR_sched_op) => self.sched_op(registers),
             Ok(__HYPERVISOR_hvm_op) => self.hvm_op(registers),
-            _ => Err(XenErrno(XEN_ENOSYS)),
+            _ => self.unmodelled_op(op, registers),
         }
     }
 }

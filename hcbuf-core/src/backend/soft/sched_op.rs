@@ -4,16 +4,26 @@
 use hcbuf_sys::errno::{XEN_ENOSYS, XEN_ESRCH};
 use hcbuf_sys::sched::{SCHEDOP_remote_shutdown, sched_remote_shutdown};
 
-use super::Ctx;
+use hcbuf_sys::xen::__HYPERVISOR_sched_op;
+
+use super::{CallId, Ctx};
 use crate::backend::XenErrno;
 
 impl Ctx<'_> {
     /// `HYPERVISOR_sched_op(cmd, arg)`.
-    pub(super) fn sched_op(&mut self, [cmd, arg, ..]: [u64; 5]) -> Result<u64, XenErrno> {
+    pub(super) fn sched_op(&mut self, registers: [u64; 5]) -> Result<u64, XenErrno> {
+        let [cmd, arg, ..] = registers;
         match u32::try_from(cmd) {
             Ok(SCHEDOP_remote_shutdown) => self.remote_shutdown(arg),
             // The commands on the calling vCPU, and every other.
-            _ => Err(XenErrno(XEN_ENOSYS)),
+            Ok(cmd) => self.unmodelled(
+                CallId::Command {
+                    op: __HYPERVISOR_sched_op,
+                    cmd,
+                },
+                registers,
+            ),
+            Err(_) => Err(XenErrno(XEN_ENOSYS)),
         }
     }
 

@@ -1,4 +1,4 @@
-//! The model's mutable state: its domains and its console ring.
+//! The model's mutable state: its domains, cpupools and console ring.
 
 use std::collections::BTreeMap;
 
@@ -8,6 +8,7 @@ use hcbuf_sys::domctl::{
     XEN_DOMINF_running, XEN_DOMINF_shutdown, XEN_DOMINF_shutdownshift, XEN_INVALID_MAX_VCPU_ID,
     xen_domctl_getdomaininfo,
 };
+use hcbuf_sys::domctl::{XEN_SCHEDULER_CREDIT, XEN_SCHEDULER_CREDIT2, XEN_SCHEDULER_NULL};
 use hcbuf_sys::xen::{DOMID_SELF, domid_t};
 
 use super::console::ConsoleRing;
@@ -21,8 +22,118 @@ pub(super) const CURRENT: domid_t = 0;
 /// `SHUTDOWN_CODE_INVALID`: the code of a domain never shut down.
 const SHUTDOWN_CODE_INVALID: u32 = !0;
 
+/// `MAX_NUMNODES` on x86: the bits of a node mask.
+pub(super) const MAX_NUMNODES: u32 = 64;
+/// The weight a domain starts with (`CSCHED_DEFAULT_WEIGHT`,
+/// `CSCHED2_DEFAULT_WEIGHT`).
+pub(super) const DEFAULT_WEIGHT: u16 = 256;
+/// `SCHED_DEFAULT_RATELIMIT_US`.
+pub(super) const DEFAULT_RATELIMIT_US: u32 = 1000;
+/// `CSCHED_DEFAULT_TSLICE_MS`.
+pub(super) const DEFAULT_TSLICE_MS: u32 = 30;
+
+/// The schedulers the model has (a cpupool may run any of them): credit,
+/// credit2 and null. (Xen 4.17 also has RTDS and ARINC653, which the
+/// model does not.)
+pub(super) fn scheduler_known(sched_id: u32) -> bool {
+    matches!(
+        sched_id,
+        XEN_SCHEDULER_CREDIT | XEN_SCHEDULER_CREDIT2 | XEN_SCHEDULER_NULL
+    )
+}
+
+/// A set of CPUs (a `cpumask_t` of `nr_cpu_ids` bits), or of nodes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Mask {
+    bits: Vec<bool>,
+}
+
+impl Mask {
+    pub(super) fn none(n: u32) -> Mask {
+        Mask {
+            bits: vec![false; n as usize],
+        }
+    }
+
+    pub(super) fn all(n: u32) -> Mask {
+        Mask {
+            bits: vec![true; n as usize],
+        }
+    }
+
+    /// The mask from Xen's bytes (`bitmap_byte_to_long`): bit `i % 8` of
+    /// byte `i / 8`, missing bytes zero.
+    pub(super) fn from_bytes(n: u32, bytes: &[u8]) -> Mask {
+        let bits = (0..n as usize)
+            .map(|i| bytes.get(i / 8).is_some_and(|b| b & (1 << (i % 8)) != 0))
+            .collect();
+        Mask { bits }
+    }
+
+    /// The mask as Xen's bytes, `ceil(n / 8)` of them, the last clamped.
+    pub(super) fn to_bytes(&self) -> Vec<u8> {
+        let mut bytes = vec![0u8; self.bits.len().div_ceil(8)];
+        for i in self.iter() {
+            bytes[i as usize / 8] |= 1 << (i % 8);
+        }
+        bytes
+    }
+
+    pub(super) fn set(&mut self, i: u32, on: bool) {
+        if let Some(bit) = self.bits.get_mut(i as usize) {
+            *bit = on;
+        }
+    }
+
+    pub(super) fn test(&self, i: u32) -> bool {
+        self.bits.get(i as usize).copied().unwrap_or(false)
+    }
+
+    pub(super) fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        (0..self.bits.len() as u32).filter(|&i| self.bits[i as usize])
+    }
+
+    pub(super) fn first(&self) -> Option<u32> {
+        self.iter().next()
+    }
+
+    pub(super) fn last(&self) -> Option<u32> {
+        self.iter().last()
+    }
+
+    pub(super) fn weight(&self) -> u32 {
+        self.bits.iter().filter(|&&b| b).count() as u32
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        !self.bits.iter().any(|&b| b)
+    }
+
+    pub(super) fn is_full(&self) -> bool {
+        self.bits.iter().all(|&b| b)
+    }
+
+    /// `self & other`.
+    pub(super) fn and(&self, other: &Mask) -> Mask {
+        Mask {
+            bits: (0..self.bits.len())
+                .map(|i| self.bits[i] && other.test(i as u32))
+                .collect(),
+        }
+    }
+
+    /// `self | other`.
+    pub(super) fn or(&self, other: &Mask) -> Mask {
+        Mask {
+            bits: (0..self.bits.len())
+                .map(|i| self.bits[i] || other.test(i as u32))
+                .collect(),
+        }
+    }
+}
+
 /// One vCPU.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub(super) struct Vcpu {
     /// Not hot-unplugged (`!VPF_down`).
     pub(super) online: bool,
@@ -31,6 +142,52 @@ pub(super) struct Vcpu {
     pub(super) cpu_time: u64,
     /// The physical CPU it runs on.
     pub(super) cpu: u32,
+    /// The CPUs it may run on (every CPU at creation).
+    pub(super) hard: Mask,
+    /// The CPUs it prefers (every CPU at creation).
+    pub(super) soft: Mask,
+}
+
+impl Vcpu {
+    /// A new vCPU on `cpu`, free to run anywhere (`sched_init_vcpu`).
+    pub(super) fn new(cpu: u32, nr_cpus: u32) -> Vcpu {
+        Vcpu {
+            online: false,
+            blocked: false,
+            cpu_time: 0,
+            cpu,
+            hard: Mask::all(nr_cpus),
+            soft: Mask::all(nr_cpus),
+        }
+    }
+}
+
+/// One cpupool (`struct cpupool`).
+#[derive(Clone, Debug)]
+pub(super) struct Cpupool {
+    /// `XEN_SCHEDULER_*`.
+    pub(super) sched_id: u32,
+    /// `cpu_valid`.
+    pub(super) cpus: Mask,
+    /// credit and credit2: the context switch rate limit, in µs.
+    pub(super) ratelimit_us: u32,
+    /// credit: the time slice, in ms.
+    pub(super) tslice_ms: u32,
+    /// credit: the migration delay, in µs.
+    pub(super) migr_delay_us: u32,
+}
+
+impl Cpupool {
+    /// A pool with no CPU, its scheduler's parameters at their defaults.
+    pub(super) fn new(sched_id: u32, nr_cpus: u32) -> Cpupool {
+        Cpupool {
+            sched_id,
+            cpus: Mask::none(nr_cpus),
+            ratelimit_us: DEFAULT_RATELIMIT_US,
+            tslice_ms: DEFAULT_TSLICE_MS,
+            migr_delay_us: 0,
+        }
+    }
 }
 
 /// One domain.
@@ -57,6 +214,18 @@ pub(super) struct Domain {
     pub(super) evtchn: EventChannels,
     /// Its grant table.
     pub(super) grants: GrantTable,
+    /// The cpupool it is in.
+    pub(super) cpupool: u32,
+    /// Its scheduler's weight (credit, credit2).
+    pub(super) weight: u16,
+    /// Its scheduler's cap, in percent of a CPU; 0 for none.
+    pub(super) cap: u16,
+    /// `node_affinity`, over `MAX_NUMNODES` bits.
+    pub(super) node_affinity: Mask,
+    /// `auto_node_affinity`: the node affinity follows the vCPUs'.
+    pub(super) auto_node_affinity: bool,
+    /// `XEN_DOMCTL_settimeoffset`'s seconds.
+    pub(super) time_offset: i64,
     /// What the toolstack loaded into it: HVM parameters, vCPU contexts.
     pub(super) loaded: Loaded,
 }
@@ -83,7 +252,7 @@ impl Domain {
                 online: i < c.online_vcpus,
                 blocked: c.blocked,
                 cpu_time: per_vcpu,
-                cpu: i % nr_cpus,
+                ..Vcpu::new(i % nr_cpus, nr_cpus)
             })
             .collect();
         Domain {
@@ -103,6 +272,12 @@ impl Domain {
             arch: xen_arch_domainconfig::default(),
             evtchn: EventChannels::new(u32::MAX),
             grants: GrantTable::new(-1, frames),
+            cpupool: 0,
+            weight: DEFAULT_WEIGHT,
+            cap: 0,
+            node_affinity: Mask::all(MAX_NUMNODES),
+            auto_node_affinity: true,
+            time_offset: 0,
             // A running domain's online vCPUs were initialised by whoever
             // started them (an all-zero context stands for theirs).
             loaded: Loaded {
@@ -119,6 +294,29 @@ impl Domain {
         if self.shutdown_code == SHUTDOWN_CODE_INVALID {
             self.shutdown_code = reason;
         }
+    }
+
+    /// `domain_update_node_aff`: with automatic node affinity, the nodes of
+    /// the CPUs its vCPUs may run on among `pool_cpus` (of those they
+    /// prefer, if any); nothing before the domain has vCPUs.
+    pub(super) fn update_node_affinity(&mut self, pool_cpus: &Mask, node_of: impl Fn(u32) -> u32) {
+        if self.vcpus.is_empty() || !self.auto_node_affinity {
+            return;
+        }
+        let mut hard = Mask::none(0);
+        let mut soft = Mask::none(0);
+        for v in &self.vcpus {
+            hard = v.hard.or(&hard);
+            soft = v.soft.or(&soft);
+        }
+        let hard = hard.and(pool_cpus);
+        let soft = soft.and(&hard);
+        let cpus = if soft.is_empty() { hard } else { soft };
+        let mut nodes = Mask::none(MAX_NUMNODES);
+        for cpu in cpus.iter() {
+            nodes.set(node_of(cpu), true);
+        }
+        self.node_affinity = nodes;
     }
 
     /// Whether vCPU `v` is on a CPU: online, not blocked, and its domain
@@ -183,7 +381,7 @@ impl Domain {
             max_vcpu_id,
             ssidref: self.ssidref,
             handle: self.handle,
-            cpupool: 0,
+            cpupool: self.cpupool,
             gpaddr_bits,
             pad2: [0; 7],
             arch_config: self.arch,
@@ -204,6 +402,9 @@ pub(super) struct State {
     pub(super) pending_failure: Option<(i32, u64)>,
     /// The host pages grant tables take their frames from.
     pub(super) grant_frames: FramePool,
+    /// By id; `Pool-0`, with every CPU and the host's scheduler, from the
+    /// start.
+    pub(super) cpupools: BTreeMap<u32, Cpupool>,
 }
 
 impl State {
@@ -221,7 +422,10 @@ impl State {
             .collect();
         let mut ring = ConsoleRing::new(host.console_ring_size);
         ring.puts(&host.console_text);
+        let mut pool0 = Cpupool::new(host.sched_id, host.nr_cpus);
+        pool0.cpus = Mask::all(host.nr_cpus);
         State {
+            cpupools: BTreeMap::from([(0, pool0)]),
             host,
             domains,
             rover: 0,
@@ -265,5 +469,54 @@ impl State {
             .total_pages
             .saturating_sub(self.host.xen_pages)
             .saturating_sub(held)
+    }
+}
+
+impl State {
+    /// The CPUs in no cpupool (`cpupool_free_cpus`).
+    pub(super) fn free_cpus(&self) -> Mask {
+        let mut free = Mask::all(self.host.nr_cpus);
+        for pool in self.cpupools.values() {
+            for cpu in pool.cpus.iter() {
+                free.set(cpu, false);
+            }
+        }
+        free
+    }
+
+    /// How many domains cpupool `id` has (`n_dom`).
+    pub(super) fn pool_domains(&self, id: u32) -> u32 {
+        self.domains.values().filter(|d| d.cpupool == id).count() as u32
+    }
+
+    /// The CPUs of domain `d`'s cpupool (`cpupool_domain_master_cpumask`).
+    pub(super) fn pool_cpus(&self, pool: u32) -> Mask {
+        self.cpupools
+            .get(&pool)
+            .map(|p| p.cpus.clone())
+            .unwrap_or_else(|| Mask::none(self.host.nr_cpus))
+    }
+
+    /// CPU `cpu`'s NUMA node: CPUs are numbered thread first, then core,
+    /// then socket; sockets are spread evenly over the nodes (as
+    /// `XEN_SYSCTL_cputopoinfo` reports them).
+    pub(super) fn node_of(&self, cpu: u32) -> u32 {
+        let host = &self.host;
+        let per_socket = host.threads_per_core * host.cores_per_socket;
+        let socket = cpu / per_socket;
+        let sockets = host.nr_cpus.div_ceil(per_socket);
+        (u64::from(socket) * u64::from(host.nr_nodes) / u64::from(sockets)) as u32
+    }
+
+    /// Recomputes domain `id`'s automatic node affinity.
+    pub(super) fn update_node_affinity(&mut self, id: domid_t) {
+        let Some(pool) = self.domains.get(&id).map(|d| d.cpupool) else {
+            return;
+        };
+        let cpus = self.pool_cpus(pool);
+        let nodes: Vec<u32> = (0..self.host.nr_cpus).map(|c| self.node_of(c)).collect();
+        if let Some(d) = self.domains.get_mut(&id) {
+            d.update_node_affinity(&cpus, |cpu| nodes.get(cpu as usize).copied().unwrap_or(0));
+        }
     }
 }

@@ -608,54 +608,6 @@ fn a_multicall_batch_returns_every_result(xen: &Xen<Privcmd>) {
     assert_eq!(xen.multicall(Batch::new()).unwrap(), vec![]);
 }
 
-/// A domain this test created, destroyed on drop (and waited for: Xen may
-/// list it as dying until its last reference goes).
-struct Created<'a> {
-    xen: &'a Xen<Privcmd>,
-    domid: u16,
-}
-
-impl<'a> Created<'a> {
-    /// An empty PV domain as libxl configures one: one vCPU, ports up to
-    /// 1023, 32 grant frames at most, grant table version 1.
-    fn new(xen: &'a Xen<Privcmd>, handle: &[u8; 16]) -> Self {
-        let config = CreateDomain {
-            handle: *handle,
-            max_vcpus: 1,
-            max_evtchn_port: 1023,
-            max_grant_frames: 32,
-            max_maptrack_frames: 1024,
-            grant_opts: 1 & XEN_DOMCTL_GRANT_version_mask,
-            ..Default::default()
-        };
-        let domid = xen.create_domain(0, config).unwrap();
-        assert!(domid > 0 && domid < 0x7ff0, "{domid}");
-        Created { xen, domid }
-    }
-}
-
-impl Drop for Created<'_> {
-    fn drop(&mut self) {
-        let destroyed = self.xen.destroy_domain(self.domid);
-        if std::thread::panicking() {
-            return;
-        }
-        destroyed.unwrap();
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            match self.xen.domain(self.domid) {
-                Err(e) if e.errno() == Some(XenErrno(XEN_ESRCH)) => break,
-                Ok(info) if Instant::now() < deadline => {
-                    assert!(info.state.dying, "domain {}", self.domid);
-                    std::thread::sleep(Duration::from_millis(10));
-                }
-                Ok(_) => panic!("domain {} outlived its destroy", self.domid),
-                Err(e) => panic!("domain {} after destroy: {e}", self.domid),
-            }
-        }
-    }
-}
-
 /// A port of dom0 this test bound, closed on drop if the test fails
 /// before closing it.
 struct Bound<'a>(&'a Xen<Privcmd>, u32);
@@ -672,9 +624,9 @@ impl Drop for Bound<'_> {
 /// device's bind and close, on two domains this test creates: a port of
 /// `a` for `b` and one for dom0, dom0 bound to the latter and closed.
 fn event_channels_between_two_created_domains(xen: &Xen<Privcmd>) {
-    let a = Created::new(xen, b"hcbuf-evtchn-a!!");
-    let b = Created::new(xen, b"hcbuf-evtchn-b!!");
-    let (a, b) = (a.domid, b.domid);
+    let domain_a = TestDomain::create(xen, *b"hcbuf-evtchn-a!!");
+    let domain_b = TestDomain::create(xen, *b"hcbuf-evtchn-b!!");
+    let (a, b) = (domain_a.id, domain_b.id);
     // A new domain's port 0 is reserved: its first ports are 1 and 2.
     let for_b = xen.evtchn_alloc_unbound(a, b).unwrap();
     let for_dom0 = xen.evtchn_alloc_unbound(a, 0).unwrap();
@@ -742,14 +694,16 @@ fn event_channels_between_two_created_domains(xen: &Xen<Privcmd>) {
             vcpu: 0
         }
     );
+    domain_b.destroy_and_wait();
+    domain_a.destroy_and_wait();
 }
 
 /// `xc_gnttab_query_size` and `xc_gnttab_setup_table` on a domain this
 /// test creates (at most 32 frames): one frame at first, grown to four,
 /// each a machine frame of the host.
 fn grant_tables_of_a_created_domain(xen: &Xen<Privcmd>) {
-    let d = Created::new(xen, b"hcbuf-gnttab-d!!");
-    let d = d.domid;
+    let domain = TestDomain::create(xen, *b"hcbuf-gnttab-d!!");
+    let d = domain.id;
     assert_eq!(
         xen.grant_table_query_size(d).unwrap(),
         GrantTableSize {
@@ -791,6 +745,7 @@ fn grant_tables_of_a_created_domain(xen: &Xen<Privcmd>) {
     let e = xen.grant_table_query_size(0x7000).unwrap_err();
     assert_eq!(e.grant_status(), Some(GrantStatus(GNTST_bad_domain)), "{e}");
     assert_eq!(e.errno(), None);
+    domain.destroy_and_wait();
 }
 
 /// Remote shutdown, HVM parameters and vCPU contexts, on a PV domain the

@@ -1161,6 +1161,34 @@ fn cases<B: Backend>() -> Vec<Case<B>> {
         case("hypfs_op read", 1, |x| {
             x.hypfs_read("/buildinfo/version/extra", 64).map(drop)
         }),
+        case("event_channel_op alloc_unbound", 1, |x| {
+            x.evtchn_alloc_unbound(1, 0).map(drop)
+        }),
+        case("event_channel_op status", 1, |x| {
+            x.evtchn_status(1, 0).map(drop)
+        }),
+        Case {
+            call: "event_channel_op bind_interdomain",
+            hypercalls: 1,
+            setup: |x| {
+                assert_eq!(x.evtchn_alloc_unbound(1, 0).unwrap(), 1);
+            },
+            run: |x| x.evtchn_bind_interdomain(1, 1).map(drop),
+        },
+        Case {
+            call: "event_channel_op close",
+            hypercalls: 1,
+            setup: |x| {
+                assert_eq!(x.evtchn_alloc_unbound(0, 1).unwrap(), 1);
+            },
+            run: |x| x.evtchn_close(1),
+        },
+        case("grant_table_op query_size", 1, |x| {
+            x.grant_table_query_size(1).map(drop)
+        }),
+        case("grant_table_op setup_table", 1, |x| {
+            x.grant_table_setup(1, 2).map(drop)
+        }),
     ]
 }
 
@@ -1173,7 +1201,7 @@ const ERRNOS: [i32; 12] = [
 #[test]
 fn every_method_reports_an_injected_errno_frees_everything_and_works_after() {
     let cases = cases::<SoftXen>();
-    assert_eq!(cases.len(), 28, "every method that issues a hypercall");
+    assert_eq!(cases.len(), 34, "every method that issues a hypercall");
     for (i, case) in cases.iter().enumerate() {
         let errno = ERRNOS[i % ERRNOS.len()];
         let xen = xen_with(fault_host());

@@ -16,7 +16,9 @@ use std::mem::offset_of;
 use std::time::{Duration, Instant};
 
 use common::poke_u32;
-use hcbuf_core::api::{Batch, CpuMap, CpuTopology, Error, Xen};
+use hcbuf_core::api::{
+    Batch, CpuMap, CpuTopology, Error, GrantStatus, GrantTableSize, PortStatus, Xen,
+};
 use hcbuf_core::backend::privcmd::Privcmd;
 use hcbuf_core::sys::domctl::{
     XEN_DOMCTL_GRANT_version_mask, XEN_INVALID_MAX_VCPU_ID, XEN_SCHEDULER_CREDIT,
@@ -25,7 +27,9 @@ use hcbuf_core::sys::domctl::{
 use hcbuf_core::sys::errno::{
     XEN_EACCES, XEN_EBUSY, XEN_EINVAL, XEN_ENOBUFS, XEN_ENOENT, XEN_ENOSYS, XEN_EPERM, XEN_ESRCH,
 };
+use hcbuf_core::sys::grant_table::{GNTST_bad_domain, GNTST_general_error};
 use hcbuf_core::sys::sysctl::xen_sysctl;
+use hcbuf_core::sys::xen::DOMID_SELF;
 use hcbuf_core::xen::Op;
 use hcbuf_core::xen::domctl::{CreateDomain, GetDomainInfo, SchedCredit, SchedCredit2};
 use hcbuf_core::xen::sysctl::{Credit2Schedule, CreditSchedule, PhysInfo};
@@ -112,6 +116,8 @@ both_pools!(
     scheduler_and_platform_are_xens_defaults,
     hypfs_buildinfo_matches_sysfs,
     a_multicall_batch_returns_every_result,
+    event_channels_between_two_created_domains,
+    grant_tables_of_a_created_domain,
     control_calls_answer_as_xen_does,
     vcpu_affinity_and_node_affinity_of_a_new_domain,
     a_cpupool_takes_a_cpu_and_a_domain_and_gives_them_back,
@@ -622,6 +628,146 @@ fn a_multicall_batch_returns_every_result(xen: &Xen<Privcmd>) {
     let results = xen.multicall(batch).unwrap();
     assert_eq!(results, vec![Ok(want); 16]);
     assert_eq!(xen.multicall(Batch::new()).unwrap(), vec![]);
+}
+
+/// A port of dom0 this test bound, closed on drop if the test fails
+/// before closing it.
+struct Bound<'a>(&'a Xen<Privcmd>, u32);
+
+impl Drop for Bound<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            let _ = self.0.evtchn_close(self.1);
+        }
+    }
+}
+
+/// `xc_evtchn_alloc_unbound`, `xc_evtchn_status` and the event channel
+/// device's bind and close, on two domains this test creates: a port of
+/// `a` for `b` and one for dom0, dom0 bound to the latter and closed.
+fn event_channels_between_two_created_domains(xen: &Xen<Privcmd>) {
+    let domain_a = TestDomain::create(xen, *b"hcbuf-evtchn-a!!");
+    let domain_b = TestDomain::create(xen, *b"hcbuf-evtchn-b!!");
+    let (a, b) = (domain_a.id, domain_b.id);
+    // A new domain's port 0 is reserved: its first ports are 1 and 2.
+    let for_b = xen.evtchn_alloc_unbound(a, b).unwrap();
+    let for_dom0 = xen.evtchn_alloc_unbound(a, 0).unwrap();
+    assert_eq!((for_b, for_dom0), (1, 2));
+    assert_eq!(
+        xen.evtchn_status(a, for_b).unwrap(),
+        PortStatus::Unbound {
+            remote_dom: b,
+            vcpu: 0
+        }
+    );
+    // Xen allocates ports by buckets of 64 (a page of 64-byte channels):
+    // the rest of the first is closed, the next not allocated.
+    assert_eq!(xen.evtchn_status(a, 0).unwrap(), PortStatus::Closed);
+    assert_eq!(xen.evtchn_status(a, 63).unwrap(), PortStatus::Closed);
+    let e = xen.evtchn_status(a, 64).unwrap_err();
+    assert_eq!(e.errno(), Some(XenErrno(XEN_EINVAL)), "{e}");
+    let e = xen.evtchn_status(0x7000, 1).unwrap_err();
+    assert_eq!(e.errno(), Some(XenErrno(XEN_ESRCH)), "{e}");
+    // dom0 binds for itself: not to the port that waits for b.
+    let e = xen.evtchn_bind_interdomain(a, for_b).unwrap_err();
+    assert_eq!(e.errno(), Some(XenErrno(XEN_EINVAL)), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("event_channel_op bind_interdomain: EINVAL"),
+        "{e}"
+    );
+
+    let local = xen.evtchn_bind_interdomain(a, for_dom0).unwrap();
+    let guard = Bound(xen, local);
+    println!("dom0 port {local} bound to port {for_dom0} of domain {a}");
+    assert_eq!(
+        xen.evtchn_status(DOMID_SELF, local).unwrap(),
+        PortStatus::Interdomain {
+            remote_dom: a,
+            remote_port: for_dom0,
+            vcpu: 0
+        }
+    );
+    assert_eq!(
+        xen.evtchn_status(a, for_dom0).unwrap(),
+        PortStatus::Interdomain {
+            remote_dom: 0,
+            remote_port: local,
+            vcpu: 0
+        }
+    );
+    xen.evtchn_close(local).unwrap();
+    drop(guard);
+    // a's end waits for dom0 again.
+    assert_eq!(
+        xen.evtchn_status(a, for_dom0).unwrap(),
+        PortStatus::Unbound {
+            remote_dom: 0,
+            vcpu: 0
+        }
+    );
+    let e = xen.evtchn_close(local).unwrap_err();
+    assert_eq!(e.errno(), Some(XenErrno(XEN_EINVAL)), "{e}");
+    // The port b may bind is still there for it.
+    assert_eq!(
+        xen.evtchn_status(a, for_b).unwrap(),
+        PortStatus::Unbound {
+            remote_dom: b,
+            vcpu: 0
+        }
+    );
+    domain_b.destroy_and_wait();
+    domain_a.destroy_and_wait();
+}
+
+/// `xc_gnttab_query_size` and `xc_gnttab_setup_table` on a domain this
+/// test creates (at most 32 frames): one frame at first, grown to four,
+/// each a machine frame of the host.
+fn grant_tables_of_a_created_domain(xen: &Xen<Privcmd>) {
+    let domain = TestDomain::create(xen, *b"hcbuf-gnttab-d!!");
+    let d = domain.id;
+    assert_eq!(
+        xen.grant_table_query_size(d).unwrap(),
+        GrantTableSize {
+            nr_frames: 1,
+            max_nr_frames: 32
+        }
+    );
+    let frames = xen.grant_table_setup(d, 4).unwrap();
+    println!("domain {d} grant frames {frames:#x?}");
+    let host = xen.physinfo().unwrap();
+    assert_eq!(frames.len(), 4);
+    for (i, f) in frames.iter().enumerate() {
+        assert!(
+            *f > 0 && *f <= host.max_mfn,
+            "frame {i}: {f:#x}, max_mfn {:#x}",
+            host.max_mfn
+        );
+        assert!(
+            !frames[..i].contains(f),
+            "frame {i} listed twice: {frames:#x?}"
+        );
+    }
+    assert_eq!(xen.grant_table_query_size(d).unwrap().nr_frames, 4);
+    // Fewer frames: the first ones, the table unchanged.
+    assert_eq!(xen.grant_table_setup(d, 2).unwrap(), frames[..2]);
+    assert_eq!(xen.grant_table_query_size(d).unwrap().nr_frames, 4);
+    // Past the domain's maximum, and no such domain: in the status.
+    let e = xen.grant_table_setup(d, 33).unwrap_err();
+    assert_eq!(
+        e.grant_status(),
+        Some(GrantStatus(GNTST_general_error)),
+        "{e}"
+    );
+    assert!(
+        e.to_string()
+            .starts_with("grant_table_op setup_table: GNTST_general_error"),
+        "{e}"
+    );
+    let e = xen.grant_table_query_size(0x7000).unwrap_err();
+    assert_eq!(e.grant_status(), Some(GrantStatus(GNTST_bad_domain)), "{e}");
+    assert_eq!(e.errno(), None);
+    domain.destroy_and_wait();
 }
 
 /// Remote shutdown, HVM parameters and vCPU contexts, on a PV domain the

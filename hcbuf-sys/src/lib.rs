@@ -104,6 +104,10 @@ modules! {
         memory,
         /// `public/hypfs.h`: the `hypfs_op` hypercall.
         hypfs,
+        /// `public/event_channel.h`: the `event_channel_op` hypercall.
+        event_channel,
+        /// `public/grant_table.h`: the `grant_table_op` hypercall.
+        grant_table,
         /// `public/sched.h`: the `sched_op` hypercall.
         sched,
         /// `public/hvm/hvm_op.h` and `params.h`: `hvm_op`'s parameters.

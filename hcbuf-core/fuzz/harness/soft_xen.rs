@@ -12,7 +12,8 @@ use hcbuf_core::sys::domctl::XEN_DOMCTL_INTERFACE_VERSION;
 use hcbuf_core::sys::handles::Lending;
 use hcbuf_core::sys::sysctl::XEN_SYSCTL_INTERFACE_VERSION;
 use hcbuf_core::sys::xen::{
-    __HYPERVISOR_console_io, __HYPERVISOR_domctl, __HYPERVISOR_hypfs_op, __HYPERVISOR_memory_op,
+    __HYPERVISOR_console_io, __HYPERVISOR_domctl, __HYPERVISOR_event_channel_op,
+    __HYPERVISOR_grant_table_op, __HYPERVISOR_hypfs_op, __HYPERVISOR_memory_op,
     __HYPERVISOR_multicall, __HYPERVISOR_sysctl, __HYPERVISOR_xen_version,
 };
 use hcbuf_core::{Backend, PoolSlice, XenErrno};
@@ -160,7 +161,7 @@ fn issue(xen: &Xen<SoftXen>, call: &Call, canary: &mut [u8], n: usize) {
         .collect();
     let backend = xen.backend();
     let registers = [r0, r1, r2, r3, r4];
-    let result = match call.op % 8 {
+    let result = match call.op % 10 {
         0 => raw::<__HYPERVISOR_xen_version>(backend, registers, lending),
         1 => raw::<__HYPERVISOR_sysctl>(backend, registers, lending),
         2 => raw::<__HYPERVISOR_domctl>(backend, registers, lending),
@@ -168,6 +169,8 @@ fn issue(xen: &Xen<SoftXen>, call: &Call, canary: &mut [u8], n: usize) {
         4 => raw::<__HYPERVISOR_console_io>(backend, registers, lending),
         5 => raw::<__HYPERVISOR_hypfs_op>(backend, registers, lending),
         6 => raw::<__HYPERVISOR_multicall>(backend, registers, lending),
+        7 => raw::<__HYPERVISOR_event_channel_op>(backend, registers, lending),
+        8 => raw::<__HYPERVISOR_grant_table_op>(backend, registers, lending),
         _ => raw::<63>(backend, registers, lending),
     };
     if let Err(XenErrno(errno)) = result {

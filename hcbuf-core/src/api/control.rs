@@ -138,8 +138,8 @@ impl<B: Backend> Xen<B> {
             index,
             ..Default::default()
         });
-        let (_, answer) = self.command("hvm_op get_param", ask)?;
-        Ok(answer.value)
+        let (_, mut answer) = self.command("hvm_op get_param", ask)?;
+        Ok(answer.payload().value)
     }
 
     /// `HVMOP_set_param`: sets HVM parameter `index` of HVM domain `domid`.

@@ -17,6 +17,15 @@ pub enum Error {
         /// Xen's errno.
         errno: XenErrno,
     },
+    /// Xen ran a grant table operation and reports its failure in the
+    /// operation's `status` (the hypercall itself returned 0).
+    #[error("{call}: {status}")]
+    Grant {
+        /// The operation, e.g. `grant_table_op setup_table`.
+        call: &'static str,
+        /// The `GNTST_*` status Xen wrote.
+        status: super::GrantStatus,
+    },
     /// No hypercall-safe memory for the call's buffers.
     #[error("{call}: {source}")]
     Pool {
@@ -64,6 +73,15 @@ impl Error {
     pub fn errno(&self) -> Option<XenErrno> {
         match self {
             Error::Xen { errno, .. } => Some(*errno),
+            _ => None,
+        }
+    }
+
+    /// The `GNTST_*` status, if a grant table operation failed in its
+    /// status.
+    pub fn grant_status(&self) -> Option<super::GrantStatus> {
+        match self {
+            Error::Grant { status, .. } => Some(*status),
             _ => None,
         }
     }

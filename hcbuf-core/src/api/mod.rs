@@ -20,6 +20,7 @@ mod cpupools;
 mod domains;
 mod error;
 mod host;
+mod interdomain;
 mod io;
 mod sched;
 mod vcpus;
@@ -31,6 +32,7 @@ pub use cpupools::CpupoolInfo;
 pub use domains::{DomainInfo, DomainState, VcpuInfo};
 pub use error::Error;
 pub use host::{CpuTopology, HostInfo, NodeInfo};
+pub use interdomain::{GrantStatus, GrantTableSize, Port, PortStatus};
 pub use vcpus::{Affinity, CpuMap, NodeMap, OutOfRange};
 pub use version::{BuildInfo, VersionInfo};
 
@@ -148,9 +150,11 @@ impl<B: Backend> Xen<B> {
     /// Issues `payload` with the call of its family's `(cmd, arg)` shape
     /// ([`CmdCall`]: `memory_op`, `sched_op`, `event_channel_op`,
     /// `grant_table_op`, `hvm_op`), in pool memory, and returns the
-    /// hypercall's result with the payload as Xen left it (its measured
-    /// handles forgotten). `call` names it in an error and in the trace.
-    pub fn command<P>(&self, call: &'static str, payload: P) -> Result<(u64, PoolBox<'_, P>), Error>
+    /// hypercall's result with the call, whose payload reads as Xen left
+    /// it (`call.payload()`; `into_payload()` forgets its handles, and a
+    /// union's bytes with them). `call` names it in an error and in the
+    /// trace.
+    pub fn command<P>(&self, call: &'static str, payload: P) -> Result<(u64, CmdCall<'_, P>), Error>
     where
         P: SubOp + XenWritable,
         P::Family: PointerFamily,
@@ -158,7 +162,7 @@ impl<B: Backend> Xen<B> {
         let arg = self.pool.boxed_from(payload).map_err(pool_error(call))?;
         let cmd = CmdCall::new(arg);
         let result = self.issue(call, &cmd)?;
-        Ok((result, cmd.into_payload()))
+        Ok((result, cmd))
     }
 
     /// Issues one hypercall, reporting it (at debug level, with the

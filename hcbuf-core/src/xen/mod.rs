@@ -8,6 +8,8 @@
 //! - [`version`]: the `xen_version` buffers and call.
 //! - [`memory`]: the `memory_op` payloads and their buffer elements; like
 //!   every family of the `(cmd, arg)` shape, issued with a [`CmdCall`].
+//! - [`event_channel`] and [`grant_table`]: the `event_channel_op` and
+//!   `grant_table_op` payloads (issued with a [`CmdCall`] too).
 //! - [`hypfs`]: the hypervisor filesystem's records and calls.
 //! - [`sched`]: `sched_op`'s remote shutdown; [`hvm`]: `hvm_op`'s HVM
 //!   parameters.
@@ -22,7 +24,9 @@
 mod cmd_call;
 pub mod console;
 pub mod domctl;
+pub mod event_channel;
 mod family_op;
+pub mod grant_table;
 pub mod hvm;
 pub mod hypfs;
 pub mod memory;

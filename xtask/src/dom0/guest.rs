@@ -32,6 +32,9 @@ pub const XEN_INFO_FIELD: &str = "xen-info-field";
 /// The script that compares an example's output with `xl`'s
 /// (`xl-compare.sh`).
 pub const XL_COMPARE: &str = "xl-compare";
+/// The script that runs dom0 tests by exact name and fails unless each ran
+/// and passed (`dom0-tests.sh`).
+pub const DOM0_TESTS: &str = "dom0-tests";
 /// The hcbuf side of the benchmark (an example binary; `bench::Side`
 /// names its path).
 pub const HCBUF_BENCH: &str = "hcbuf-dom0-bench";

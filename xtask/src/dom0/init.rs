@@ -13,6 +13,8 @@ const CHECKS_SH: &str = include_str!("checks.sh");
 pub const XEN_INFO_FIELD_SH: &str = include_str!("xen-info-field.sh");
 /// `/bin/xl-compare`, which the comparisons with `xl` run.
 pub const XL_COMPARE_SH: &str = include_str!("xl-compare.sh");
+/// `/bin/dom0-tests`, which runs dom0 tests by exact name and counts them.
+pub const DOM0_TESTS_SH: &str = include_str!("dom0-tests.sh");
 
 /// `/init` for `release` (`4.17`), loading `modules` in order, and how
 /// many checks a complete run reports.
@@ -82,6 +84,7 @@ mod tests {
                 XEN_INFO_FIELD,
                 BENCH_ROUNDS,
                 XL_COMPARE,
+                DOM0_TESTS,
             ])
             .chain(super::super::xl::BIN_NAMES)
             .chain(super::super::xl::XENSTORE_NAMES)

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use super::bench;
-use super::guest::{BENCH_ROUNDS, Binaries, XEN_INFO_FIELD, XL_COMPARE};
+use super::guest::{BENCH_ROUNDS, Binaries, DOM0_TESTS, XEN_INFO_FIELD, XL_COMPARE};
 use super::init;
 use super::packages::GuestOs;
 use super::xl::Entry;
@@ -94,6 +94,11 @@ pub fn build(os: &GuestOs, bins: &Binaries, extra: &[(String, PathBuf)]) -> Resu
     cpio.file(
         &format!("bin/{XL_COMPARE}"),
         init::XL_COMPARE_SH.as_bytes(),
+        0o755,
+    );
+    cpio.file(
+        &format!("bin/{DOM0_TESTS}"),
+        init::DOM0_TESTS_SH.as_bytes(),
         0o755,
     );
     let mut dirs: Vec<String> = ["bin", "lib", "lib/modules", "root", "tmp"]

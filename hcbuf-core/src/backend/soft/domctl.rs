@@ -73,7 +73,7 @@ impl Ctx<'_> {
                 if domain == CURRENT {
                     return Err(err(XEN_EINVAL));
                 }
-                self.st.domains.remove(&domain);
+                self.st.remove_domain(domain);
                 Ok(0)
             }
             XEN_DOMCTL_max_mem => {
@@ -272,6 +272,11 @@ impl Ctx<'_> {
             max_pages: 0,
             max_gpfn: 0,
             arch: config.arch,
+            evtchn: super::evtchn::EventChannels::new(config.max_evtchn_port),
+            grants: super::grant_table::GrantTable::new(
+                config.max_grant_frames,
+                &mut self.st.grant_frames,
+            ),
             cpupool: config.cpupool_id,
             weight: DEFAULT_WEIGHT,
             cap: 0,

@@ -232,7 +232,7 @@ macro_rules! integers {
         unsafe impl Raw for $t {}
     )*};
 }
-integers!(u8, u16, u32, u64, i8, i32);
+integers!(u8, u16, u32, u64, i8, i16, i32);
 
 // SAFETY: an array of raw values adds no padding (its size is a multiple
 // of its element's, which is a multiple of the alignment) and no addresses.
@@ -291,4 +291,14 @@ raw_structs!(
     hcbuf_sys::domctl::xen_domctl_getdomaininfo,
     hcbuf_sys::memory::e820entry,
     hcbuf_sys::hypfs::xen_hypfs_direntry,
+);
+
+// The `event_channel_op` and `grant_table_op` structs the model reads
+// whole (`evtchn_status`, which holds a union, is read field by field).
+raw_structs!(
+    hcbuf_sys::event_channel::evtchn_alloc_unbound,
+    hcbuf_sys::event_channel::evtchn_bind_interdomain,
+    hcbuf_sys::event_channel::evtchn_close,
+    hcbuf_sys::grant_table::gnttab_query_size,
+    hcbuf_sys::grant_table::gnttab_setup_table,
 );

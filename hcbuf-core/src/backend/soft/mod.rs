@@ -88,6 +88,12 @@
 //!   compile info and changeset); nothing is writable (`EACCES`).
 //! - `multicall`: each entry through the same dispatcher, its result (a
 //!   negative errno as a `u64`) written into the entry.
+//! - `event_channel_op`: each domain's ports; `alloc_unbound`,
+//!   `bind_interdomain` (for dom0), `close` (dom0's ports), `status`
+//!   (see `evtchn.rs`). Destroying a domain closes its ports.
+//! - `grant_table_op`: each domain's grant table size and frames;
+//!   `query_size` and `setup_table`, their failures in the struct's
+//!   `status` (`GNTST_*`, see `grant_table.rs`).
 //! - Every other hypercall, and every other command of the families above,
 //!   is `ENOSYS`, unless the user's handler answers it (below).
 //!
@@ -162,9 +168,11 @@
 //! # What is not
 //! No guest runs: vCPUs do not advance, a domain's memory grows only by
 //! `XENMEM_populate_physmap` (whose machine frames are invented), shutdowns
-//! and crashes happen only by configuration. No RTDS or ARINC653
-//! schedulers, per-vCPU scheduling parameters, XSM policies, continuations (nothing is preempted), serial input,
-//! IOMMU or HAP (the modelled host has neither), or writable hypfs nodes.
+//! and crashes happen only by configuration. No events are sent (a port
+//! is only a state), no grant entries are read or mapped; no RTDS or
+//! ARINC653 schedulers, per-vCPU scheduling parameters, XSM policies,
+//! continuations (nothing is preempted), serial input, IOMMU or HAP (the
+//! modelled host has neither), or writable hypfs nodes.
 //! A destroyed domain disappears at once, where Xen may list it as dying
 //! while references to it remain. Results are full 64-bit values, as Xen
 //! returns them (the privcmd ioctl narrows them to an `int`).
@@ -197,7 +205,9 @@ macro_rules! field {
 
 mod console;
 mod domctl;
+mod evtchn;
 mod extend;
+mod grant_table;
 mod guest;
 mod host;
 mod hvm_op;
@@ -217,7 +227,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use hcbuf_sys::xen::{
-    __HYPERVISOR_console_io, __HYPERVISOR_domctl, __HYPERVISOR_hvm_op, __HYPERVISOR_hypfs_op,
+    __HYPERVISOR_console_io, __HYPERVISOR_domctl, __HYPERVISOR_event_channel_op,
+    __HYPERVISOR_grant_table_op, __HYPERVISOR_hvm_op, __HYPERVISOR_hypfs_op,
     __HYPERVISOR_memory_op, __HYPERVISOR_multicall, __HYPERVISOR_sched_op, __HYPERVISOR_sysctl,
     __HYPERVISOR_xen_version,
 };
@@ -389,6 +400,8 @@ impl Ctx<'_> {
             Ok(__HYPERVISOR_console_io) => self.console_io(registers),
             Ok(__HYPERVISOR_hypfs_op) => self.hypfs_op(registers),
             Ok(__HYPERVISOR_multicall) => self.multicall(registers),
+            Ok(__HYPERVISOR_event_channel_op) => self.event_channel_op(registers),
+            Ok(__HYPERVISOR_grant_table_op) => self.grant_table_op(registers),
             Ok(__HYPERVISOR_sched_op) => self.sched_op(registers),
             Ok(__HYPERVISOR_hvm_op) => self.hvm_op(registers),
             _ => self.unmodelled_op(op, registers),

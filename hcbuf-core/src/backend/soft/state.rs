@@ -12,6 +12,8 @@ use hcbuf_sys::domctl::{XEN_SCHEDULER_CREDIT, XEN_SCHEDULER_CREDIT2, XEN_SCHEDUL
 use hcbuf_sys::xen::{DOMID_SELF, domid_t};
 
 use super::console::ConsoleRing;
+use super::evtchn::EventChannels;
+use super::grant_table::{FramePool, GrantTable};
 use super::host::{DomainConfig, HostConfig};
 
 /// The domain that issues every call: dom0.
@@ -208,6 +210,10 @@ pub(super) struct Domain {
     pub(super) max_pages: u64,
     pub(super) max_gpfn: u64,
     pub(super) arch: xen_arch_domainconfig,
+    /// Its event channels.
+    pub(super) evtchn: EventChannels,
+    /// Its grant table.
+    pub(super) grants: GrantTable,
     /// The cpupool it is in.
     pub(super) cpupool: u32,
     /// Its scheduler's weight (credit, credit2).
@@ -236,7 +242,10 @@ pub(super) struct Loaded {
 }
 
 impl Domain {
-    fn from_config(c: &DomainConfig, nr_cpus: u32) -> Domain {
+    /// A domain that exists at start: Xen's defaults for dom0's event
+    /// channels (every port up to `INT_MAX`) and grant table (64 frames at
+    /// most, one so far).
+    fn from_config(c: &DomainConfig, nr_cpus: u32, frames: &mut FramePool) -> Domain {
         let per_vcpu = c.cpu_time_ns / u64::from(c.max_vcpus.max(1));
         let vcpus = (0..c.max_vcpus)
             .map(|i| Vcpu {
@@ -261,6 +270,8 @@ impl Domain {
             max_pages: c.max_pages,
             max_gpfn: c.max_gpfn.unwrap_or(c.tot_pages.saturating_sub(1)),
             arch: xen_arch_domainconfig::default(),
+            evtchn: EventChannels::new(u32::MAX),
+            grants: GrantTable::new(-1, frames),
             cpupool: 0,
             weight: DEFAULT_WEIGHT,
             cap: 0,
@@ -389,6 +400,8 @@ pub(super) struct State {
     pub(super) ring: ConsoleRing,
     /// The errno and count of `SoftXen::fail_next`.
     pub(super) pending_failure: Option<(i32, u64)>,
+    /// The host pages grant tables take their frames from.
+    pub(super) grant_frames: FramePool,
     /// By id; `Pool-0`, with every CPU and the host's scheduler, from the
     /// start.
     pub(super) cpupools: BTreeMap<u32, Cpupool>,
@@ -396,10 +409,16 @@ pub(super) struct State {
 
 impl State {
     pub(super) fn new(host: HostConfig) -> State {
+        let mut grant_frames = FramePool::new(host.max_ram_page);
         let domains = host
             .domains
             .iter()
-            .map(|c| (c.id, Domain::from_config(c, host.nr_cpus)))
+            .map(|c| {
+                (
+                    c.id,
+                    Domain::from_config(c, host.nr_cpus, &mut grant_frames),
+                )
+            })
             .collect();
         let mut ring = ConsoleRing::new(host.console_ring_size);
         ring.puts(&host.console_text);
@@ -412,6 +431,7 @@ impl State {
             rover: 0,
             ring,
             pending_failure: None,
+            grant_frames,
         }
     }
 
@@ -420,6 +440,23 @@ impl State {
     pub(super) fn domain_by_any_id(&self, id: domid_t) -> Option<&Domain> {
         let id = if id == DOMID_SELF { CURRENT } else { id };
         self.domains.get(&id)
+    }
+
+    /// Removes domain `id` as `domain_kill` and its final release do:
+    /// its event channels closed (an interdomain peer's end becomes
+    /// unbound, accepting `id`: `evtchn_destroy`), its grant frames given
+    /// back to the host.
+    pub(super) fn remove_domain(&mut self, id: domid_t) {
+        let Some(mut d) = self.domains.remove(&id) else {
+            return;
+        };
+        for (_, remote, port) in d.evtchn.close_all() {
+            if let Some(peer) = self.domains.get_mut(&remote) {
+                peer.evtchn.unbind(port, id);
+            }
+        }
+        self.grant_frames
+            .give_back(std::mem::take(&mut d.grants.frames));
     }
 
     /// Free host pages: what neither Xen nor a domain holds.

@@ -1,6 +1,6 @@
 //! The sub-op families: the hypercalls whose first argument selects what
 //! the others are (a command) or that carry one buffer holding a command
-//! (`sysctl`, `domctl`). Declared once, here, as [`with_families!`]'s
+//! (`sysctl`, `domctl`). Declared once, here, as [`with_families!`](crate::with_families)'s
 //! list: `hcbuf-core` makes its family types from it, `hcbuf-macros` reads
 //! the attribute keys from [`ALL`], and hcbuf's signature table its rows.
 
@@ -60,7 +60,7 @@ pub struct Family {
 
 macro_rules! table {
     ($($(#[$m:meta])* $ty:ident: $key:ident = $op:ident, $name:literal, $shape:ident;)*) => {
-        /// Every family, in [`with_families!`]'s order.
+        /// Every family, in [`with_families!`](crate::with_families)'s order.
         pub const ALL: &[Family] = &[$(Family {
             type_name: stringify!($ty),
             key: stringify!($key),

@@ -2,7 +2,7 @@
 //! `public/hvm/params.h`).
 //!
 //! `HYPERVISOR_hvm_op(cmd, arg)`: `HVMOP_set_param` and `HVMOP_get_param`
-//! take a [`xen_hvm_param`], naming an HVM domain and one of its
+//! take a [`xen_hvm_param`](crate::hvm::xen_hvm_param), naming an HVM domain and one of its
 //! `HVM_PARAM_*` parameters.
 
 use crate::xen::domid_t;

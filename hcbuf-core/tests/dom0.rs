@@ -1481,7 +1481,7 @@ mod privcmd_foreign {
         assert_eq!(os_errno(privcmd.resource_size(0, kind, shared)), XEN_EPERM);
         assert_eq!(privcmd.resource_size(domid, kind, shared).unwrap(), 32);
         assert_eq!(
-            os_errno(privcmd.map_foreign(0, &[0], MapAccess::ReadOnly)),
+            os_errno(privcmd.map_foreign(0x7000, &[0], MapAccess::ReadOnly)),
             XEN_EPERM
         );
         drop(privcmd);

@@ -15,7 +15,7 @@ use hcbuf_sys::privcmd::{
     IOCTL_PRIVCMD_MMAP_RESOURCE, IOCTL_PRIVCMD_MMAPBATCH_V2, privcmd_mmap_resource,
     privcmd_mmapbatch_v2,
 };
-use hcbuf_sys::xen::domid_t;
+use hcbuf_sys::xen::{DOMID_SELF, domid_t};
 
 use super::Privcmd;
 use crate::backend::XenErrno;
@@ -37,7 +37,8 @@ impl Privcmd {
     /// the kernel fills is allocated here, one `int` per frame.
     ///
     /// # Errors
-    /// [`ForeignError::Invalid`] for an empty list, a list longer than one
+    /// [`ForeignError::Invalid`] for the caller's own domain (0 or
+    /// `DOMID_SELF`: its frames are this process's memory), an empty list, a list longer than one
     /// call can map ([`MAX_MAP_FRAMES`]) or a Linux page size other than
     /// Xen's 4 KiB; [`ForeignError::Os`] if the `mmap` of the privcmd
     /// device or the ioctl fails (`EPERM` on a descriptor
@@ -50,6 +51,7 @@ impl Privcmd {
         access: MapAccess,
     ) -> Result<ForeignMapping, ForeignError> {
         const CALL: &str = "privcmd mmapbatch_v2";
+        not_the_callers_own(CALL, domid)?;
         let mut batch = MmapBatch::new(CALL, frames)?;
         let region = Region::map(CALL, self, batch.frames.len(), access)?;
         let mut arg = batch.ioctl_arg(domid, region.addr());
@@ -111,7 +113,8 @@ impl Privcmd {
     /// Linux ≥ 4.18). All or nothing: on success every page is mapped.
     ///
     /// # Errors
-    /// [`ForeignError::Invalid`] for a count of 0, over [`MAX_MAP_FRAMES`],
+    /// [`ForeignError::Invalid`] for the caller's own domain (0 or
+    /// `DOMID_SELF`), a count of 0, over [`MAX_MAP_FRAMES`],
     /// or reaching past frame 2³² (which Xen cannot address), or a Linux
     /// page size other than Xen's; [`ForeignError::Os`] if the `mmap` or
     /// the ioctl fails (Xen's `EINVAL` for frames past the resource's
@@ -126,6 +129,7 @@ impl Privcmd {
         access: MapAccess,
     ) -> Result<ForeignMapping, ForeignError> {
         const CALL: &str = "privcmd mmap_resource";
+        not_the_callers_own(CALL, domid)?;
         let pages = map_count(CALL, count)?;
         if u64::from(first) + count > 1 << 32 {
             return Err(ForeignError::Invalid {
@@ -269,6 +273,25 @@ pub enum AccessError {
     /// privcmd's mappings.
     #[error("the mapping belongs to the parent process (a child of fork() does not have it)")]
     Forked,
+}
+
+/// Refuses a mapping of the caller's own domain (`DOMID_SELF`, or dom0,
+/// where privcmd programs run): its frames are this process's memory and
+/// its kernel's, and a second mapping of them would change memory behind
+/// Rust's references (or the kernel's own structures) with no `unsafe` in
+/// sight. (A program in a domain other than dom0 must not name its own
+/// id: privcmd cannot tell which domain it runs in.)
+pub(super) fn not_the_callers_own(call: &'static str, domid: domid_t) -> Result<(), ForeignError> {
+    if domid == 0 || domid == DOMID_SELF {
+        return Err(ForeignError::Invalid {
+            call,
+            what: format!(
+                "domain {domid:#x} is the caller's own (dom0): mapping its frames would alias this \
+                 process's and its kernel's memory; map another domain's"
+            ),
+        });
+    }
+    Ok(())
 }
 
 /// The number of pages of a mapping of `count` frames, or why not.

@@ -452,6 +452,41 @@ mod tests {
     }
 
     #[test]
+    fn the_callers_own_domain_is_never_mapped() {
+        let null = Privcmd::open_path("/dev/null").unwrap();
+        for own in [0, DOMID_SELF] {
+            // Refused before any mmap or ioctl (else /dev/null's ENODEV).
+            let e = null
+                .map_foreign(own, &[0x1000], MapAccess::ReadOnly)
+                .unwrap_err();
+            assert!(
+                matches!(
+                    e,
+                    ForeignError::Invalid {
+                        call: "privcmd mmapbatch_v2",
+                        ..
+                    }
+                ),
+                "{e}"
+            );
+            assert!(e.to_string().contains("the caller's own"), "{e}");
+            let e = null
+                .map_resource(own, 1, 0, 0, 1, MapAccess::Writable)
+                .unwrap_err();
+            assert!(
+                matches!(
+                    e,
+                    ForeignError::Invalid {
+                        call: "privcmd mmap_resource",
+                        ..
+                    }
+                ),
+                "{e}"
+            );
+        }
+    }
+
+    #[test]
     fn mapping_through_a_file_that_is_not_privcmd_fails_cleanly() {
         let null = Privcmd::open_path("/dev/null").unwrap();
         // /dev/null cannot be mapped: the mmap fails, nothing leaks.

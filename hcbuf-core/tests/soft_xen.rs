@@ -629,6 +629,42 @@ fn a_nested_handle_is_checked_for_exactly_the_bytes_touched() {
             })
         );
     }
+    // An empty buffer is a buffer too short, not "no buffer": only
+    // `Lent::none()` sets the null handle where Xen would touch elements
+    // (Xen reads a null `ctxt` as "reset the vCPU", a null bitmap as "none
+    // wanted").
+    let mut empty = xen.pool().slice::<u8>(0).unwrap();
+    {
+        let mut ask = ReadConsole::default();
+        ask.set_count(64).unwrap();
+        assert_eq!(
+            ask.set_buffer(empty.lend_mut()),
+            Err(LendError::TooShort {
+                field: "buffer",
+                needs: 64,
+                lent: 0
+            })
+        );
+        ask.set_buffer(Lent::none()).unwrap();
+        let mut no_context = xen
+            .pool()
+            .slice::<hcbuf_core::sys::arch::vcpu_guest_context_t>(0)
+            .unwrap();
+        let mut context = VcpuContext::default();
+        assert!(matches!(
+            context.set_ctxt(no_context.lend_mut()),
+            Err(LendError::TooShort {
+                needs: 1,
+                lent: 0,
+                ..
+            })
+        ));
+        context.set_ctxt(Lent::none()).unwrap();
+    }
+    // With no count, an empty buffer fits (Xen touches nothing).
+    let mut ask = ReadConsole::default();
+    ask.set_buffer(empty.lend_mut()).unwrap();
+    drop(ask);
     let mut ask = ReadConsole::default();
     ask.set_count(64).unwrap();
     // Lent with an `unsafe` lie, the model refuses the bytes past the

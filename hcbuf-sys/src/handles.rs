@@ -193,6 +193,11 @@ const _: () = {
 pub struct Lent<Hd> {
     handle: Hd,
     len: usize,
+    /// Made by [`Lent::none`]: no buffer, on purpose. A buffer of no
+    /// elements (an empty slice) is null too, but is checked against what
+    /// Xen would touch like any other: an empty buffer where the counts
+    /// make Xen touch elements is too short, never "no buffer".
+    none: bool,
 }
 
 impl<Hd> Lent<Hd> {
@@ -203,7 +208,18 @@ impl<Hd> Lent<Hd> {
     /// `len` elements of its type, with the access its type claims, for as
     /// long as the handle lives.
     pub const unsafe fn new(handle: Hd, len: usize) -> Self {
-        Lent { handle, len }
+        Lent {
+            handle,
+            len,
+            none: false,
+        }
+    }
+
+    /// Whether this is [`Lent::none`]: no buffer, on purpose (the setters
+    /// check every other lent buffer, an empty one included, against the
+    /// elements Xen touches).
+    pub const fn is_none(&self) -> bool {
+        self.none
     }
 
     /// The number of elements the handle reaches (0 for none).
@@ -239,6 +255,7 @@ impl<Hd: Default> Lent<Hd> {
         Lent {
             handle: Hd::default(),
             len: 0,
+            none: true,
         }
     }
 }
@@ -254,6 +271,7 @@ impl<Hd: Clone> Clone for Lent<Hd> {
         Lent {
             handle: self.handle.clone(),
             len: self.len,
+            none: self.none,
         }
     }
 }

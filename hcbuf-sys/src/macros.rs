@@ -296,10 +296,10 @@ macro_rules! abi {
         #[doc = $crate::__core::concat!(
             "Sets `", $crate::__core::stringify!($f), "` from a lent buffer, which must hold the \
              elements Xen touches with the counts as they are now (`",
-            $crate::__core::stringify!($extent), "`); the null handle (`Lent::none()`) always \
+            $crate::__core::stringify!($extent), "`), an empty buffer included; no buffer (`Lent::none()`) always \
              fits.")]
         pub fn $setter(&mut self, lent: $crate::handles::Lent<$ft>) -> $crate::__core::result::Result<(), $crate::handles::LendError> {
-            if !$crate::handles::Handle::is_null(lent.handle()) {
+            if !lent.is_none() {
                 #[allow(unused_imports)]
                 use $crate::handles::Extent;
                 $( let $count = $crate::handles::Extent::of(self.$count); )*

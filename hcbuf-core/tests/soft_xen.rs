@@ -662,9 +662,7 @@ fn a_nested_handle_is_checked_for_exactly_the_bytes_touched() {
         context.set_ctxt(Lent::none()).unwrap();
     }
     // With no count, an empty buffer fits (Xen touches nothing).
-    let mut ask = ReadConsole::default();
-    ask.set_buffer(empty.lend_mut()).unwrap();
-    drop(ask);
+    ReadConsole::default().set_buffer(empty.lend_mut()).unwrap();
     let mut ask = ReadConsole::default();
     ask.set_count(64).unwrap();
     // Lent with an `unsafe` lie, the model refuses the bytes past the

@@ -18,7 +18,7 @@ use hcbuf_core::{Backend, HypercallSafe, XenWritable};
 /// it does (under another name), to bind to a command of its own choosing.
 mod mine {
     hcbuf_core::sys::declare! {
-        headers = ["xen/vcpu.h", "xen/domctl.h"];
+        headers = ["xen/vcpu.h", "xen/domctl.h", "xen/sched.h"];
 
         /// `struct vcpu_runstate_info` (`VCPUOP_get_runstate_info`).
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -31,6 +31,18 @@ mod mine {
             pub state_entry_time: u64,
             /// Time spent in each state (ns).
             pub time: [u64; 4],
+        }
+
+        /// `struct sched_remote_shutdown`, declared by the user as if only
+        /// Xen 4.20 laid it out so (see `FOR_4_20_ONLY`).
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+        pub struct my_remote_shutdown (size 8, c "struct sched_remote_shutdown") {
+            /// The domain.
+            pub domain_id: u16,
+            /// Padding (C leaves these bytes unnamed).
+            pad _pad: u16,
+            /// `SHUTDOWN_*`.
+            pub reason: u32,
         }
 
         /// `struct xen_domctl_max_mem`, declared by the user.
@@ -50,6 +62,49 @@ unsafe impl SubOp for mine::my_max_mem {
     const CMD: u32 = XEN_DOMCTL_max_mem;
 }
 
+// SAFETY: laid out as `struct sched_remote_shutdown` (proven below), the
+// argument `SCHEDOP_remote_shutdown` reads; claimed for Xen 4.20 only, to
+// see a 4.17 handle refuse it.
+unsafe impl SubOp for mine::my_remote_shutdown {
+    type Family = hcbuf_core::args::family::SchedOp;
+    const CMD: u32 = hcbuf_core::sys::sched::SCHEDOP_remote_shutdown;
+    const RELEASES: &'static [Release] = &[Release::Xen4_20];
+}
+
+#[test]
+fn a_command_payload_of_another_release_is_refused_before_xen() {
+    use hcbuf_core::api::{Error, Xen};
+    use hcbuf_core::xen::OpError;
+    for release in Release::ALL {
+        let pool = common::tracking_pool();
+        let host = HostConfig::default()
+            .release(release)
+            .domain(hcbuf_core::backend::soft::DomainConfig::new(1));
+        let xen = Xen::new(SoftXen::new(pool.clone(), host).unwrap(), pool);
+        let ask = mine::my_remote_shutdown {
+            domain_id: 1,
+            reason: 1,
+            ..Default::default()
+        };
+        match (release, xen.command("sched_op remote_shutdown", ask)) {
+            (Release::Xen4_20, Ok(_)) => {}
+            (
+                Release::Xen4_17,
+                Err(Error::Op {
+                    call,
+                    source: OpError::NotSpoken { release, .. },
+                }),
+            ) => {
+                assert_eq!(call, "sched_op remote_shutdown");
+                assert_eq!(release, Release::Xen4_17);
+                assert!(!xen.domain(1).unwrap().state.shutdown, "nothing issued");
+            }
+            (release, other) => panic!("{release}: {other:?}"),
+        }
+        assert_eq!(xen.pool().stats().live(), 0);
+    }
+}
+
 /// Xen 4.17's headers: `HCBUF_XEN_INCLUDE`, else the installed
 /// `libxen-dev` if it is 4.17, else bookworm's package fetched into
 /// `target/` (as the ABI test does); a failure names the package.
@@ -65,7 +120,7 @@ fn include() -> std::path::PathBuf {
 #[test]
 fn the_users_declarations_are_proven_against_the_headers() {
     let proof = hcbuf_core::sys::prove::prove(&[&mine::ABI], &include()).unwrap();
-    assert_eq!((proof.structs, proof.fields), (2, 4), "{proof:?}");
+    assert_eq!((proof.structs, proof.fields), (3, 6), "{proof:?}");
     assert!(proof.planted.contains("caught"), "{proof:?}");
 }
 

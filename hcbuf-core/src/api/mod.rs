@@ -153,12 +153,25 @@ impl<B: Backend> Xen<B> {
     /// hypercall's result with the call, whose payload reads as Xen left
     /// it (`call.payload()`; `into_payload()` forgets its handles, and a
     /// union's bytes with them). `call` names it in an error and in the
-    /// trace.
+    /// trace. A payload laid out as another release has it is refused
+    /// (`OpError::NotSpoken`), as by [`sysctl`](Self::sysctl).
     pub fn command<P>(&self, call: &'static str, payload: P) -> Result<(u64, CmdCall<'_, P>), Error>
     where
         P: SubOp + XenWritable,
         P::Family: PointerFamily,
     {
+        // As `Op::sysctl`/`domctl` do: a payload laid out as another
+        // release has it would be read at the wrong offsets.
+        let release = self.release()?;
+        if !P::RELEASES.contains(&release) {
+            return Err(Error::Op {
+                call,
+                source: OpError::NotSpoken {
+                    payload: std::any::type_name::<P>(),
+                    release,
+                },
+            });
+        }
         let arg = self.pool.boxed_from(payload).map_err(pool_error(call))?;
         let cmd = CmdCall::new(arg);
         let result = self.issue(call, &cmd)?;

@@ -56,6 +56,12 @@ impl<'a> Batch<'a> {
     }
 
     /// Adds `call`; returns its index in the results.
+    ///
+    /// The call is lowered to its registers here, once: a family
+    /// buffer's `Call` or a `CmdCall` pushed into a batch that is then
+    /// dropped unissued is spent, and issued again it passes Xen a null
+    /// pointer (`EFAULT`), never its buffer a second time (a count Xen
+    /// may have raised is not lent twice). Make a new call to retry.
     pub fn push<A: HypercallArgs>(&mut self, call: &'a A) -> usize {
         // SAFETY: this batch borrows `call` for `'a`, so the memory its
         // handles reach stays alive and untouched until the batch has been

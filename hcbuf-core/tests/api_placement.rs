@@ -342,32 +342,11 @@ fn a_pool_takes_a_cpu_and_a_domain_then_gives_them_back() {
             pools.iter().map(|p| (p.id, p.n_dom)).collect::<Vec<_>>(),
             [(0, 1), (1, 1)]
         );
-        // Its vCPUs are on the pool's CPU, free again, and its scheduler
-        // parameters the new scheduler's defaults.
-        for v in 0..2 {
-            assert_eq!(xen.vcpu_info(domid, v).unwrap().cpu, 1);
-            let a = xen.vcpu_affinity(domid, v).unwrap();
-            assert_eq!((a.hard.is_full(), a.soft.is_full()), (true, true));
-        }
-        assert_eq!(
-            xen.credit2_params(domid).unwrap(),
-            SchedCredit2 {
-                weight: 256,
-                cap: 0
-            }
-        );
-        // A hard affinity outside the new pool is refused.
-        assert_eq!(
-            refused(
-                xen.set_vcpu_affinity(domid, 0, Some(&map(2, &[0])), None),
-                "domctl setvcpuaffinity"
-            ),
-            XEN_EINVAL
-        );
+        scenarios::a_domain_moved_into_a_new_pool(xen, id, domid);
 
-        // Busy while it has a domain, or its last CPU while it has one.
+        // Its last CPU stays while it has a domain; it is busy while it
+        // has a CPU.
         let destroy = "sysctl cpupool_op destroy";
-        assert_eq!(refused(xen.cpupool_destroy(id), destroy), XEN_EBUSY);
         assert_eq!(
             refused(xen.cpupool_remove_cpu(id, None), "sysctl cpupool_op rmcpu"),
             XEN_EBUSY

@@ -75,15 +75,23 @@ fn evtchn<T: XenWritable + HypercallSafe>(
     raw::<__HYPERVISOR_event_channel_op, T>(xen, u64::from(cmd), arg, 0, true)
 }
 
+/// `EVTCHNOP_alloc_unbound`'s argument, in the pool.
+fn alloc_unbound_arg(
+    xen: &Xen<SoftXen>,
+    dom: domid_t,
+    remote: domid_t,
+    port: u32,
+) -> PoolBox<'_, evtchn_alloc_unbound> {
+    let arg = evtchn_alloc_unbound {
+        dom,
+        remote_dom: remote,
+        port,
+    };
+    xen.pool().boxed_from(arg).unwrap()
+}
+
 fn alloc_unbound(xen: &Xen<SoftXen>, dom: domid_t, remote: domid_t) -> Result<u32, XenErrno> {
-    let mut arg = xen
-        .pool()
-        .boxed_from(evtchn_alloc_unbound {
-            dom,
-            remote_dom: remote,
-            port: 0xdead,
-        })
-        .unwrap();
+    let mut arg = alloc_unbound_arg(xen, dom, remote, 0xdead);
     evtchn(xen, EVTCHNOP_alloc_unbound, &mut arg).map(|_| arg.port)
 }
 
@@ -289,14 +297,7 @@ fn evtchn_structs_are_read_and_written_only_where_lent() {
     {
         // Lent read-only: the port is allocated, the answer cannot be written
         // back (EFAULT), as in Xen.
-        let mut arg = xen
-            .pool()
-            .boxed_from(evtchn_alloc_unbound {
-                dom: d,
-                remote_dom: 0,
-                port: 0,
-            })
-            .unwrap();
+        let mut arg = alloc_unbound_arg(&xen, d, 0, 0);
         let result = read_only::<__HYPERVISOR_event_channel_op, _>(
             &xen,
             EVTCHNOP_alloc_unbound,
@@ -323,14 +324,7 @@ fn evtchn_structs_are_read_and_written_only_where_lent() {
                 "{cmd}"
             );
         }
-        let mut arg = xen
-            .pool()
-            .boxed_from(evtchn_alloc_unbound {
-                dom: d,
-                remote_dom: 0,
-                port: 0,
-            })
-            .unwrap();
+        let mut arg = alloc_unbound_arg(&xen, d, 0, 0);
         let high = 1 << 32 | u64::from(EVTCHNOP_alloc_unbound);
         assert_eq!(
             raw::<__HYPERVISOR_event_channel_op, _>(&xen, high, &mut arg, 0, true),

@@ -8,8 +8,8 @@
 use std::fmt::Debug;
 
 use hcbuf_core::Backend;
-use hcbuf_core::api::{Error, GrantStatus, GrantTableSize, PortStatus, Xen};
-use hcbuf_core::sys::errno::{XEN_EINVAL, XEN_ESRCH};
+use hcbuf_core::api::{CpuMap, Error, GrantStatus, GrantTableSize, PortStatus, Xen};
+use hcbuf_core::sys::errno::{XEN_EBUSY, XEN_EINVAL, XEN_ESRCH};
 use hcbuf_core::sys::grant_table::{GNTST_bad_domain, GNTST_general_error};
 use hcbuf_core::sys::xen::{DOMID_SELF, domid_t};
 use hcbuf_core::xen::domctl::{SchedCredit, SchedCredit2};
@@ -195,6 +195,40 @@ pub fn grant_table_grows_and_lists_its_frames<B: Backend>(xen: &Xen<B>, d: domid
     }
     assert_eq!(xen.pool().stats().live(), 0);
     assert_eq!(xen.grant_table_query_size(d).unwrap().nr_frames, 4);
+}
+
+/// Domain `domid` just moved into pool `id`, new with the credit2
+/// scheduler and CPU 1 alone: its vCPUs are on CPU 1 and free to run
+/// anywhere again, its parameters the new scheduler instance's defaults; a
+/// hard affinity outside the pool is refused, and so is destroying the
+/// pool while it has a domain.
+pub fn a_domain_moved_into_a_new_pool<B: Backend>(xen: &Xen<B>, id: u32, domid: domid_t) {
+    let bits = xen.max_cpus().unwrap();
+    assert_eq!(xen.domain(domid).unwrap().cpupool, id);
+    for (vcpu, info) in (0..).zip(xen.vcpus(domid).unwrap()) {
+        assert_eq!(info.cpu, 1, "vcpu {vcpu}: {info:?}");
+        let a = xen.vcpu_affinity(domid, vcpu).unwrap();
+        assert!(a.hard.is_full() && a.soft.is_full(), "vcpu {vcpu}: {a:?}");
+    }
+    assert_eq!(
+        xen.credit2_params(domid).unwrap(),
+        SchedCredit2 {
+            weight: 256,
+            cap: 0
+        }
+    );
+    let cpu_0 = CpuMap::from_cpus(bits, [0]).unwrap();
+    assert_eq!(
+        refused(
+            xen.set_vcpu_affinity(domid, 0, Some(&cpu_0), None),
+            "domctl setvcpuaffinity"
+        ),
+        XEN_EINVAL
+    );
+    assert_eq!(
+        refused(xen.cpupool_destroy(id), "sysctl cpupool_op destroy"),
+        XEN_EBUSY
+    );
 }
 
 /// Credit2 parameters of `domid`, a domain with `vcpus` vCPUs in Pool-0

@@ -1227,23 +1227,14 @@ mod load {
 
         let start_free = free(&xen);
 
-        let gpfns: Vec<u64> = (0..PAGES).collect();
         let t = Instant::now();
         let mut domains = Vec::with_capacity(DOMAINS);
         for i in 0..DOMAINS {
             let domain = pv_domain(&xen, i as u8, PAGES);
             let id = domain.id;
             domains.push(domain);
-            assert_eq!(
-                xen.populate_physmap(id, 0, &gpfns).unwrap().len(),
-                PAGES as usize
-            );
-            xen.unpause_domain(id).unwrap();
-            xen.pause_domain(id).unwrap();
-            let info = xen.domain(id).unwrap();
-            assert_eq!((info.tot_pages, info.max_pages), (PAGES, PAGES), "{info:?}");
+            let info = scenarios::populate_and_cycle(&xen, id, PAGES);
             assert_eq!(info.max_vcpu_id, 0, "{info:?}");
-            assert!(info.state.paused, "{info:?}");
         }
         let created = t.elapsed();
         let ids: Vec<u16> = domains.iter().map(|d| d.id).collect();

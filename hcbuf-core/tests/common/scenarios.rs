@@ -8,7 +8,7 @@
 use std::fmt::Debug;
 
 use hcbuf_core::Backend;
-use hcbuf_core::api::{CpuMap, Error, GrantStatus, GrantTableSize, PortStatus, Xen};
+use hcbuf_core::api::{CpuMap, DomainInfo, Error, GrantStatus, GrantTableSize, PortStatus, Xen};
 use hcbuf_core::sys::errno::{XEN_EBUSY, XEN_EINVAL, XEN_ESRCH};
 use hcbuf_core::sys::grant_table::{GNTST_bad_domain, GNTST_general_error};
 use hcbuf_core::sys::xen::{DOMID_SELF, domid_t};
@@ -46,6 +46,24 @@ pub fn grant_refused<T: Debug>(result: Result<T, Error>, call: &str) -> i16 {
         }
         other => panic!("expected {call} to fail with a grant status, got {other:?}"),
     }
+}
+
+/// Populates the first `pages` pages of domain `id` (new, its maximum
+/// `pages` pages), unpauses it and pauses it again, as a load test does
+/// for each of its domains; returns its info, checked: paused, with every
+/// page it may have.
+pub fn populate_and_cycle<B: Backend>(xen: &Xen<B>, id: domid_t, pages: u64) -> DomainInfo {
+    let gpfns: Vec<u64> = (0..pages).collect();
+    assert_eq!(
+        xen.populate_physmap(id, 0, &gpfns).unwrap().len(),
+        pages as usize
+    );
+    xen.unpause_domain(id).unwrap();
+    xen.pause_domain(id).unwrap();
+    let info = xen.domain(id).unwrap();
+    assert!(info.state.paused, "{info:?}");
+    assert_eq!((info.tot_pages, info.max_pages), (pages, pages), "{info:?}");
+    info
 }
 
 /// A port of dom0 a scenario bound, closed on drop if the scenario fails

@@ -303,27 +303,8 @@ fn a_pool_takes_a_cpu_and_a_domain_then_gives_them_back() {
         let domid = guest(xen, 2);
         xen.set_vcpu_affinity(domid, 0, Some(&map(2, &[0])), Some(&map(2, &[0])))
             .unwrap();
-        xen.set_credit2_params(
-            domid,
-            SchedCredit2 {
-                weight: 512,
-                cap: 0,
-            },
-        )
-        .unwrap();
-
-        let id = xen.cpupool_create(None, XEN_SCHEDULER_CREDIT2).unwrap();
+        let id = scenarios::a_new_pool_without_a_cpu(xen, domid, &mut None);
         assert_eq!(id, 1);
-        let pool = xen.cpupool_info(1).unwrap();
-        assert_eq!((pool.n_dom, pool.cpus.count()), (0, 0));
-        // A pool without a CPU takes no domain.
-        assert_eq!(
-            refused(
-                xen.cpupool_move_domain(id, domid),
-                "sysctl cpupool_op movedomain"
-            ),
-            XEN_ENOENT
-        );
 
         xen.cpupool_remove_cpu(0, Some(1)).unwrap();
         assert_eq!(xen.cpupool_free_cpus().unwrap(), map(2, &[1]));

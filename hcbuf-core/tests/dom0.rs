@@ -27,7 +27,7 @@ use hcbuf_core::sys::errno::{
 };
 use hcbuf_core::sys::sysctl::xen_sysctl;
 use hcbuf_core::xen::Op;
-use hcbuf_core::xen::domctl::{CreateDomain, GetDomainInfo, SchedCredit2};
+use hcbuf_core::xen::domctl::{CreateDomain, GetDomainInfo};
 use hcbuf_core::xen::sysctl::PhysInfo;
 use hcbuf_core::xen::version::VersionNumber;
 use hcbuf_core::{Backend, HypercallArgs, Pool, XenErrno};
@@ -878,22 +878,8 @@ fn a_cpupool_takes_a_cpu_and_a_domain_and_gives_them_back(xen: &Xen<Privcmd>) {
     // the pin.
     xen.set_vcpu_affinity(domid, 0, Some(&cpus(bits, &[1])), None)
         .unwrap();
-    xen.set_credit2_params(
-        domid,
-        SchedCredit2 {
-            weight: 512,
-            cap: 0,
-        },
-    )
-    .unwrap();
-
-    let id = xen.cpupool_create(None, XEN_SCHEDULER_CREDIT2).unwrap();
-    t.pool = Some(id);
+    let id = scenarios::a_new_pool_without_a_cpu(xen, domid, &mut t.pool);
     assert!(id > 0);
-    let pool = xen.cpupool_info(id).unwrap();
-    assert_eq!((pool.id, pool.n_dom, pool.cpus.count()), (id, 0, 0));
-    let e = xen.cpupool_move_domain(id, domid).unwrap_err();
-    assert_eq!(e.errno(), Some(XenErrno(XEN_ENOENT)), "no CPU yet: {e:?}");
     let e = xen.cpupool_remove_cpu(0, Some(0)).unwrap_err();
     assert_eq!(
         e.errno(),

@@ -9,7 +9,8 @@ use std::fmt::Debug;
 
 use hcbuf_core::Backend;
 use hcbuf_core::api::{CpuMap, DomainInfo, Error, GrantStatus, GrantTableSize, PortStatus, Xen};
-use hcbuf_core::sys::errno::{XEN_EBUSY, XEN_EINVAL, XEN_ESRCH};
+use hcbuf_core::sys::domctl::XEN_SCHEDULER_CREDIT2;
+use hcbuf_core::sys::errno::{XEN_EBUSY, XEN_EINVAL, XEN_ENOENT, XEN_ESRCH};
 use hcbuf_core::sys::grant_table::{GNTST_bad_domain, GNTST_general_error};
 use hcbuf_core::sys::xen::{DOMID_SELF, domid_t};
 use hcbuf_core::xen::domctl::{SchedCredit, SchedCredit2};
@@ -213,6 +214,35 @@ pub fn grant_table_grows_and_lists_its_frames<B: Backend>(xen: &Xen<B>, d: domid
     }
     assert_eq!(xen.pool().stats().live(), 0);
     assert_eq!(xen.grant_table_query_size(d).unwrap().nr_frames, 4);
+}
+
+/// Domain `domid`, in Pool-0, given a credit2 weight other than the
+/// default (a move to another pool resets it), and a new credit2 pool,
+/// empty, which takes no domain while it has no CPU. Sets `created` to the
+/// pool's id as soon as it exists (for the caller's cleanup), and returns
+/// it.
+pub fn a_new_pool_without_a_cpu<B: Backend>(
+    xen: &Xen<B>,
+    domid: domid_t,
+    created: &mut Option<u32>,
+) -> u32 {
+    let weight = SchedCredit2 {
+        weight: 512,
+        cap: 0,
+    };
+    xen.set_credit2_params(domid, weight).unwrap();
+    let id = xen.cpupool_create(None, XEN_SCHEDULER_CREDIT2).unwrap();
+    *created = Some(id);
+    let pool = xen.cpupool_info(id).unwrap();
+    assert_eq!((pool.id, pool.n_dom, pool.cpus.count()), (id, 0, 0));
+    assert_eq!(
+        refused(
+            xen.cpupool_move_domain(id, domid),
+            "sysctl cpupool_op movedomain"
+        ),
+        XEN_ENOENT
+    );
+    id
 }
 
 /// Domain `domid` just moved into pool `id`, new with the credit2

@@ -1,7 +1,7 @@
 //! Scenarios of the typed API written once and run against both Xens: the
-//! software one (`soft_evtchn_gnttab.rs`, `api_placement.rs`, on each
-//! release) and the real one (`dom0.rs`, in the dom0s `cargo xtask dom0`
-//! boots). Each asserts what both answer alike (the software Xen models
+//! software one (`soft_evtchn_gnttab.rs`, `api_placement.rs`,
+//! `load_soft.rs`) and the real one (`dom0.rs`, in the dom0s `cargo xtask
+//! dom0` boots). Each asserts what both answer alike (the software Xen models
 //! Xen 4.17's answers); what only one of them can check, and the domains
 //! and pools a scenario runs on, stay with the caller.
 

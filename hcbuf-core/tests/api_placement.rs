@@ -12,12 +12,13 @@ use hcbuf_core::sys::domctl::{
 };
 use hcbuf_core::sys::errno::*;
 use hcbuf_core::sys::xen::domid_t;
-use hcbuf_core::xen::domctl::{SchedCredit, SchedCredit2};
-use hcbuf_core::xen::sysctl::{Credit2Schedule, CreditSchedule};
+use hcbuf_core::xen::domctl::SchedCredit2;
+use hcbuf_core::xen::sysctl::Credit2Schedule;
 use hcbuf_core::{Backend, HypercallArgs, Release, XenErrno};
 
 mod common;
 
+use common::scenarios::{self, refused};
 use common::{pv_guest, tracking_pool};
 
 const RELEASES: [Release; 2] = [Release::Xen4_17, Release::Xen4_20];
@@ -42,18 +43,6 @@ fn each_release(test: impl Fn(&Xen<SoftXen>)) {
 fn assert_clean(xen: &Xen<SoftXen>) {
     assert_eq!(xen.pool().stats().live(), 0, "a buffer outlived its call");
     assert_eq!(xen.backend().faults(), 0, "the model refused an address");
-}
-
-/// The errno of a refused call, checking that the error names `call`.
-#[track_caller]
-fn refused<T: std::fmt::Debug>(result: Result<T, Error>, call: &str) -> i32 {
-    match result {
-        Err(Error::Xen { errno, call: named }) => {
-            assert_eq!(named, call);
-            errno.0
-        }
-        other => panic!("expected {call} to fail with a Xen errno, got {other:?}"),
-    }
 }
 
 fn map(bits: u32, cpus: &[u32]) -> CpuMap {
@@ -314,27 +303,8 @@ fn a_pool_takes_a_cpu_and_a_domain_then_gives_them_back() {
         let domid = guest(xen, 2);
         xen.set_vcpu_affinity(domid, 0, Some(&map(2, &[0])), Some(&map(2, &[0])))
             .unwrap();
-        xen.set_credit2_params(
-            domid,
-            SchedCredit2 {
-                weight: 512,
-                cap: 0,
-            },
-        )
-        .unwrap();
-
-        let id = xen.cpupool_create(None, XEN_SCHEDULER_CREDIT2).unwrap();
+        let id = scenarios::a_new_pool_without_a_cpu(xen, domid, &mut None);
         assert_eq!(id, 1);
-        let pool = xen.cpupool_info(1).unwrap();
-        assert_eq!((pool.n_dom, pool.cpus.count()), (0, 0));
-        // A pool without a CPU takes no domain.
-        assert_eq!(
-            refused(
-                xen.cpupool_move_domain(id, domid),
-                "sysctl cpupool_op movedomain"
-            ),
-            XEN_ENOENT
-        );
 
         xen.cpupool_remove_cpu(0, Some(1)).unwrap();
         assert_eq!(xen.cpupool_free_cpus().unwrap(), map(2, &[1]));
@@ -353,32 +323,11 @@ fn a_pool_takes_a_cpu_and_a_domain_then_gives_them_back() {
             pools.iter().map(|p| (p.id, p.n_dom)).collect::<Vec<_>>(),
             [(0, 1), (1, 1)]
         );
-        // Its vCPUs are on the pool's CPU, free again, and its scheduler
-        // parameters the new scheduler's defaults.
-        for v in 0..2 {
-            assert_eq!(xen.vcpu_info(domid, v).unwrap().cpu, 1);
-            let a = xen.vcpu_affinity(domid, v).unwrap();
-            assert_eq!((a.hard.is_full(), a.soft.is_full()), (true, true));
-        }
-        assert_eq!(
-            xen.credit2_params(domid).unwrap(),
-            SchedCredit2 {
-                weight: 256,
-                cap: 0
-            }
-        );
-        // A hard affinity outside the new pool is refused.
-        assert_eq!(
-            refused(
-                xen.set_vcpu_affinity(domid, 0, Some(&map(2, &[0])), None),
-                "domctl setvcpuaffinity"
-            ),
-            XEN_EINVAL
-        );
+        scenarios::a_domain_moved_into_a_new_pool(xen, id, domid);
 
-        // Busy while it has a domain, or its last CPU while it has one.
+        // Its last CPU stays while it has a domain; it is busy while it
+        // has a CPU.
         let destroy = "sysctl cpupool_op destroy";
-        assert_eq!(refused(xen.cpupool_destroy(id), destroy), XEN_EBUSY);
         assert_eq!(
             refused(xen.cpupool_remove_cpu(id, None), "sysctl cpupool_op rmcpu"),
             XEN_EBUSY
@@ -503,80 +452,12 @@ fn credit2_domain_parameters_follow_xens_rules() {
         const PUT: &str = "domctl scheduler_op credit2 putinfo";
         assert_eq!(xen.scheduler_id().unwrap(), XEN_SCHEDULER_CREDIT2);
         let domid = guest(xen, 1);
-        let get = |d| xen.credit2_params(d).unwrap();
-        assert_eq!(
-            get(domid),
-            SchedCredit2 {
-                weight: 256,
-                cap: 0
-            }
-        );
-        assert_eq!(
-            get(0),
-            SchedCredit2 {
-                weight: 256,
-                cap: 0
-            }
-        );
-        xen.set_credit2_params(
-            domid,
-            SchedCredit2 {
-                weight: 512,
-                cap: 50,
-            },
-        )
-        .unwrap();
-        assert_eq!(
-            get(domid),
-            SchedCredit2 {
-                weight: 512,
-                cap: 50
-            }
-        );
-        // Weight 0 leaves the weight; cap 0 removes the cap.
-        xen.set_credit2_params(domid, SchedCredit2 { weight: 0, cap: 0 })
-            .unwrap();
-        assert_eq!(
-            get(domid),
-            SchedCredit2 {
-                weight: 512,
-                cap: 0
-            }
-        );
-        // A cap above 100 per vCPU is refused, after the weight is set.
-        assert_eq!(
-            refused(
-                xen.set_credit2_params(
-                    domid,
-                    SchedCredit2 {
-                        weight: 9,
-                        cap: 101
-                    }
-                ),
-                PUT
-            ),
-            XEN_EINVAL
-        );
-        assert_eq!(get(domid), SchedCredit2 { weight: 9, cap: 0 });
-        xen.set_credit2_params(
-            0,
-            SchedCredit2 {
-                weight: 0,
-                cap: 200,
-            },
-        )
-        .unwrap();
-        assert_eq!(get(0).cap, 200);
-        xen.set_credit2_params(0, SchedCredit2 { weight: 0, cap: 0 })
-            .unwrap();
-        // Not the domain's scheduler.
-        assert_eq!(
-            refused(
-                xen.credit_params(domid),
-                "domctl scheduler_op credit getinfo"
-            ),
-            XEN_EINVAL
-        );
+        scenarios::credit2_parameters_of_a_domain(xen, domid, 1);
+        // dom0's two vCPUs take a cap of up to 200.
+        let params = |weight, cap| SchedCredit2 { weight, cap };
+        xen.set_credit2_params(0, params(0, 200)).unwrap();
+        assert_eq!(xen.credit2_params(0).unwrap().cap, 200);
+        xen.set_credit2_params(0, params(0, 0)).unwrap();
         assert_eq!(
             refused(
                 xen.credit2_params(999),
@@ -587,10 +468,7 @@ fn credit2_domain_parameters_follow_xens_rules() {
         // A domain without vCPUs takes no cap at all.
         let bare = xen.create_domain(0, pv_guest(1)).unwrap();
         assert_eq!(
-            refused(
-                xen.set_credit2_params(bare, SchedCredit2 { weight: 0, cap: 1 }),
-                PUT
-            ),
+            refused(xen.set_credit2_params(bare, params(0, 1)), PUT),
             XEN_EINVAL
         );
         xen.destroy_domain(bare).unwrap();
@@ -606,96 +484,7 @@ fn credit_parameters_in_a_credit_pool() {
         xen.cpupool_add_cpu(id, Some(1)).unwrap();
         let domid = guest(xen, 1);
         xen.cpupool_move_domain(id, domid).unwrap();
-        assert_eq!(
-            xen.credit_params(domid).unwrap(),
-            SchedCredit {
-                weight: 256,
-                cap: 0
-            }
-        );
-        xen.set_credit_params(
-            domid,
-            SchedCredit {
-                weight: 100,
-                cap: 30,
-            },
-        )
-        .unwrap();
-        // 0xffff leaves the cap alone, weight 0 the weight.
-        xen.set_credit_params(
-            domid,
-            SchedCredit {
-                weight: 0,
-                cap: 0xffff,
-            },
-        )
-        .unwrap();
-        assert_eq!(
-            xen.credit_params(domid).unwrap(),
-            SchedCredit {
-                weight: 100,
-                cap: 30
-            }
-        );
-        assert_eq!(
-            refused(
-                xen.credit2_params(domid),
-                "domctl scheduler_op credit2 getinfo"
-            ),
-            XEN_EINVAL
-        );
-
-        let defaults = CreditSchedule {
-            tslice_ms: 30,
-            ratelimit_us: 1000,
-            vcpu_migr_delay_us: 0,
-        };
-        assert_eq!(xen.credit_pool_params(id).unwrap(), defaults);
-        let set = CreditSchedule {
-            tslice_ms: 10,
-            ratelimit_us: 500,
-            vcpu_migr_delay_us: 100,
-        };
-        assert_eq!(xen.set_credit_pool_params(id, set).unwrap(), set);
-        assert_eq!(xen.credit_pool_params(id).unwrap(), set);
-        const PUT: &str = "sysctl scheduler_op credit putinfo";
-        for bad in [
-            CreditSchedule {
-                tslice_ms: 0,
-                ..set
-            },
-            CreditSchedule {
-                tslice_ms: 1001,
-                ..set
-            },
-            CreditSchedule {
-                ratelimit_us: 99,
-                ..set
-            },
-            CreditSchedule {
-                ratelimit_us: 10_001,
-                ..set
-            },
-            CreditSchedule {
-                vcpu_migr_delay_us: 100_001,
-                ..set
-            },
-        ] {
-            assert_eq!(
-                refused(xen.set_credit_pool_params(id, bad), PUT),
-                XEN_EINVAL,
-                "{bad:?}"
-            );
-        }
-        assert_eq!(xen.credit_pool_params(id).unwrap(), set);
-        assert_eq!(
-            refused(
-                xen.credit2_pool_params(id),
-                "sysctl scheduler_op credit2 getinfo"
-            ),
-            XEN_EINVAL
-        );
-
+        scenarios::credit_parameters_in_a_credit_pool(xen, id, domid);
         xen.cpupool_move_domain(0, domid).unwrap();
         xen.destroy_domain(domid).unwrap();
         xen.cpupool_remove_cpu(id, None).unwrap();
@@ -706,31 +495,7 @@ fn credit_parameters_in_a_credit_pool() {
 
 #[test]
 fn credit2_pool_parameters() {
-    each_release(|xen| {
-        const PUT: &str = "sysctl scheduler_op credit2 putinfo";
-        assert_eq!(xen.credit2_pool_params(0).unwrap().ratelimit_us, 1000);
-        let set = |r| xen.set_credit2_pool_params(0, Credit2Schedule { ratelimit_us: r });
-        assert_eq!(set(2000).unwrap().ratelimit_us, 2000);
-        assert_eq!(xen.credit2_pool_params(0).unwrap().ratelimit_us, 2000);
-        assert_eq!(set(0).unwrap().ratelimit_us, 0);
-        assert_eq!(refused(set(99), PUT), XEN_EINVAL);
-        assert_eq!(refused(set(500_001), PUT), XEN_EINVAL);
-        assert_eq!(set(1000).unwrap().ratelimit_us, 1000);
-        assert_eq!(
-            refused(
-                xen.credit2_pool_params(4),
-                "sysctl scheduler_op credit2 getinfo"
-            ),
-            XEN_ESRCH
-        );
-        assert_eq!(
-            refused(
-                xen.credit_pool_params(0),
-                "sysctl scheduler_op credit getinfo"
-            ),
-            XEN_EINVAL
-        );
-    });
+    each_release(scenarios::credit2_rate_limit_of_pool_0);
 }
 
 // ---------------------------------------------------------------------

@@ -10,7 +10,7 @@ use hcbuf_core::sys::xen::{DOMID_SELF, domid_t};
 
 mod common;
 
-use common::{pv_guest, tracking_pool};
+use common::{pv_guest, scenarios, tracking_pool};
 
 /// The typed API over the default software host, on one tracking pool.
 fn xen() -> Xen<SoftXen> {
@@ -123,16 +123,7 @@ fn a_hundred_domains_created_configured_and_destroyed_leave_nothing() {
         let id = xen.create_domain(0, config).unwrap();
         xen.set_max_vcpus(id, 2).unwrap();
         xen.set_max_mem(id, PAGES * 4).unwrap();
-        let gpfns: Vec<u64> = (0..PAGES).collect();
-        assert_eq!(
-            xen.populate_physmap(id, 0, &gpfns).unwrap().len(),
-            PAGES as usize
-        );
-        xen.unpause_domain(id).unwrap();
-        xen.pause_domain(id).unwrap();
-        let info = xen.domain(id).unwrap();
-        assert!(info.state.paused);
-        assert_eq!((info.tot_pages, info.max_pages), (PAGES, PAGES));
+        let info = scenarios::populate_and_cycle(&xen, id, PAGES);
         assert_eq!((info.max_vcpu_id, info.handle[0]), (1, i as u8));
         ids.push(id);
     }

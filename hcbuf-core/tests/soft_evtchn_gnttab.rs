@@ -6,8 +6,9 @@
 
 mod common;
 
+use common::scenarios::{self, refused};
 use common::{RawCall, pv_guest, tracking_pool};
-use hcbuf_core::api::{Error, GrantTableSize, PortStatus, Xen};
+use hcbuf_core::api::Xen;
 use hcbuf_core::backend::soft::{HostConfig, SoftXen};
 use hcbuf_core::handle::{Lent, Typed};
 use hcbuf_core::sys::errno::*;
@@ -55,6 +56,17 @@ fn raw<const OP: u32, T: XenWritable + HypercallSafe>(
     xen.backend().hypercall(&call)
 }
 
+/// Issues `cmd` of `OP` on `arg`, lent whole but read-only (Xen cannot
+/// write its answer back), with `count` in the third register.
+fn read_only<const OP: u32, T: XenWritable + HypercallSafe>(
+    xen: &Xen<SoftXen>,
+    cmd: u32,
+    arg: &mut PoolBox<'_, T>,
+    count: u64,
+) -> Result<u64, XenErrno> {
+    raw::<OP, T>(xen, u64::from(cmd), arg, count, false)
+}
+
 fn evtchn<T: XenWritable + HypercallSafe>(
     xen: &Xen<SoftXen>,
     cmd: u32,
@@ -63,15 +75,23 @@ fn evtchn<T: XenWritable + HypercallSafe>(
     raw::<__HYPERVISOR_event_channel_op, T>(xen, u64::from(cmd), arg, 0, true)
 }
 
+/// `EVTCHNOP_alloc_unbound`'s argument, in the pool.
+fn alloc_unbound_arg(
+    xen: &Xen<SoftXen>,
+    dom: domid_t,
+    remote: domid_t,
+    port: u32,
+) -> PoolBox<'_, evtchn_alloc_unbound> {
+    let arg = evtchn_alloc_unbound {
+        dom,
+        remote_dom: remote,
+        port,
+    };
+    xen.pool().boxed_from(arg).unwrap()
+}
+
 fn alloc_unbound(xen: &Xen<SoftXen>, dom: domid_t, remote: domid_t) -> Result<u32, XenErrno> {
-    let mut arg = xen
-        .pool()
-        .boxed_from(evtchn_alloc_unbound {
-            dom,
-            remote_dom: remote,
-            port: 0xdead,
-        })
-        .unwrap();
+    let mut arg = alloc_unbound_arg(xen, dom, remote, 0xdead);
     evtchn(xen, EVTCHNOP_alloc_unbound, &mut arg).map(|_| arg.port)
 }
 
@@ -125,141 +145,144 @@ fn assert_clean(xen: &Xen<SoftXen>) {
     assert_eq!(xen.backend().faults(), 0, "the model refused an address");
 }
 
-#[test]
-fn alloc_unbound_takes_the_lowest_free_port_for_any_remote() {
+/// Runs `test` on the default host of each release, then checks that no
+/// buffer outlived its call and the model refused no address.
+fn each_release(test: impl Fn(Release, &Xen<SoftXen>)) {
     for release in Release::ALL {
         let xen = xen_of(release, HostConfig::default());
-        let d = xen.create_domain(0, guest(1023, 4)).unwrap();
-        // Port 0 is reserved: the first port is 1.
-        assert_eq!(alloc_unbound(&xen, d, 0), Ok(1), "{release}");
-        assert_eq!(alloc_unbound(&xen, d, 0), Ok(2), "{release}");
-        // The remote domain need not exist.
-        assert_eq!(alloc_unbound(&xen, d, 0x7000), Ok(3), "{release}");
-        assert_eq!(status(&xen, d, 1), Ok(State::Unbound(0)), "{release}");
-        assert_eq!(status(&xen, d, 3), Ok(State::Unbound(0x7000)));
-        // The reserved port and free ports of the first bucket are closed;
-        // ports past it are not valid.
-        assert_eq!(status(&xen, d, 0), Ok(State::Closed));
-        assert_eq!(status(&xen, d, 63), Ok(State::Closed));
-        assert_eq!(status(&xen, d, 64), Err(XenErrno(XEN_EINVAL)));
-        assert_eq!(status(&xen, 0x7000, 1), Err(XenErrno(XEN_ESRCH)));
-        assert_eq!(alloc_unbound(&xen, 0x7000, 0), Err(XenErrno(XEN_ESRCH)));
-        // DOMID_SELF is dom0, as the domain and as the remote.
-        assert_eq!(alloc_unbound(&xen, DOMID_SELF, DOMID_SELF), Ok(1));
-        assert_eq!(status(&xen, 0, 1), Ok(State::Unbound(0)));
-        assert_eq!(status(&xen, DOMID_SELF, 1), Ok(State::Unbound(0)));
-        // Closing a port frees it for the next allocation.
-        assert_eq!(close(&xen, 1), Ok(0));
-        assert_eq!(status(&xen, 0, 1), Ok(State::Closed));
-        assert_eq!(alloc_unbound(&xen, 0, d), Ok(1));
-        xen.destroy_domain(d).unwrap();
+        test(release, &xen);
         assert_clean(&xen);
     }
+}
+
+/// Destroys the domains `doms`.
+fn destroy(xen: &Xen<SoftXen>, doms: &[domid_t]) {
+    for &d in doms {
+        xen.destroy_domain(d).unwrap();
+    }
+}
+
+#[test]
+fn alloc_unbound_takes_the_lowest_free_port_for_any_remote() {
+    each_release(|release, xen| {
+        let d = xen.create_domain(0, guest(1023, 4)).unwrap();
+        // Port 0 is reserved: the first port is 1.
+        assert_eq!(alloc_unbound(xen, d, 0), Ok(1), "{release}");
+        assert_eq!(alloc_unbound(xen, d, 0), Ok(2), "{release}");
+        // The remote domain need not exist.
+        assert_eq!(alloc_unbound(xen, d, 0x7000), Ok(3), "{release}");
+        assert_eq!(status(xen, d, 1), Ok(State::Unbound(0)), "{release}");
+        assert_eq!(status(xen, d, 3), Ok(State::Unbound(0x7000)));
+        // The reserved port and free ports of the first bucket are closed;
+        // ports past it are not valid.
+        assert_eq!(status(xen, d, 0), Ok(State::Closed));
+        assert_eq!(status(xen, d, 63), Ok(State::Closed));
+        assert_eq!(status(xen, d, 64), Err(XenErrno(XEN_EINVAL)));
+        assert_eq!(status(xen, 0x7000, 1), Err(XenErrno(XEN_ESRCH)));
+        assert_eq!(alloc_unbound(xen, 0x7000, 0), Err(XenErrno(XEN_ESRCH)));
+        // DOMID_SELF is dom0, as the domain and as the remote.
+        assert_eq!(alloc_unbound(xen, DOMID_SELF, DOMID_SELF), Ok(1));
+        assert_eq!(status(xen, 0, 1), Ok(State::Unbound(0)));
+        assert_eq!(status(xen, DOMID_SELF, 1), Ok(State::Unbound(0)));
+        // Closing a port frees it for the next allocation.
+        assert_eq!(close(xen, 1), Ok(0));
+        assert_eq!(status(xen, 0, 1), Ok(State::Closed));
+        assert_eq!(alloc_unbound(xen, 0, d), Ok(1));
+        xen.destroy_domain(d).unwrap();
+    });
 }
 
 #[test]
 fn ports_end_at_max_evtchn_port_and_buckets_grow_by_64() {
-    for release in Release::ALL {
-        let xen = xen_of(release, HostConfig::default());
+    each_release(|release, xen| {
         let none = xen.create_domain(0, guest(0, 4)).unwrap();
-        assert_eq!(alloc_unbound(&xen, none, 0), Err(XenErrno(XEN_ENOSPC)));
+        assert_eq!(alloc_unbound(xen, none, 0), Err(XenErrno(XEN_ENOSPC)));
         let two = xen.create_domain(0, guest(2, 4)).unwrap();
-        assert_eq!(alloc_unbound(&xen, two, 0), Ok(1));
-        assert_eq!(alloc_unbound(&xen, two, 0), Ok(2));
-        assert_eq!(alloc_unbound(&xen, two, 0), Err(XenErrno(XEN_ENOSPC)));
+        assert_eq!(alloc_unbound(xen, two, 0), Ok(1));
+        assert_eq!(alloc_unbound(xen, two, 0), Ok(2));
+        assert_eq!(alloc_unbound(xen, two, 0), Err(XenErrno(XEN_ENOSPC)));
         let many = xen.create_domain(0, guest(100, 4)).unwrap();
         for port in 1..64 {
-            assert_eq!(alloc_unbound(&xen, many, 0), Ok(port), "{release}");
+            assert_eq!(alloc_unbound(xen, many, 0), Ok(port), "{release}");
         }
-        assert_eq!(status(&xen, many, 64), Err(XenErrno(XEN_EINVAL)));
+        assert_eq!(status(xen, many, 64), Err(XenErrno(XEN_EINVAL)));
         // Port 64 takes a second bucket: 64 to 127 become valid.
-        assert_eq!(alloc_unbound(&xen, many, 0), Ok(64));
-        assert_eq!(status(&xen, many, 127), Ok(State::Closed));
-        assert_eq!(status(&xen, many, 128), Err(XenErrno(XEN_EINVAL)));
+        assert_eq!(alloc_unbound(xen, many, 0), Ok(64));
+        assert_eq!(status(xen, many, 127), Ok(State::Closed));
+        assert_eq!(status(xen, many, 128), Err(XenErrno(XEN_EINVAL)));
         for port in 65..=100 {
-            assert_eq!(alloc_unbound(&xen, many, 0), Ok(port));
+            assert_eq!(alloc_unbound(xen, many, 0), Ok(port));
         }
-        assert_eq!(alloc_unbound(&xen, many, 0), Err(XenErrno(XEN_ENOSPC)));
+        assert_eq!(alloc_unbound(xen, many, 0), Err(XenErrno(XEN_ENOSPC)));
         // A port past the maximum in a valid bucket stays closed.
-        assert_eq!(status(&xen, many, 101), Ok(State::Closed));
-        for d in [none, two, many] {
-            xen.destroy_domain(d).unwrap();
-        }
-        assert_clean(&xen);
-    }
+        assert_eq!(status(xen, many, 101), Ok(State::Closed));
+        destroy(xen, &[none, two, many]);
+    });
 }
 
 #[test]
 fn bind_interdomain_connects_dom0_to_an_unbound_port_for_it() {
-    for release in Release::ALL {
-        let xen = xen_of(release, HostConfig::default());
+    each_release(|release, xen| {
         let a = xen.create_domain(0, guest(1023, 4)).unwrap();
         let b = xen.create_domain(0, guest(1023, 4)).unwrap();
-        let for_dom0 = alloc_unbound(&xen, a, 0).unwrap();
-        let for_b = alloc_unbound(&xen, a, b).unwrap();
+        let for_dom0 = alloc_unbound(xen, a, 0).unwrap();
+        let for_b = alloc_unbound(xen, a, b).unwrap();
 
-        let local = bind(&xen, a, for_dom0).unwrap();
+        let local = bind(xen, a, for_dom0).unwrap();
         assert_eq!(local, 1, "{release}: dom0's first free port");
-        assert_eq!(status(&xen, 0, local), Ok(State::Interdomain(a, for_dom0)));
-        assert_eq!(status(&xen, a, for_dom0), Ok(State::Interdomain(0, local)));
+        assert_eq!(status(xen, 0, local), Ok(State::Interdomain(a, for_dom0)));
+        assert_eq!(status(xen, a, for_dom0), Ok(State::Interdomain(0, local)));
         // Bound: not unbound any more.
-        assert_eq!(bind(&xen, a, for_dom0), Err(XenErrno(XEN_EINVAL)));
+        assert_eq!(bind(xen, a, for_dom0), Err(XenErrno(XEN_EINVAL)));
         // Unbound, but for another domain.
-        assert_eq!(bind(&xen, a, for_b), Err(XenErrno(XEN_EINVAL)));
+        assert_eq!(bind(xen, a, for_b), Err(XenErrno(XEN_EINVAL)));
         // Free, out of range, no such domain.
-        assert_eq!(bind(&xen, a, 40), Err(XenErrno(XEN_EINVAL)));
-        assert_eq!(bind(&xen, a, 4000), Err(XenErrno(XEN_EINVAL)));
-        assert_eq!(bind(&xen, 0x7000, 1), Err(XenErrno(XEN_ESRCH)));
+        assert_eq!(bind(xen, a, 40), Err(XenErrno(XEN_EINVAL)));
+        assert_eq!(bind(xen, a, 4000), Err(XenErrno(XEN_EINVAL)));
+        assert_eq!(bind(xen, 0x7000, 1), Err(XenErrno(XEN_ESRCH)));
         // A failed bind leaves dom0's fresh port free.
-        assert_eq!(status(&xen, 0, local + 1), Ok(State::Closed));
+        assert_eq!(status(xen, 0, local + 1), Ok(State::Closed));
 
         // Closing dom0's end leaves a's unbound, for dom0 again.
-        assert_eq!(close(&xen, local), Ok(0));
-        assert_eq!(status(&xen, 0, local), Ok(State::Closed));
-        assert_eq!(status(&xen, a, for_dom0), Ok(State::Unbound(0)));
-        assert_eq!(close(&xen, local), Err(XenErrno(XEN_EINVAL)));
-        assert_eq!(close(&xen, 0), Err(XenErrno(XEN_EINVAL)), "reserved");
-        assert_eq!(close(&xen, 5000), Err(XenErrno(XEN_EINVAL)), "not valid");
+        assert_eq!(close(xen, local), Ok(0));
+        assert_eq!(status(xen, 0, local), Ok(State::Closed));
+        assert_eq!(status(xen, a, for_dom0), Ok(State::Unbound(0)));
+        assert_eq!(close(xen, local), Err(XenErrno(XEN_EINVAL)));
+        assert_eq!(close(xen, 0), Err(XenErrno(XEN_EINVAL)), "reserved");
+        assert_eq!(close(xen, 5000), Err(XenErrno(XEN_EINVAL)), "not valid");
         // And it can be bound again.
-        let again = bind(&xen, a, for_dom0).unwrap();
-        assert_eq!(status(&xen, a, for_dom0), Ok(State::Interdomain(0, again)));
-        assert_eq!(close(&xen, again), Ok(0));
-        for d in [a, b] {
-            xen.destroy_domain(d).unwrap();
-        }
-        assert_clean(&xen);
-    }
+        let again = bind(xen, a, for_dom0).unwrap();
+        assert_eq!(status(xen, a, for_dom0), Ok(State::Interdomain(0, again)));
+        assert_eq!(close(xen, again), Ok(0));
+        destroy(xen, &[a, b]);
+    });
 }
 
 #[test]
 fn a_loopback_binds_two_ports_of_dom0() {
-    for release in Release::ALL {
-        let xen = xen_of(release, HostConfig::default());
-        let unbound = alloc_unbound(&xen, DOMID_SELF, DOMID_SELF).unwrap();
-        let local = bind(&xen, DOMID_SELF, unbound).unwrap();
+    each_release(|release, xen| {
+        let unbound = alloc_unbound(xen, DOMID_SELF, DOMID_SELF).unwrap();
+        let local = bind(xen, DOMID_SELF, unbound).unwrap();
         assert_ne!(local, unbound);
-        assert_eq!(status(&xen, 0, local), Ok(State::Interdomain(0, unbound)));
-        assert_eq!(status(&xen, 0, unbound), Ok(State::Interdomain(0, local)));
-        assert_eq!(close(&xen, unbound), Ok(0));
-        assert_eq!(status(&xen, 0, local), Ok(State::Unbound(0)), "{release}");
-        assert_eq!(close(&xen, local), Ok(0));
-        assert_clean(&xen);
-    }
+        assert_eq!(status(xen, 0, local), Ok(State::Interdomain(0, unbound)));
+        assert_eq!(status(xen, 0, unbound), Ok(State::Interdomain(0, local)));
+        assert_eq!(close(xen, unbound), Ok(0));
+        assert_eq!(status(xen, 0, local), Ok(State::Unbound(0)), "{release}");
+        assert_eq!(close(xen, local), Ok(0));
+    });
 }
 
 #[test]
 fn destroying_a_domain_unbinds_its_peers() {
-    for release in Release::ALL {
-        let xen = xen_of(release, HostConfig::default());
+    each_release(|release, xen| {
         let a = xen.create_domain(0, guest(1023, 4)).unwrap();
-        let port = alloc_unbound(&xen, a, 0).unwrap();
-        let local = bind(&xen, a, port).unwrap();
+        let port = alloc_unbound(xen, a, 0).unwrap();
+        let local = bind(xen, a, port).unwrap();
         xen.destroy_domain(a).unwrap();
         // dom0's end waits for the domain that is gone.
-        assert_eq!(status(&xen, 0, local), Ok(State::Unbound(a)), "{release}");
-        assert_eq!(close(&xen, local), Ok(0));
-        assert_clean(&xen);
-    }
+        assert_eq!(status(xen, 0, local), Ok(State::Unbound(a)), "{release}");
+        assert_eq!(close(xen, local), Ok(0));
+    });
 }
 
 #[test]
@@ -274,20 +297,12 @@ fn evtchn_structs_are_read_and_written_only_where_lent() {
     {
         // Lent read-only: the port is allocated, the answer cannot be written
         // back (EFAULT), as in Xen.
-        let mut arg = xen
-            .pool()
-            .boxed_from(evtchn_alloc_unbound {
-                dom: d,
-                remote_dom: 0,
-                port: 0,
-            })
-            .unwrap();
-        let result = raw::<__HYPERVISOR_event_channel_op, _>(
+        let mut arg = alloc_unbound_arg(&xen, d, 0, 0);
+        let result = read_only::<__HYPERVISOR_event_channel_op, _>(
             &xen,
-            u64::from(EVTCHNOP_alloc_unbound),
+            EVTCHNOP_alloc_unbound,
             &mut arg,
             0,
-            false,
         );
         assert_eq!(result, Err(XenErrno(XEN_EFAULT)));
         assert_eq!(arg.port, 0, "nothing written");
@@ -295,13 +310,8 @@ fn evtchn_structs_are_read_and_written_only_where_lent() {
         let mut st = xen.pool().boxed::<EvtchnStatus>().unwrap();
         st.dom = d;
         st.port = 1;
-        let result = raw::<__HYPERVISOR_event_channel_op, _>(
-            &xen,
-            u64::from(EVTCHNOP_status),
-            &mut st,
-            0,
-            false,
-        );
+        let result =
+            read_only::<__HYPERVISOR_event_channel_op, _>(&xen, EVTCHNOP_status, &mut st, 0);
         assert_eq!(result, Err(XenErrno(XEN_EFAULT)));
         assert_eq!(st.status, 0, "nothing written");
         assert_eq!(xen.backend().faults(), 3);
@@ -314,14 +324,7 @@ fn evtchn_structs_are_read_and_written_only_where_lent() {
                 "{cmd}"
             );
         }
-        let mut arg = xen
-            .pool()
-            .boxed_from(evtchn_alloc_unbound {
-                dom: d,
-                remote_dom: 0,
-                port: 0,
-            })
-            .unwrap();
+        let mut arg = alloc_unbound_arg(&xen, d, 0, 0);
         let high = 1 << 32 | u64::from(EVTCHNOP_alloc_unbound);
         assert_eq!(
             raw::<__HYPERVISOR_event_channel_op, _>(&xen, high, &mut arg, 0, true),
@@ -355,6 +358,11 @@ fn query_size(xen: &Xen<SoftXen>, dom: domid_t) -> gnttab_query_size {
         .unwrap();
     assert_eq!(gnttab(xen, GNTTABOP_query_size, &mut arg, 1), Ok(0));
     *arg
+}
+
+/// A `query_size` answer: its status, frames and maximum.
+fn sizes(q: &gnttab_query_size) -> (i16, u32, u32) {
+    (q.status, q.nr_frames, q.max_nr_frames)
 }
 
 /// `setup_table` of `dom` for `nr` frames into a list of `len` frames, of
@@ -408,72 +416,55 @@ fn setup(xen: &Xen<SoftXen>, dom: domid_t, nr: u32) -> (i16, Vec<u64>) {
 
 #[test]
 fn query_size_answers_in_the_struct_and_returns_0() {
-    for release in Release::ALL {
-        let xen = xen_of(release, HostConfig::default());
+    each_release(|release, xen| {
         let d = xen.create_domain(0, guest(0, 32)).unwrap();
-        let q = query_size(&xen, d);
-        assert_eq!(
-            (q.status, q.nr_frames, q.max_nr_frames),
-            (GNTST_okay, 1, 32)
-        );
+        let q = query_size(xen, d);
+        assert_eq!(sizes(&q), (GNTST_okay, 1, 32));
         // A negative maximum is Xen's default, 64; dom0 has it too.
         let default = xen.create_domain(0, guest(0, -1)).unwrap();
-        assert_eq!(query_size(&xen, default).max_nr_frames, 64, "{release}");
-        let q = query_size(&xen, DOMID_SELF);
-        assert_eq!(
-            (q.status, q.nr_frames, q.max_nr_frames),
-            (GNTST_okay, 1, 64)
-        );
+        assert_eq!(query_size(xen, default).max_nr_frames, 64, "{release}");
+        let q = query_size(xen, DOMID_SELF);
+        assert_eq!(sizes(&q), (GNTST_okay, 1, 64));
         // No such domain: the status says so, the rest is as it was read.
-        let q = query_size(&xen, 0x7000);
-        assert_eq!(
-            (q.status, q.nr_frames, q.max_nr_frames),
-            (GNTST_bad_domain, 0xaaaa, 0xbbbb)
-        );
-        for dom in [d, default] {
-            xen.destroy_domain(dom).unwrap();
-        }
-        assert_clean(&xen);
-    }
+        let q = query_size(xen, 0x7000);
+        assert_eq!(sizes(&q), (GNTST_bad_domain, 0xaaaa, 0xbbbb));
+        destroy(xen, &[d, default]);
+    });
 }
 
 #[test]
 fn setup_table_grows_the_table_and_lists_its_frames() {
-    for release in Release::ALL {
-        let xen = xen_of(release, HostConfig::default());
+    each_release(|release, xen| {
         let d = xen.create_domain(0, guest(0, 8)).unwrap();
-        let (status, four) = setup(&xen, d, 4);
+        let (status, four) = setup(xen, d, 4);
         assert_eq!(status, GNTST_okay, "{release}");
         assert!(four.iter().all(|&f| f != 0), "{four:x?}");
         let mut distinct = four.clone();
         distinct.sort_unstable();
         distinct.dedup();
         assert_eq!(distinct.len(), 4, "{four:x?}");
-        assert_eq!(query_size(&xen, d).nr_frames, 4);
+        assert_eq!(query_size(xen, d).nr_frames, 4);
         // Fewer frames than the table has: the first ones, no shrinking.
-        assert_eq!(setup(&xen, d, 2), (GNTST_okay, four[..2].to_vec()));
-        assert_eq!(setup(&xen, d, 0), (GNTST_okay, vec![]));
-        assert_eq!(query_size(&xen, d).nr_frames, 4);
+        assert_eq!(setup(xen, d, 2), (GNTST_okay, four[..2].to_vec()));
+        assert_eq!(setup(xen, d, 0), (GNTST_okay, vec![]));
+        assert_eq!(query_size(xen, d).nr_frames, 4);
         // More than the maximum, or no such domain: the status says so.
-        assert_eq!(setup(&xen, d, 9).0, GNTST_general_error);
-        assert_eq!(query_size(&xen, d).nr_frames, 4);
-        assert_eq!(setup(&xen, 0x7000, 1).0, GNTST_bad_domain);
+        assert_eq!(setup(xen, d, 9).0, GNTST_general_error);
+        assert_eq!(query_size(xen, d).nr_frames, 4);
+        assert_eq!(setup(xen, 0x7000, 1).0, GNTST_bad_domain);
         // Up to the maximum, the frames listed before first.
-        let (status, eight) = setup(&xen, d, 8);
+        let (status, eight) = setup(xen, d, 8);
         assert_eq!(status, GNTST_okay);
         assert_eq!(eight[..4], four[..]);
         // Another domain's frames are others.
         let e = xen.create_domain(0, guest(0, 8)).unwrap();
-        let (_, theirs) = setup(&xen, e, 8);
+        let (_, theirs) = setup(xen, e, 8);
         assert!(
             theirs.iter().all(|f| !eight.contains(f)),
             "{theirs:x?} {eight:x?}"
         );
-        for dom in [d, e] {
-            xen.destroy_domain(dom).unwrap();
-        }
-        assert_clean(&xen);
-    }
+        destroy(xen, &[d, e]);
+    });
 }
 
 #[test]
@@ -534,13 +525,8 @@ fn grant_table_op_checks_its_count_and_command_first() {
         // The struct not lent, or lent read-only: EFAULT.
         let call = Gnttab::new([u64::from(GNTTABOP_query_size), 0, 1, 0, 0]);
         assert_eq!(xen.backend().hypercall(&call), Err(XenErrno(XEN_EFAULT)));
-        let read_only = raw::<__HYPERVISOR_grant_table_op, _>(
-            &xen,
-            u64::from(GNTTABOP_query_size),
-            &mut q,
-            1,
-            false,
-        );
+        let read_only =
+            read_only::<__HYPERVISOR_grant_table_op, _>(&xen, GNTTABOP_query_size, &mut q, 1);
         assert_eq!(read_only, Err(XenErrno(XEN_EFAULT)));
         assert_eq!(xen.backend().faults(), 2);
         drop(q);
@@ -572,152 +558,26 @@ fn grant_frames_come_from_host_ram_and_go_back_with_the_domain() {
 }
 
 // ---------------------------------------------------------------------
-// The typed API (`Xen::evtchn_*`, `Xen::grant_table_*`) on the model.
-
-/// The typed API's error, or a panic naming what came instead.
-#[track_caller]
-fn xen_errno<T: std::fmt::Debug>(result: Result<T, Error>) -> (&'static str, i32) {
-    match result {
-        Err(Error::Xen { call, errno }) => (call, errno.0),
-        other => panic!("expected a Xen errno, got {other:?}"),
-    }
-}
-
-#[track_caller]
-fn grant_error<T: std::fmt::Debug>(result: Result<T, Error>) -> (&'static str, i16) {
-    match result {
-        Err(e @ Error::Grant { .. }) => {
-            let status = e.grant_status().unwrap();
-            let Error::Grant { call, .. } = e else {
-                unreachable!()
-            };
-            (call, status.0)
-        }
-        other => panic!("expected a grant status, got {other:?}"),
-    }
-}
+// The typed API (`Xen::evtchn_*`, `Xen::grant_table_*`) on the model: the
+// scenarios `dom0.rs` runs on the real Xen, then what only the model shows.
 
 #[test]
 fn the_api_connects_two_domains_through_dom0_and_closes() {
-    for release in Release::ALL {
-        let xen = xen_of(release, HostConfig::default());
+    each_release(|_, xen| {
         let a = xen.create_domain(0, guest(1023, 4)).unwrap();
         let b = xen.create_domain(0, guest(1023, 4)).unwrap();
-        let for_b = xen.evtchn_alloc_unbound(a, b).unwrap();
-        let for_dom0 = xen.evtchn_alloc_unbound(a, 0).unwrap();
-        assert_eq!((for_b, for_dom0), (1, 2), "{release}");
-        assert_eq!(
-            xen.evtchn_status(a, for_b).unwrap(),
-            PortStatus::Unbound {
-                remote_dom: b,
-                vcpu: 0
-            }
-        );
-        // dom0 may not bind a port that waits for b.
-        assert_eq!(
-            xen_errno(xen.evtchn_bind_interdomain(a, for_b)),
-            ("event_channel_op bind_interdomain", XEN_EINVAL)
-        );
-        let local = xen.evtchn_bind_interdomain(a, for_dom0).unwrap();
-        assert_eq!(
-            xen.evtchn_status(DOMID_SELF, local).unwrap(),
-            PortStatus::Interdomain {
-                remote_dom: a,
-                remote_port: for_dom0,
-                vcpu: 0
-            }
-        );
-        assert_eq!(
-            xen.evtchn_status(a, for_dom0).unwrap(),
-            PortStatus::Interdomain {
-                remote_dom: 0,
-                remote_port: local,
-                vcpu: 0
-            }
-        );
-        xen.evtchn_close(local).unwrap();
-        assert_eq!(xen.evtchn_status(0, local).unwrap(), PortStatus::Closed);
-        assert_eq!(
-            xen.evtchn_status(a, for_dom0).unwrap(),
-            PortStatus::Unbound {
-                remote_dom: 0,
-                vcpu: 0
-            }
-        );
-        let e = xen.evtchn_close(local).unwrap_err();
-        assert_eq!(
-            xen_errno(Err::<(), _>(e)),
-            ("event_channel_op close", XEN_EINVAL)
-        );
-        let e = xen.evtchn_status(a, 64).unwrap_err();
-        assert!(
-            e.to_string().starts_with("event_channel_op status: EINVAL"),
-            "{e}"
-        );
-        assert_eq!(
-            xen_errno(xen.evtchn_status(0x7000, 1)),
-            ("event_channel_op status", XEN_ESRCH)
-        );
-        assert_eq!(
-            xen_errno(xen.evtchn_alloc_unbound(0x7000, 0)),
-            ("event_channel_op alloc_unbound", XEN_ESRCH)
-        );
-        for d in [a, b] {
-            xen.destroy_domain(d).unwrap();
-        }
-        assert_clean(&xen);
-    }
+        scenarios::evtchn_connect_and_close(xen, a, b);
+        destroy(xen, &[a, b]);
+    });
 }
 
 #[test]
 fn the_api_sizes_and_sets_up_grant_tables_and_names_the_status() {
-    for release in Release::ALL {
-        let xen = xen_of(release, HostConfig::default());
+    each_release(|_, xen| {
         let d = xen.create_domain(0, guest(0, 32)).unwrap();
-        assert_eq!(
-            xen.grant_table_query_size(d).unwrap(),
-            GrantTableSize {
-                nr_frames: 1,
-                max_nr_frames: 32
-            }
-        );
-        let frames = xen.grant_table_setup(d, 4).unwrap();
-        assert_eq!(frames.len(), 4, "{release}");
-        assert!(frames.iter().all(|&f| f != 0));
-        assert_eq!(xen.grant_table_query_size(d).unwrap().nr_frames, 4);
-        assert_eq!(xen.grant_table_setup(d, 2).unwrap(), frames[..2]);
-        assert_eq!(xen.grant_table_setup(d, 0).unwrap(), Vec::<u64>::new());
-
-        let too_many = xen.grant_table_setup(d, 33);
-        assert_eq!(
-            grant_error(too_many),
-            ("grant_table_op setup_table", GNTST_general_error)
-        );
-        let e = xen.grant_table_query_size(0x7000).unwrap_err();
-        assert_eq!(e.errno(), None, "a status, not an errno");
-        assert_eq!(
-            e.to_string(),
-            "grant_table_op query_size: GNTST_bad_domain (-2: unrecognised domain id)"
-        );
-        assert_eq!(
-            grant_error(xen.grant_table_setup(0x7000, 1)),
-            ("grant_table_op setup_table", GNTST_bad_domain)
-        );
-        // More frames than one call lists: refused before Xen, nothing
-        // allocated.
-        match xen.grant_table_setup(d, 65_537) {
-            Err(e @ Error::Pool { call, .. }) => {
-                assert_eq!(call, "grant_table_op setup_table");
-                assert!(e.to_string().contains("65536"), "{e}");
-            }
-            other => panic!("{other:?}"),
-        }
-        assert_eq!(xen.pool().stats().live(), 0);
-        assert_eq!(xen.grant_table_query_size(d).unwrap().nr_frames, 4);
-
-        xen.destroy_domain(d).unwrap();
-        assert_clean(&xen);
-    }
+        scenarios::grant_table_grows_and_lists_its_frames(xen, d);
+        destroy(xen, &[d]);
+    });
 }
 
 #[test]
@@ -726,8 +586,8 @@ fn an_injected_errno_names_the_call_and_frees_the_frame_list() {
     let d = xen.create_domain(0, guest(8, 8)).unwrap();
     xen.backend().fail_next(XenErrno(XEN_EAGAIN), 1);
     assert_eq!(
-        xen_errno(xen.grant_table_setup(d, 8)),
-        ("grant_table_op setup_table", XEN_EAGAIN)
+        refused(xen.grant_table_setup(d, 8), "grant_table_op setup_table"),
+        XEN_EAGAIN
     );
     assert_eq!(
         xen.grant_table_query_size(d).unwrap().nr_frames,
@@ -736,10 +596,13 @@ fn an_injected_errno_names_the_call_and_frees_the_frame_list() {
     );
     xen.backend().fail_next(XenErrno(XEN_EAGAIN), 1);
     assert_eq!(
-        xen_errno(xen.evtchn_alloc_unbound(d, 0)),
-        ("event_channel_op alloc_unbound", XEN_EAGAIN)
+        refused(
+            xen.evtchn_alloc_unbound(d, 0),
+            "event_channel_op alloc_unbound"
+        ),
+        XEN_EAGAIN
     );
     assert_eq!(xen.evtchn_alloc_unbound(d, 0).unwrap(), 1, "no port taken");
-    xen.destroy_domain(d).unwrap();
+    destroy(&xen, &[d]);
     assert_clean(&xen);
 }

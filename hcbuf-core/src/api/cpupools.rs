@@ -47,25 +47,42 @@ impl<B: Backend> Xen<B> {
         Ok(self.sysctl(call, ask)?.payload().cpupool_id)
     }
 
-    /// `XEN_SYSCTL_CPUPOOL_OP_INFO`: the first pool whose id is at least
-    /// `from` (`ENOENT` if none).
-    pub fn cpupool_info(&self, from: u32) -> Result<CpupoolInfo, Error> {
+    /// Issues cpupool operation `op` on CPU `cpu` (`None`: any, Xen's
+    /// `XEN_SYSCTL_CPUPOOL_PAR_ANY`) of pool `id`.
+    fn cpupool_cpu_op(
+        &self,
+        call: &'static str,
+        op: u32,
+        id: u32,
+        cpu: Option<u32>,
+    ) -> Result<(), Error> {
+        self.cpupool_op(call, op, |op| {
+            op.cpupool_id = id;
+            op.cpu = cpu.unwrap_or(XEN_SYSCTL_CPUPOOL_PAR_ANY);
+        })
+        .map(drop)
+    }
+
+    /// Issues cpupool operation `op` on pool `pool`, lending a CPU map as
+    /// wide as Xen's CPU ids for Xen to fill; returns the pool id,
+    /// scheduler and domain count Xen leaves in the operation, and the map.
+    fn cpupool_map_op(&self, call: &'static str, op: u32, pool: u32) -> Result<CpupoolInfo, Error> {
         let bits = self.max_cpus()?;
         let mut buf = self
             .pool
             .slice_from(CpuMap::new(bits).as_bytes())
-            .map_err(pool_error(CALL_INFO))?;
+            .map_err(pool_error(call))?;
         let (id, sched_id, n_dom) = {
             let mut ask = CpupoolOp {
-                op: XEN_SYSCTL_CPUPOOL_OP_INFO,
-                cpupool_id: from,
+                op,
+                cpupool_id: pool,
                 ..Default::default()
             };
             ask.cpumap
                 .set_nr_bits(bits)
                 .and_then(|()| ask.cpumap.set_bitmap(buf.lend_mut()))
-                .map_err(lend_error(CALL_INFO))?;
-            let op = self.sysctl(CALL_INFO, ask)?;
+                .map_err(lend_error(call))?;
+            let op = self.sysctl(call, ask)?;
             let p = op.payload();
             (p.cpupool_id, p.sched_id, p.n_dom)
         };
@@ -75,6 +92,12 @@ impl<B: Backend> Xen<B> {
             cpus: CpuMap::from_bytes(bits, &buf),
             n_dom,
         })
+    }
+
+    /// `XEN_SYSCTL_CPUPOOL_OP_INFO`: the first pool whose id is at least
+    /// `from` (`ENOENT` if none).
+    pub fn cpupool_info(&self, from: u32) -> Result<CpupoolInfo, Error> {
+        self.cpupool_map_op(CALL_INFO, XEN_SYSCTL_CPUPOOL_OP_INFO, from)
     }
 
     /// Every cpupool, in id order (`XEN_SYSCTL_CPUPOOL_OP_INFO` from id 0
@@ -129,15 +152,12 @@ impl<B: Backend> Xen<B> {
     /// `XEN_SYSCTL_CPUPOOL_OP_ADDCPU`: adds free CPU `cpu` (`None`: any
     /// free one) to pool `id`.
     pub fn cpupool_add_cpu(&self, id: u32, cpu: Option<u32>) -> Result<(), Error> {
-        self.cpupool_op(
+        self.cpupool_cpu_op(
             "sysctl cpupool_op addcpu",
             XEN_SYSCTL_CPUPOOL_OP_ADDCPU,
-            |op| {
-                op.cpupool_id = id;
-                op.cpu = cpu.unwrap_or(XEN_SYSCTL_CPUPOOL_PAR_ANY);
-            },
+            id,
+            cpu,
         )
-        .map(drop)
     }
 
     /// `XEN_SYSCTL_CPUPOOL_OP_RMCPU`: frees CPU `cpu` (`None`: the pool's
@@ -145,15 +165,12 @@ impl<B: Backend> Xen<B> {
     /// CPU stays while it has domains (`EBUSY`). Xen may answer `EAGAIN`
     /// while a vCPU it must move away is busy: ask again.
     pub fn cpupool_remove_cpu(&self, id: u32, cpu: Option<u32>) -> Result<(), Error> {
-        self.cpupool_op(
+        self.cpupool_cpu_op(
             "sysctl cpupool_op rmcpu",
             XEN_SYSCTL_CPUPOOL_OP_RMCPU,
-            |op| {
-                op.cpupool_id = id;
-                op.cpu = cpu.unwrap_or(XEN_SYSCTL_CPUPOOL_PAR_ANY);
-            },
+            id,
+            cpu,
         )
-        .map(drop)
     }
 
     /// `XEN_SYSCTL_CPUPOOL_OP_MOVEDOMAIN`: moves domain `domid` into pool
@@ -174,23 +191,9 @@ impl<B: Backend> Xen<B> {
 
     /// `XEN_SYSCTL_CPUPOOL_OP_FREEINFO`: the CPUs in no pool.
     pub fn cpupool_free_cpus(&self) -> Result<CpuMap, Error> {
-        const CALL: &str = "sysctl cpupool_op freeinfo";
-        let bits = self.max_cpus()?;
-        let mut buf = self
-            .pool
-            .slice_from(CpuMap::new(bits).as_bytes())
-            .map_err(pool_error(CALL))?;
-        {
-            let mut ask = CpupoolOp {
-                op: XEN_SYSCTL_CPUPOOL_OP_FREEINFO,
-                ..Default::default()
-            };
-            ask.cpumap
-                .set_nr_bits(bits)
-                .and_then(|()| ask.cpumap.set_bitmap(buf.lend_mut()))
-                .map_err(lend_error(CALL))?;
-            self.sysctl(CALL, ask)?;
-        }
-        Ok(CpuMap::from_bytes(bits, &buf))
+        let call = "sysctl cpupool_op freeinfo";
+        Ok(self
+            .cpupool_map_op(call, XEN_SYSCTL_CPUPOOL_OP_FREEINFO, 0)?
+            .cpus)
     }
 }

@@ -282,3 +282,5 @@ pub fn tracking_pool() -> Pool {
 mod raw_call;
 #[allow(unused_imports)] // Some test binaries issue no raw call.
 pub use raw_call::RawCall;
+
+pub mod scenarios;

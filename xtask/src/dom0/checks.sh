@@ -73,12 +73,15 @@ check xl-list /bin/xl-compare table 'xl list' '/bin/xen-list --backend privcmd' 
 check xl-list-dom0 /bin/xl-compare table 'xl list 0' '/bin/xen-list --backend privcmd 0' 2 6=range
 check xl-dmesg /bin/xl-compare lines 'xl dmesg' '/bin/xen-dmesg --backend privcmd'
 check xl-debug-keys /bin/xl-compare debug-keys 'xl debug-keys h' '/bin/xen-debug-keys --backend privcmd h'
-# The placement examples against xl: vCPUs (a vCPU's CPU and state may
-# change between the runs: either of xl's answers), a pin made by one
-# tool as the other shows it (then undone), the cpupools and credit2.
-check xl-vcpu-list /bin/xl-compare table 'xl vcpu-list' '/bin/xen-vcpu-list --backend privcmd' 2 3 4=either 5=either 6=range
-check xl-vcpu-pin-ours sh -c '/bin/xen-vcpu-pin --backend privcmd 0 1 1 || exit 1; /bin/xl-compare table "xl vcpu-list 0" "/bin/xen-vcpu-list --backend privcmd 0" 2 3 4=either 5=either 6=range; rc=$?; /bin/xen-vcpu-pin --backend privcmd 0 1 all; exit $rc'
-check xl-vcpu-pin-xls sh -c '/bin/xl vcpu-pin 0 0 0 || exit 1; /bin/xl-compare table "xl vcpu-list 0" "/bin/xen-vcpu-list --backend privcmd 0" 2 3 4=either 5=either 6=range; rc=$?; /bin/xl vcpu-pin 0 0 all; exit $rc'
+# The placement examples against xl: vCPUs, a pin made by one tool as the
+# other shows it (then undone), the cpupools and credit2. A dom0 vCPU's
+# CPU and state letters change many times a second (it runs, blocks, and
+# moves between the two CPUs while the tools run, more often on a loaded
+# host), so those two columns are not compared (`any`); its id, time and
+# hard / soft affinity are.
+check xl-vcpu-list /bin/xl-compare table 'xl vcpu-list' '/bin/xen-vcpu-list --backend privcmd' 2 3 4=any 5=any 6=range
+check xl-vcpu-pin-ours sh -c '/bin/xen-vcpu-pin --backend privcmd 0 1 1 || exit 1; /bin/xl-compare table "xl vcpu-list 0" "/bin/xen-vcpu-list --backend privcmd 0" 2 3 4=any 5=any 6=range; rc=$?; /bin/xen-vcpu-pin --backend privcmd 0 1 all; exit $rc'
+check xl-vcpu-pin-xls sh -c '/bin/xl vcpu-pin 0 0 0 || exit 1; /bin/xl-compare table "xl vcpu-list 0" "/bin/xen-vcpu-list --backend privcmd 0" 2 3 4=any 5=any 6=range; rc=$?; /bin/xl vcpu-pin 0 0 all; exit $rc'
 check xl-cpupool-list /bin/xl-compare table 'xl cpupool-list' '/bin/xen-cpupool-list --backend privcmd' 1
 check xl-cpupool-list-c /bin/xl-compare table 'xl cpupool-list -c' '/bin/xen-cpupool-list --backend privcmd -c' 1
 check xl-sched-credit2 /bin/xl-compare table 'xl sched-credit2' '/bin/xen-sched-credit2 --backend privcmd' 2

@@ -643,6 +643,34 @@ fn grant_tables_of_a_created_domain(xen: &Xen<Privcmd>) {
     domain.destroy_and_wait();
 }
 
+/// The calling thread pinned to CPU 0 while it lives, then given back the
+/// CPUs it had.
+struct PinnedToCpu0(libc::cpu_set_t);
+
+impl PinnedToCpu0 {
+    fn new() -> Self {
+        // SAFETY: `before` and `cpu0` are plain CPU masks on the stack, of
+        // the size passed, valid for each call; 0 names this thread.
+        unsafe {
+            let mut before: libc::cpu_set_t = std::mem::zeroed();
+            let got = libc::sched_getaffinity(0, size_of::<libc::cpu_set_t>(), &mut before);
+            assert_eq!(got, 0, "read the test thread's CPUs");
+            let mut cpu0: libc::cpu_set_t = std::mem::zeroed();
+            libc::CPU_SET(0, &mut cpu0);
+            let pinned = libc::sched_setaffinity(0, size_of::<libc::cpu_set_t>(), &cpu0);
+            assert_eq!(pinned, 0, "pin the test thread to CPU 0");
+            PinnedToCpu0(before)
+        }
+    }
+}
+
+impl Drop for PinnedToCpu0 {
+    fn drop(&mut self) {
+        // SAFETY: as in `new`: the mask saved there, valid for the call.
+        unsafe { libc::sched_setaffinity(0, size_of::<libc::cpu_set_t>(), &self.0) };
+    }
+}
+
 /// Remote shutdown, HVM parameters and vCPU contexts, on a PV domain the
 /// test creates and on dom0's own vCPUs, with the errnos the software Xen
 /// models.
@@ -668,16 +696,13 @@ fn control_calls_answer_as_xen_does(xen: &Xen<Privcmd>) {
     );
     assert_eq!(errno(xen.vcpu_context(domid, 1)), Some(XEN_EINVAL));
     // Dom0's own: not the vCPU this thread runs on (pinned to CPU 0, which
-    // is dom0's vCPU 0), whose context Xen gives whole.
-    // SAFETY: `set` is a plain CPU mask on the stack, valid for the call.
-    let pinned = unsafe {
-        let mut set: libc::cpu_set_t = std::mem::zeroed();
-        libc::CPU_SET(0, &mut set);
-        libc::sched_setaffinity(0, size_of::<libc::cpu_set_t>(), &set)
+    // is dom0's vCPU 0), whose context Xen gives whole. The thread's
+    // affinity is given back after (later tests move CPUs between pools).
+    let other = {
+        let _pin = PinnedToCpu0::new();
+        assert_eq!(errno(xen.vcpu_context(0, 0)), Some(XEN_EINVAL));
+        xen.vcpu_context(0, 1).unwrap()
     };
-    assert_eq!(pinned, 0, "pin the test thread to CPU 0");
-    assert_eq!(errno(xen.vcpu_context(0, 0)), Some(XEN_EINVAL));
-    let other = xen.vcpu_context(0, 1).unwrap();
     let set_words = other.words().iter().filter(|&&w| w != 0).count();
     eprintln!("dom0 vCPU 1's context: {set_words} of 646 words set");
     assert!(set_words > 0, "a running vCPU has registers");

@@ -618,7 +618,8 @@ fn the_api_connects_two_domains_through_dom0_and_closes() {
             xen_errno(xen.evtchn_bind_interdomain(a, for_b)),
             ("event_channel_op bind_interdomain", XEN_EINVAL)
         );
-        let local = xen.evtchn_bind_interdomain(a, for_dom0).unwrap();
+        let own = xen.evtchn_bind_interdomain(a, for_dom0).unwrap();
+        let local = own.port();
         assert_eq!(
             xen.evtchn_status(DOMID_SELF, local).unwrap(),
             PortStatus::Interdomain {
@@ -635,7 +636,7 @@ fn the_api_connects_two_domains_through_dom0_and_closes() {
                 vcpu: 0
             }
         );
-        xen.evtchn_close(local).unwrap();
+        xen.evtchn_close(own).unwrap();
         assert_eq!(xen.evtchn_status(0, local).unwrap(), PortStatus::Closed);
         assert_eq!(
             xen.evtchn_status(a, for_dom0).unwrap(),
@@ -644,11 +645,8 @@ fn the_api_connects_two_domains_through_dom0_and_closes() {
                 vcpu: 0
             }
         );
-        let e = xen.evtchn_close(local).unwrap_err();
-        assert_eq!(
-            xen_errno(Err::<(), _>(e)),
-            ("event_channel_op close", XEN_EINVAL)
-        );
+        // The token is spent: closed again (raw), the port is invalid.
+        assert_eq!(close(&xen, local), Err(XenErrno(XEN_EINVAL)));
         let e = xen.evtchn_status(a, 64).unwrap_err();
         assert!(
             e.to_string().starts_with("event_channel_op status: EINVAL"),
@@ -741,5 +739,55 @@ fn an_injected_errno_names_the_call_and_frees_the_frame_list() {
     );
     assert_eq!(xen.evtchn_alloc_unbound(d, 0).unwrap(), 1, "no port taken");
     xen.destroy_domain(d).unwrap();
+    assert_clean(&xen);
+}
+
+/// The caller's own ports (dom0's kernel's, through privcmd) are closed
+/// only through the token of a port this program made, by the handle that
+/// made it: a port bound outside hcbuf (the kernel's) has no token, a
+/// number names no own port, and another handle's token is refused.
+#[test]
+fn only_a_port_this_handle_made_is_closed() {
+    let xen = xen_of(Release::Xen4_17, HostConfig::default());
+    let a = xen.create_domain(0, guest(63, 4)).unwrap();
+    // "The kernel's" channel to a, bound without hcbuf's API.
+    let theirs = bind(&xen, a, alloc_unbound(&xen, a, 0).unwrap()).unwrap();
+    for dom in [0, DOMID_SELF] {
+        match xen.evtchn_alloc_unbound(dom, a) {
+            Err(e @ Error::Refused { call, .. }) => {
+                assert_eq!(call, "event_channel_op alloc_unbound");
+                assert!(e.to_string().contains("evtchn_alloc_unbound_own"), "{e}");
+            }
+            other => panic!("dom {dom}: {other:?}"),
+        }
+    }
+    let mine = xen.evtchn_alloc_unbound_own(a).unwrap();
+    assert_ne!(mine.port(), theirs);
+    assert_eq!(
+        xen.evtchn_status(DOMID_SELF, mine.port()).unwrap(),
+        PortStatus::Unbound {
+            remote_dom: a,
+            vcpu: 0
+        }
+    );
+    // Another handle's token (its number is the kernel's port here):
+    // refused before Xen.
+    let other = xen_of(Release::Xen4_17, HostConfig::default());
+    let foreign = other.evtchn_alloc_unbound_own(a).unwrap();
+    assert_eq!(foreign.port(), theirs);
+    match xen.evtchn_close(foreign) {
+        Err(e @ Error::Refused { call, .. }) => {
+            assert_eq!(call, "event_channel_op close");
+            assert!(e.to_string().contains("another Xen handle"), "{e}");
+        }
+        other => panic!("{other:?}"),
+    }
+    xen.evtchn_close(mine).unwrap();
+    assert_eq!(
+        status(&xen, DOMID_SELF, theirs).unwrap(),
+        State::Interdomain(a, 1),
+        "the kernel's port is untouched"
+    );
+    xen.destroy_domain(a).unwrap();
     assert_clean(&xen);
 }

@@ -121,13 +121,24 @@ impl std::fmt::Debug for VcpuGuestContext {
 impl<B: Backend> Xen<B> {
     /// `SCHEDOP_remote_shutdown`: shuts domain `domid` down with `reason`
     /// (as `xl shutdown` / `xl reboot` do for a guest without PV drivers).
+    /// The caller's own domain (0 or `DOMID_SELF`) is [`Error::Refused`]
+    /// before Xen: through privcmd it is dom0, whose shutdown is the whole
+    /// host's (Xen's `hwdom_shutdown` halts or reboots the machine).
     pub fn shutdown_domain(&self, domid: domid_t, reason: ShutdownReason) -> Result<(), Error> {
+        const CALL: &str = "sched_op remote_shutdown";
+        if super::is_caller(domid) {
+            return Err(Error::Refused {
+                call: CALL,
+                why: "domain 0 (or DOMID_SELF) is the caller: shutting it down shuts the whole \
+                      host down",
+            });
+        }
         let ask = RemoteShutdown {
             domain_id: domid,
             reason: reason.code(),
             ..Default::default()
         };
-        self.command("sched_op remote_shutdown", ask).map(drop)
+        self.command(CALL, ask).map(drop)
     }
 
     /// `HVMOP_get_param`: HVM parameter `index` (`HVM_PARAM_*`) of HVM

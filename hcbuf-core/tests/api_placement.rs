@@ -998,3 +998,49 @@ fn maps_of_nearly_2_pow_32_bits_are_empty_as_xen_counts_them() {
         assert_clean(&xen);
     }
 }
+
+/// A map wider than any host (65536 bits) is refused before the pool is
+/// asked for its bytes: `CpuMap::all(u32::MAX)` would take 512 MiB of pool
+/// memory per copy. 65536 bits still go to Xen.
+#[test]
+fn maps_wider_than_any_host_are_refused_before_the_pool() {
+    each_release(|xen| {
+        let domid = guest(xen, 1);
+        // Empty, so its 512 MiB of heap are never touched (zeroed pages).
+        let huge = CpuMap::new(u32::MAX);
+        let over = CpuMap::all((1 << 16) + 1);
+        let cases: [(&str, Result<(), Error>); 4] = [
+            (
+                "domctl setvcpuaffinity",
+                xen.set_vcpu_affinity(domid, 0, Some(&huge), None).map(drop),
+            ),
+            (
+                "domctl setvcpuaffinity",
+                xen.set_vcpu_affinity(domid, 0, Some(&CpuMap::all(2)), Some(&over))
+                    .map(drop),
+            ),
+            (
+                "domctl setnodeaffinity",
+                xen.set_node_affinity(domid, &huge),
+            ),
+            (
+                "domctl setnodeaffinity",
+                xen.set_node_affinity(domid, &over),
+            ),
+        ];
+        for (want, result) in cases {
+            match result {
+                Err(e @ Error::Pool { call, .. }) => {
+                    assert_eq!(call, want);
+                    assert!(e.to_string().contains("65536 bits"), "{e}");
+                }
+                other => panic!("{want}: {other:?}"),
+            }
+        }
+        assert_eq!(xen.pool().stats().live(), 0);
+        let (hard, _) = xen
+            .set_vcpu_affinity(domid, 0, Some(&CpuMap::all(1 << 16)), None)
+            .unwrap();
+        assert_eq!(hard.unwrap().count(), 2, "the host's two CPUs");
+    });
+}

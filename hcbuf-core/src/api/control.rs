@@ -7,6 +7,7 @@ use hcbuf_sys::xen::domid_t;
 
 use super::{Error, Xen, lend_error, pool_error};
 use crate::backend::Backend;
+use crate::xen::Guarded;
 use crate::xen::domctl::{GetVcpuContext, SetVcpuContext, VcpuContext};
 use crate::xen::hvm::{GetHvmParam, HvmParam, SetHvmParam};
 use crate::xen::sched::RemoteShutdown;
@@ -133,11 +134,11 @@ impl<B: Backend> Xen<B> {
                       host down",
             });
         }
-        let ask = RemoteShutdown {
+        let ask: RemoteShutdown = Guarded(sched_remote_shutdown {
             domain_id: domid,
             reason: reason.code(),
             ..Default::default()
-        };
+        });
         self.command(CALL, ask).map(drop)
     }
 

@@ -16,7 +16,8 @@ use hcbuf_sys::xen::domid_t;
 use super::{Error, Xen, is_caller, lend_error, pool_error};
 use crate::backend::Backend;
 use crate::pool::PoolError;
-use crate::xen::event_channel::{AllocUnbound, BindInterdomain, Close, EvtchnStatus, OwnPortOp};
+use crate::xen::Guarded;
+use crate::xen::event_channel::{AllocUnbound, BindInterdomain, Close, EvtchnStatus};
 use crate::xen::grant_table::{QuerySize, SetupTable};
 
 /// An event channel port.
@@ -159,7 +160,7 @@ impl<B: Backend> Xen<B> {
         dom: domid_t,
         remote_dom: domid_t,
     ) -> Result<Port, Error> {
-        let ask: AllocUnbound = OwnPortOp(evtchn_alloc_unbound {
+        let ask: AllocUnbound = Guarded(evtchn_alloc_unbound {
             dom,
             remote_dom,
             port: 0,
@@ -184,7 +185,7 @@ impl<B: Backend> Xen<B> {
         remote_port: Port,
     ) -> Result<OwnPort, Error> {
         const CALL: &str = "event_channel_op bind_interdomain";
-        let ask: BindInterdomain = OwnPortOp(evtchn_bind_interdomain {
+        let ask: BindInterdomain = Guarded(evtchn_bind_interdomain {
             remote_dom,
             remote_port,
             ..Default::default()
@@ -209,7 +210,7 @@ impl<B: Backend> Xen<B> {
                       not be this handle's",
             });
         }
-        let ask: Close = OwnPortOp(evtchn_close { port: port.port });
+        let ask: Close = Guarded(evtchn_close { port: port.port });
         self.command(CALL, ask).map(drop)
     }
 

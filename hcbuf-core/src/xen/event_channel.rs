@@ -25,11 +25,10 @@
 
 use hcbuf_sys::event_channel::*;
 
-use crate::args::{SubOp, family};
+use crate::args::family;
 use crate::handle::Typed;
-use crate::marker::{__private::Derived, HypercallSafe, XenWritable};
 use crate::xen::Selected;
-use crate::xen::raw::payloads;
+use crate::xen::raw::{Guarded, guarded, payloads};
 use crate::xen::union::typed_union;
 
 /// `evtchn_status.u.unbound`: the domain allowed to bind.
@@ -60,54 +59,16 @@ payloads!(family::EventChannelOp, pointer = Buffer {
     EvtchnStatus<'a>: evtchn_status<Typed<'a>> = EVTCHNOP_status;
 });
 
-/// A command on the caller's own ports (`C`, with payload `P`): a sub-op
-/// payload only inside this crate, so that only the
-/// [`Xen`](crate::api::Xen) methods that own the ports they act on issue
-/// it (the module's docs).
-#[derive(Clone, Copy, Debug)]
-#[repr(transparent)]
-pub(crate) struct OwnPortOp<const C: u32, P>(pub(crate) P);
-
-impl<const C: u32, P: hcbuf_sys::handles::Lends> hcbuf_sys::handles::Lends for OwnPortOp<C, P> {
-    const MAY_LEND: bool = P::MAY_LEND;
-
-    fn lend(&self, to: &mut dyn FnMut(hcbuf_sys::handles::Lending)) {
-        self.0.lend(to);
-    }
-
-    fn forget(&mut self) {
-        self.0.forget();
-    }
-}
-
-// SAFETY: `#[repr(transparent)]` over `P`: its properties are `P`'s.
-unsafe impl<const C: u32, P: HypercallSafe> Derived for OwnPortOp<C, P> {}
-// SAFETY: as above.
-unsafe impl<const C: u32, P: HypercallSafe> HypercallSafe for OwnPortOp<C, P> {}
-// SAFETY: as above.
-unsafe impl<const C: u32, P: XenWritable> XenWritable for OwnPortOp<C, P> {}
-
 /// `EVTCHNOP_alloc_unbound` (Xen writes `port`).
-pub(crate) type AllocUnbound = OwnPortOp<EVTCHNOP_alloc_unbound, evtchn_alloc_unbound>;
+pub(crate) type AllocUnbound = Guarded<EVTCHNOP_alloc_unbound, evtchn_alloc_unbound>;
 /// `EVTCHNOP_bind_interdomain`: a fresh port of the caller bound to
 /// `<remote_dom, remote_port>` (Xen writes `local_port`).
-pub(crate) type BindInterdomain = OwnPortOp<EVTCHNOP_bind_interdomain, evtchn_bind_interdomain>;
+pub(crate) type BindInterdomain = Guarded<EVTCHNOP_bind_interdomain, evtchn_bind_interdomain>;
 /// `EVTCHNOP_close`: closes the caller's `port`.
-pub(crate) type Close = OwnPortOp<EVTCHNOP_close, evtchn_close>;
+pub(crate) type Close = Guarded<EVTCHNOP_close, evtchn_close>;
 
-macro_rules! own_port_ops {
-    ($($cmd:ident: $twin:ident;)*) => {$(
-        // SAFETY: `$cmd` takes `struct $twin` (public/event_channel.h),
-        // which `OwnPortOp` is laid out as, proven by `abi!`.
-        unsafe impl SubOp for OwnPortOp<$cmd, $twin> {
-            type Family = family::EventChannelOp;
-            const CMD: u32 = $cmd;
-        }
-    )*};
-}
-
-own_port_ops! {
+guarded!(family::EventChannelOp {
     EVTCHNOP_alloc_unbound: evtchn_alloc_unbound;
     EVTCHNOP_bind_interdomain: evtchn_bind_interdomain;
     EVTCHNOP_close: evtchn_close;
-}
+});

@@ -1170,6 +1170,9 @@ fn cases<B: Backend>() -> Vec<Case<B>> {
         case("event_channel_op alloc_unbound", 1, |x| {
             x.evtchn_alloc_unbound(1, 0).map(drop)
         }),
+        case("event_channel_op alloc_unbound", 1, |x| {
+            x.evtchn_alloc_unbound_own(1).map(drop)
+        }),
         case("event_channel_op status", 1, |x| {
             x.evtchn_status(1, 0).map(drop)
         }),
@@ -1217,7 +1220,7 @@ const ERRNOS: [i32; 12] = [
 #[test]
 fn every_method_reports_an_injected_errno_frees_everything_and_works_after() {
     let cases = cases::<SoftXen>();
-    assert_eq!(cases.len(), 34, "every method that issues a hypercall");
+    assert_eq!(cases.len(), 35, "every method that issues a hypercall");
     for (i, case) in cases.iter().enumerate() {
         let errno = ERRNOS[i % ERRNOS.len()];
         let xen = xen_with(fault_host());

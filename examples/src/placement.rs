@@ -112,8 +112,10 @@ pub fn render_vcpu_list(rows: &[VcpuRow]) -> String {
 /// Parses a CPU list as `xl` does (`parse_cpurange`): comma-separated
 /// `all`, `N`, `N-M`, `node:N` / `nodes:N-M` (every CPU of those NUMA
 /// nodes, `node_of` giving each CPU's), each may start with `^` to remove
-/// instead of add (not `^all`). CPUs past the map's bits are ignored, as
-/// `xl` ignores them (Xen then refuses an empty hard affinity).
+/// instead of add (not `^all`). Unlike `xl`, which ignores them, a CPU at
+/// or past `nr_bits` (the host's CPU count) and a node no CPU of the host
+/// is on are errors naming them. The cost is `nr_bits` per part at most,
+/// whatever the range (`0-4294967295` is refused at once).
 pub fn parse_cpus(
     text: &str,
     nr_bits: u32,
@@ -140,19 +142,39 @@ pub fn parse_cpus(
             continue;
         }
         let (a, b) = parse_range(rest).ok_or_else(|| format!("Invalid pcpu range: {rest}."))?;
-        for i in a..=b {
-            let cpus: Vec<u32> = if nodes {
-                (0..nr_bits).filter(|&c| node_of(c) == Some(i)).collect()
+        // The CPUs the part names: found among the host's, never by
+        // walking the range.
+        let cpus: Vec<u32> = if nodes {
+            let highest = (0..nr_bits).filter_map(node_of).max();
+            if highest.is_none_or(|highest| b > highest) {
+                return Err(match highest {
+                    Some(highest) => {
+                        format!("Invalid node range: {rest}: this host's nodes are 0-{highest}.")
+                    }
+                    None => format!("Invalid node range: {rest}: this host reports no nodes."),
+                });
+            }
+            (0..nr_bits)
+                .filter(|&c| node_of(c).is_some_and(|n| (a..=b).contains(&n)))
+                .collect()
+        } else {
+            if b >= nr_bits {
+                return Err(format!(
+                    "Invalid pcpu range: {rest}: CPU {b} is past this host's {nr_bits} CPUs{}.",
+                    if nr_bits > 0 {
+                        format!(" (0-{})", nr_bits - 1)
+                    } else {
+                        String::new()
+                    }
+                ));
+            }
+            (a..=b).collect()
+        };
+        for cpu in cpus {
+            if remove {
+                map.remove(cpu);
             } else {
-                vec![i]
-            };
-            for cpu in cpus {
-                if remove {
-                    map.remove(cpu);
-                } else {
-                    // Past the map: ignored, as xl's bitmap ignores it.
-                    let _ = map.insert(cpu);
-                }
+                map.insert(cpu).map_err(|e| e.to_string())?;
             }
         }
     }
@@ -420,8 +442,20 @@ mod tests {
         assert_eq!(p("0-3,^2").unwrap(), "0-1,3");
         assert_eq!(p("all,^0").unwrap(), "1-7");
         assert_eq!(p("nodes:0,^7").unwrap(), "0-6");
-        // Past the map: ignored.
-        assert_eq!(p("9").unwrap(), "none");
+        // Past the host's CPUs or nodes: an error naming them, found
+        // without walking the range (it would take minutes).
+        assert_eq!(
+            p("9").unwrap_err(),
+            "Invalid pcpu range: 9: CPU 9 is past this host's 8 CPUs (0-7)."
+        );
+        assert!(p("0-4294967295").unwrap_err().contains("CPU 4294967295"));
+        assert!(p("^8-4294967295").is_err());
+        assert_eq!(
+            p("nodes:0-4294967295").unwrap_err(),
+            "Invalid node range: 0-4294967295: this host's nodes are 0-0."
+        );
+        assert!(parse_cpus("node:0", 8, &|_| None).is_err());
+        assert_eq!(p("0-7").unwrap(), "all");
         assert!(p("^all").is_err());
         assert!(p("2-1").is_err());
         assert!(p("x").is_err());

@@ -71,6 +71,26 @@ fn remote_shutdown_records_the_first_reason() {
     });
 }
 
+/// Dom0's shutdown is the host's (Xen's `hwdom_shutdown`): the caller's
+/// own domain is refused before Xen, by number and as `DOMID_SELF`.
+#[test]
+fn remote_shutdown_refuses_the_callers_own_domain() {
+    each_release(|xen| {
+        for dom in [0, DOMID_SELF] {
+            match xen.shutdown_domain(dom, ShutdownReason::Poweroff) {
+                Err(e @ Error::Refused { call, .. }) => {
+                    assert_eq!(call, "sched_op remote_shutdown");
+                    assert!(e.to_string().contains("whole host"), "{e}");
+                }
+                other => panic!("domain {dom:#x}: {other:?}"),
+            }
+        }
+        let dom0 = xen.domain(0).unwrap().state;
+        assert!(!dom0.shutdown, "dom0 still runs");
+        assert_clean(&xen);
+    });
+}
+
 #[test]
 fn shutdown_reasons_round_trip_their_codes() {
     for reason in ShutdownReason::ALL {

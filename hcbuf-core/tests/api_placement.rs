@@ -722,3 +722,90 @@ fn bitmaps_are_read_and_written_as_xen_does() {
         assert_eq!(xen.pool().stats().live(), 0);
     }
 }
+
+/// Xen 4.17 counts a map's bytes as `(nr_bits + 7) / 8` in `unsigned int`
+/// (`common/bitmap.c`), 0 for `nr_bits >= 0xfffffff9`: it copies nothing,
+/// so a set reads an empty map (`EINVAL`: no CPU of the pool) and a get
+/// writes none of it back. The model counts alike, and touches nothing.
+#[test]
+fn maps_of_nearly_2_pow_32_bits_are_empty_as_xen_counts_them() {
+    use hcbuf_core::handle::Lent;
+    use hcbuf_core::sys::domctl::XEN_VCPUAFFINITY_HARD;
+    use hcbuf_core::xen::domctl::{GetVcpuAffinity, SetVcpuAffinity, VcpuAffinity};
+    for release in RELEASES {
+        let xen = xen_on(release, HostConfig::default());
+        let domid = guest(&xen, 1);
+        for nr_bits in [0xffff_fff9, u32::MAX] {
+            let mut byte = xen.pool().slice_from(&[0xffu8]).unwrap();
+            // What Xen would touch, counted in 64 bits: 512 MiB.
+            let len = u64::from(nr_bits).div_ceil(8) as usize;
+            let mut set = SetVcpuAffinity::new(VcpuAffinity::default());
+            set.flags = XEN_VCPUAFFINITY_HARD;
+            set.cpumap_hard.set_nr_bits(nr_bits).unwrap();
+            // SAFETY: a false claim on purpose (the handle reaches 1 byte,
+            // not 512 MiB), made only to the software Xen, which must
+            // touch none of it; `byte` outlives the call.
+            set.cpumap_hard
+                .set_bitmap(unsafe { Lent::new(byte.handle_mut(), len) })
+                .unwrap();
+            assert_eq!(refused(xen.domctl("set", domid, set), "set"), XEN_EINVAL);
+            let mut get = GetVcpuAffinity::new(VcpuAffinity::default());
+            get.flags = XEN_VCPUAFFINITY_HARD;
+            get.cpumap_hard.set_nr_bits(nr_bits).unwrap();
+            // SAFETY: as above.
+            get.cpumap_hard
+                .set_bitmap(unsafe { Lent::new(byte.handle_mut(), len) })
+                .unwrap();
+            xen.domctl("get", domid, get).unwrap();
+            assert_eq!(byte[0], 0xff, "{nr_bits:#x}: nothing written");
+        }
+        assert_eq!(xen.vcpu_affinity(domid, 0).unwrap().hard, CpuMap::all(2));
+        assert_clean(&xen);
+    }
+}
+
+/// A map wider than any host (65536 bits) is refused before the pool is
+/// asked for its bytes: `CpuMap::all(u32::MAX)` would take 512 MiB of pool
+/// memory per copy. 65536 bits still go to Xen.
+#[test]
+fn maps_wider_than_any_host_are_refused_before_the_pool() {
+    each_release(|xen| {
+        let domid = guest(xen, 1);
+        // Empty, so its 512 MiB of heap are never touched (zeroed pages).
+        let huge = CpuMap::new(u32::MAX);
+        let over = CpuMap::all((1 << 16) + 1);
+        let cases: [(&str, Result<(), Error>); 4] = [
+            (
+                "domctl setvcpuaffinity",
+                xen.set_vcpu_affinity(domid, 0, Some(&huge), None).map(drop),
+            ),
+            (
+                "domctl setvcpuaffinity",
+                xen.set_vcpu_affinity(domid, 0, Some(&CpuMap::all(2)), Some(&over))
+                    .map(drop),
+            ),
+            (
+                "domctl setnodeaffinity",
+                xen.set_node_affinity(domid, &huge),
+            ),
+            (
+                "domctl setnodeaffinity",
+                xen.set_node_affinity(domid, &over),
+            ),
+        ];
+        for (want, result) in cases {
+            match result {
+                Err(e @ Error::Pool { call, .. }) => {
+                    assert_eq!(call, want);
+                    assert!(e.to_string().contains("65536 bits"), "{e}");
+                }
+                other => panic!("{want}: {other:?}"),
+            }
+        }
+        assert_eq!(xen.pool().stats().live(), 0);
+        let (hard, _) = xen
+            .set_vcpu_affinity(domid, 0, Some(&CpuMap::all(1 << 16)), None)
+            .unwrap();
+        assert_eq!(hard.unwrap().count(), 2, "the host's two CPUs");
+    });
+}

@@ -8,7 +8,7 @@ mod common;
 
 use common::scenarios::{self, refused};
 use common::{RawCall, pv_guest, tracking_pool};
-use hcbuf_core::api::Xen;
+use hcbuf_core::api::{Error, PortStatus, Xen};
 use hcbuf_core::backend::soft::{HostConfig, SoftXen};
 use hcbuf_core::handle::{Lent, Typed};
 use hcbuf_core::sys::errno::*;
@@ -604,5 +604,55 @@ fn an_injected_errno_names_the_call_and_frees_the_frame_list() {
     );
     assert_eq!(xen.evtchn_alloc_unbound(d, 0).unwrap(), 1, "no port taken");
     destroy(&xen, &[d]);
+    assert_clean(&xen);
+}
+
+/// The caller's own ports (dom0's kernel's, through privcmd) are closed
+/// only through the token of a port this program made, by the handle that
+/// made it: a port bound outside hcbuf (the kernel's) has no token, a
+/// number names no own port, and another handle's token is refused.
+#[test]
+fn only_a_port_this_handle_made_is_closed() {
+    let xen = xen_of(Release::Xen4_17, HostConfig::default());
+    let a = xen.create_domain(0, guest(63, 4)).unwrap();
+    // "The kernel's" channel to a, bound without hcbuf's API.
+    let theirs = bind(&xen, a, alloc_unbound(&xen, a, 0).unwrap()).unwrap();
+    for dom in [0, DOMID_SELF] {
+        match xen.evtchn_alloc_unbound(dom, a) {
+            Err(e @ Error::Refused { call, .. }) => {
+                assert_eq!(call, "event_channel_op alloc_unbound");
+                assert!(e.to_string().contains("evtchn_alloc_unbound_own"), "{e}");
+            }
+            other => panic!("dom {dom}: {other:?}"),
+        }
+    }
+    let mine = xen.evtchn_alloc_unbound_own(a).unwrap();
+    assert_ne!(mine.port(), theirs);
+    assert_eq!(
+        xen.evtchn_status(DOMID_SELF, mine.port()).unwrap(),
+        PortStatus::Unbound {
+            remote_dom: a,
+            vcpu: 0
+        }
+    );
+    // Another handle's token (its number is the kernel's port here):
+    // refused before Xen.
+    let other = xen_of(Release::Xen4_17, HostConfig::default());
+    let foreign = other.evtchn_alloc_unbound_own(a).unwrap();
+    assert_eq!(foreign.port(), theirs);
+    match xen.evtchn_close(foreign) {
+        Err(e @ Error::Refused { call, .. }) => {
+            assert_eq!(call, "event_channel_op close");
+            assert!(e.to_string().contains("another Xen handle"), "{e}");
+        }
+        other => panic!("{other:?}"),
+    }
+    xen.evtchn_close(mine).unwrap();
+    assert_eq!(
+        status(&xen, DOMID_SELF, theirs).unwrap(),
+        State::Interdomain(a, 1),
+        "the kernel's port is untouched"
+    );
+    xen.destroy_domain(a).unwrap();
     assert_clean(&xen);
 }

@@ -653,3 +653,53 @@ fn the_extended_model_runs_behind_any_backend() {
     assert_eq!(calls.load(Ordering::Relaxed), 3);
     assert_eq!(xen.version().unwrap().major, 4, "the model behind it");
 }
+
+/// What a handler returns is Xen's `long` result: the same answer directly,
+/// as a multicall entry and through `hypercall_wide`. An `Err` that is no
+/// errno of Xen's (0, negative, past 4095) is `EINVAL`; an `Ok` value in
+/// the errno range is that errno.
+#[test]
+fn a_handlers_result_reads_the_same_directly_in_a_batch_and_wide() {
+    static ANSWER: Mutex<Result<u64, XenErrno>> = Mutex::new(Ok(0));
+    let mut soft = soft();
+    soft.handle(CallId::Hypercall(60), |_, _| *ANSWER.lock().unwrap())
+        .unwrap();
+    let pool = soft.pool().clone();
+    let xen = Xen::new(soft, pool.clone());
+    let word = pool.boxed_from(7u32).unwrap();
+    let sixty = Sixty {
+        other: 0,
+        word: word.handle(),
+    };
+    let cases: [(Result<u64, XenErrno>, Result<u64, XenErrno>); 11] = [
+        (Ok(0), Ok(0)),
+        (Ok(1 << 40), Ok(1 << 40)),
+        (Ok((-4096i64) as u64), Ok((-4096i64) as u64)),
+        (Ok((-4i64) as u64), errno(4)),
+        (Ok(u64::MAX), errno(1)),
+        (errno(XEN_EIO), errno(XEN_EIO)),
+        (errno(4095), errno(4095)),
+        (errno(0), errno(XEN_EINVAL)),
+        (errno(-5), errno(XEN_EINVAL)),
+        (errno(5000), errno(XEN_EINVAL)),
+        (errno(i32::MIN), errno(XEN_EINVAL)),
+    ];
+    for (answer, want) in cases {
+        *ANSWER.lock().unwrap() = answer;
+        assert_eq!(xen.backend().hypercall(&sixty), want, "direct, {answer:?}");
+        let mut batch = Batch::new();
+        batch.push(&sixty);
+        assert_eq!(
+            xen.multicall(batch).unwrap(),
+            vec![want],
+            "batch, {answer:?}"
+        );
+        let wide = hcbuf_core::backend::hypercall_wide(xen.backend(), &pool, &sixty);
+        let wide = wide.map_err(|e| match e {
+            hcbuf_core::backend::WideError::Xen(errno) => errno,
+            other => panic!("{other:?}"),
+        });
+        assert_eq!(wide, want, "wide, {answer:?}");
+    }
+    assert_eq!(xen.backend().faults(), 0);
+}

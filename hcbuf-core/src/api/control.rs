@@ -7,6 +7,7 @@ use hcbuf_sys::xen::domid_t;
 
 use super::{Error, Xen, lend_error, pool_error};
 use crate::backend::Backend;
+use crate::xen::Guarded;
 use crate::xen::domctl::{GetVcpuContext, SetVcpuContext, VcpuContext};
 use crate::xen::hvm::{GetHvmParam, HvmParam, SetHvmParam};
 use crate::xen::sched::RemoteShutdown;
@@ -121,13 +122,24 @@ impl std::fmt::Debug for VcpuGuestContext {
 impl<B: Backend> Xen<B> {
     /// `SCHEDOP_remote_shutdown`: shuts domain `domid` down with `reason`
     /// (as `xl shutdown` / `xl reboot` do for a guest without PV drivers).
+    /// The caller's own domain (0 or `DOMID_SELF`) is [`Error::Refused`]
+    /// before Xen: through privcmd it is dom0, whose shutdown is the whole
+    /// host's (Xen's `hwdom_shutdown` halts or reboots the machine).
     pub fn shutdown_domain(&self, domid: domid_t, reason: ShutdownReason) -> Result<(), Error> {
-        let ask = RemoteShutdown {
+        const CALL: &str = "sched_op remote_shutdown";
+        if super::is_caller(domid) {
+            return Err(Error::Refused {
+                call: CALL,
+                why: "domain 0 (or DOMID_SELF) is the caller: shutting it down shuts the whole \
+                      host down",
+            });
+        }
+        let ask: RemoteShutdown = Guarded(sched_remote_shutdown {
             domain_id: domid,
             reason: reason.code(),
             ..Default::default()
-        };
-        self.command("sched_op remote_shutdown", ask).map(drop)
+        });
+        self.command(CALL, ask).map(drop)
     }
 
     /// `HVMOP_get_param`: HVM parameter `index` (`HVM_PARAM_*`) of HVM

@@ -57,6 +57,17 @@ pub enum Error {
         /// What the payload's setter said.
         source: hcbuf_sys::handles::LendError,
     },
+    /// The API refused the call before issuing it: it would act on the
+    /// calling domain itself (through privcmd, dom0: its kernel's event
+    /// channels, or the whole host for a shutdown), or it was handed a
+    /// token another [`Xen`](super::Xen) handle made.
+    #[error("{call}: refused, {why}")]
+    Refused {
+        /// The call.
+        call: &'static str,
+        /// Why.
+        why: &'static str,
+    },
     /// Xen answered with something the API cannot represent (a length
     /// beyond the buffer it was given, …).
     #[error("{call}: {what}")]

@@ -13,14 +13,39 @@ use hcbuf_sys::event_channel::*;
 use hcbuf_sys::grant_table::{GNTST_okay, gntst_message, gntst_name};
 use hcbuf_sys::xen::domid_t;
 
-use super::{Error, Xen, lend_error, pool_error};
+use super::{Error, Xen, is_caller, lend_error, pool_error};
 use crate::backend::Backend;
 use crate::pool::PoolError;
+use crate::xen::Guarded;
 use crate::xen::event_channel::{AllocUnbound, BindInterdomain, Close, EvtchnStatus};
 use crate::xen::grant_table::{QuerySize, SetupTable};
 
 /// An event channel port.
 pub type Port = u32;
+
+/// A port of the caller's own (dom0's, through privcmd) that this program
+/// made through a [`Xen`] handle: by
+/// [`evtchn_bind_interdomain`](Xen::evtchn_bind_interdomain) or
+/// [`evtchn_alloc_unbound_own`](Xen::evtchn_alloc_unbound_own). The only
+/// port [`evtchn_close`](Xen::evtchn_close) takes, and it takes it whole:
+/// not `Clone`, not `Copy`, not built from a number, so safe code closes no
+/// port of the dom0 kernel's (its timers, IPIs, xenstore and console
+/// rings, backends' channels) and none twice. Dropped without being
+/// closed, the port stays open (as a leaked file descriptor would).
+#[derive(Debug, PartialEq, Eq)]
+#[must_use = "the port stays open in the caller's domain until `evtchn_close` takes it"]
+pub struct OwnPort {
+    port: Port,
+    /// The handle that made it ([`Xen::id`]).
+    xen: u64,
+}
+
+impl OwnPort {
+    /// The port's number in the caller's domain.
+    pub fn port(&self) -> Port {
+        self.port
+    }
+}
 
 /// A port's state, as `EVTCHNOP_status` reports it, with the vCPU it
 /// notifies.
@@ -102,48 +127,91 @@ impl fmt::Display for GrantStatus {
 const MAX_SETUP_FRAMES: u32 = 1 << 16;
 
 impl<B: Backend> Xen<B> {
-    /// `EVTCHNOP_alloc_unbound`: allocates a port in domain `dom` that
-    /// domain `remote_dom` may bind to (`DOMID_SELF` for either is the
-    /// caller), and returns it. Xen does not check that `remote_dom`
-    /// exists.
+    /// `EVTCHNOP_alloc_unbound`: allocates a port in guest `dom` that
+    /// domain `remote_dom` may bind to (`DOMID_SELF`: the caller), and
+    /// returns it. Xen does not check that `remote_dom` exists. `dom` the
+    /// caller itself (0 or `DOMID_SELF`) is [`Error::Refused`] before Xen:
+    /// a port of the caller's is an [`OwnPort`], from
+    /// [`evtchn_alloc_unbound_own`](Self::evtchn_alloc_unbound_own).
     pub fn evtchn_alloc_unbound(&self, dom: domid_t, remote_dom: domid_t) -> Result<Port, Error> {
         const CALL: &str = "event_channel_op alloc_unbound";
-        let ask = AllocUnbound {
+        if is_caller(dom) {
+            return Err(Error::Refused {
+                call: CALL,
+                why: "the port would be the caller's own (domain 0 or DOMID_SELF): allocate it \
+                      with evtchn_alloc_unbound_own, which returns it as an OwnPort",
+            });
+        }
+        self.alloc_unbound(CALL, dom, remote_dom)
+    }
+
+    /// `EVTCHNOP_alloc_unbound` in the caller (`dom` = `DOMID_SELF`): a
+    /// port of the caller's that domain `remote_dom` may bind to, returned
+    /// as an [`OwnPort`] to close with [`evtchn_close`](Self::evtchn_close).
+    pub fn evtchn_alloc_unbound_own(&self, remote_dom: domid_t) -> Result<OwnPort, Error> {
+        const CALL: &str = "event_channel_op alloc_unbound";
+        let port = self.alloc_unbound(CALL, hcbuf_sys::xen::DOMID_SELF, remote_dom)?;
+        Ok(self.own_port(port))
+    }
+
+    fn alloc_unbound(
+        &self,
+        call: &'static str,
+        dom: domid_t,
+        remote_dom: domid_t,
+    ) -> Result<Port, Error> {
+        let ask: AllocUnbound = Guarded(evtchn_alloc_unbound {
             dom,
             remote_dom,
             port: 0,
-        };
-        let (_, mut answer) = self.command(CALL, ask)?;
-        Ok(answer.payload().port)
+        });
+        let (_, mut answer) = self.command(call, ask)?;
+        Ok(answer.payload().0.port)
+    }
+
+    /// The token of port `port` of the caller's, which this handle made.
+    fn own_port(&self, port: Port) -> OwnPort {
+        OwnPort { port, xen: self.id }
     }
 
     /// `EVTCHNOP_bind_interdomain`: binds a fresh port of the caller (dom0,
     /// through privcmd) to port `remote_port` of domain `remote_dom`, which
     /// must be unbound and accept the caller (`EINVAL` otherwise), and
-    /// returns the caller's port. Close it with
+    /// returns the caller's port as an [`OwnPort`]: close it with
     /// [`evtchn_close`](Self::evtchn_close).
     pub fn evtchn_bind_interdomain(
         &self,
         remote_dom: domid_t,
         remote_port: Port,
-    ) -> Result<Port, Error> {
+    ) -> Result<OwnPort, Error> {
         const CALL: &str = "event_channel_op bind_interdomain";
-        let ask = BindInterdomain {
+        let ask: BindInterdomain = Guarded(evtchn_bind_interdomain {
             remote_dom,
             remote_port,
             ..Default::default()
-        };
+        });
         let (_, mut answer) = self.command(CALL, ask)?;
-        Ok(answer.payload().local_port)
+        Ok(self.own_port(answer.payload().0.local_port))
     }
 
-    /// `EVTCHNOP_close`: closes port `port` of the caller (dom0); the
-    /// remote end of an interdomain channel becomes unbound, accepting the
-    /// caller again. Only close ports this program bound: through privcmd,
-    /// the caller's ports are those of dom0's kernel too.
-    pub fn evtchn_close(&self, port: Port) -> Result<(), Error> {
-        self.command("event_channel_op close", Close { port })
-            .map(drop)
+    /// `EVTCHNOP_close`: closes port `port` of the caller (dom0), which
+    /// this handle made ([`OwnPort`]); the remote end of an interdomain
+    /// channel becomes unbound, accepting the caller again. A port another
+    /// handle made is [`Error::Refused`] before Xen (its number may be
+    /// another domain's or another hypervisor's: a software Xen's, say);
+    /// the token is spent either way, and on an error from Xen the port is
+    /// left as Xen left it.
+    pub fn evtchn_close(&self, port: OwnPort) -> Result<(), Error> {
+        const CALL: &str = "event_channel_op close";
+        if port.xen != self.id {
+            return Err(Error::Refused {
+                call: CALL,
+                why: "the port was made through another Xen handle, whose caller's ports may \
+                      not be this handle's",
+            });
+        }
+        let ask: Close = Guarded(evtchn_close { port: port.port });
+        self.command(CALL, ask).map(drop)
     }
 
     /// `EVTCHNOP_status`: the state of port `port` of domain `dom`

@@ -32,11 +32,12 @@ pub use cpupools::CpupoolInfo;
 pub use domains::{DomainInfo, DomainState, VcpuInfo};
 pub use error::Error;
 pub use host::{CpuTopology, HostInfo, NodeInfo};
-pub use interdomain::{GrantStatus, GrantTableSize, Port, PortStatus};
+pub use interdomain::{GrantStatus, GrantTableSize, OwnPort, Port, PortStatus};
 pub use vcpus::{Affinity, CpuMap, NodeMap, OutOfRange};
 pub use version::{BuildInfo, VersionInfo};
 
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 use crate::args::{HypercallArgs, SubOp, family};
@@ -56,6 +57,17 @@ pub struct Xen<B: Backend> {
     backend: B,
     pool: Pool,
     release: OnceLock<Release>,
+    /// This handle's number, unique in the process: the tokens of what the
+    /// handle made in the caller's domain ([`OwnPort`]) name it, and only
+    /// this handle takes them back.
+    id: u64,
+}
+
+/// The next handle's [`Xen::id`].
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+fn next_id() -> u64 {
+    NEXT_ID.fetch_add(1, Ordering::Relaxed)
 }
 
 impl<B: Backend> Xen<B> {
@@ -66,6 +78,7 @@ impl<B: Backend> Xen<B> {
             backend,
             pool,
             release: OnceLock::new(),
+            id: next_id(),
         }
     }
 
@@ -80,6 +93,7 @@ impl<B: Backend> Xen<B> {
             backend,
             pool,
             release: OnceLock::from(release),
+            id: next_id(),
         }
     }
 
@@ -201,6 +215,15 @@ impl<B: Backend> Xen<B> {
         trace(call, A::OP, &outcome, start);
         outcome.map_err(|errno| Error::Xen { call, errno })
     }
+}
+
+/// Whether `domid` names the calling domain: `DOMID_SELF`, or 0. hcbuf's
+/// toolstack runs in dom0 (privcmd issues as the domain it runs in, and
+/// the software Xen's caller is its domain 0), so 0 is the caller; a
+/// toolstack in another domain would also be refused for dom0, which it
+/// has no business acting on through these calls either.
+pub(crate) fn is_caller(domid: domid_t) -> bool {
+    domid == 0 || domid == hcbuf_sys::xen::DOMID_SELF
 }
 
 /// Tags a failure to build a family buffer with the call it was for.

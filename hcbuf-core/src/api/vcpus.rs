@@ -13,7 +13,7 @@ use hcbuf_sys::xen::domid_t;
 use super::{Error, VcpuInfo, Xen, lend_error, pool_error};
 use crate::backend::Backend;
 use crate::owned::PoolSlice;
-use crate::pool::Pool;
+use crate::pool::{Pool, PoolError};
 use crate::xen::domctl::{
     GetNodeAffinity, GetVcpuAffinity, NodeAffinity, SetNodeAffinity, SetTimeOffset,
     SetVcpuAffinity, VcpuAffinity,
@@ -180,8 +180,23 @@ impl CpuMap {
         CpuMap::from_bytes(nr_bits, &self.bytes)
     }
 
-    /// A pool copy of the bytes, to lend Xen (which may write it back).
+    /// A pool copy of the bytes, to lend Xen (which may write it back). A
+    /// map of more than [`MAX_MAP_BITS`] bits (65536: more CPUs or nodes
+    /// than any Xen host has; Xen reads no more of a map than its own
+    /// `nr_cpu_ids` bits) is refused before any pool memory is taken
+    /// ([`Error::Pool`], `BadRequest`): a map of `u32::MAX` bits would
+    /// otherwise cost 512 MiB of pool memory per copy.
     fn to_pool<'p>(&self, pool: &'p Pool, call: &'static str) -> Result<PoolSlice<'p, u8>, Error> {
+        if self.nr_bits > MAX_MAP_BITS {
+            return Err(Error::Pool {
+                call,
+                source: PoolError::BadRequest {
+                    size: self.bytes.len(),
+                    align: 1,
+                    why: "a CPU or node map of more than 65536 bits (more than any Xen host has)",
+                },
+            });
+        }
         pool.slice_from(&self.bytes).map_err(pool_error(call))
     }
 }

@@ -11,7 +11,7 @@
 //! | `memory_op` (12) | `unsigned long cmd`, `void *arg`: [`Selector`], then per command (`XENMEM_*` in `xen::memory`): its payload a [`Buffer<MemoryOp>`](Buffer), lowered only by `CmdCall` |
 //! | `console_io` (18) | `unsigned int cmd`, `unsigned int count`, `char *buffer`: [`Selector`], [`Len<2, u32>`], [`Slice`] of `u8` (`CONSOLEIO_write` reads it, `CONSOLEIO_read` writes it) |
 //! | `hypfs_op` (42) | `unsigned int cmd`, `const char *path`, `unsigned long path_len`, `void *buf`, `unsigned long buf_len`: per command (`xen::hypfs`) |
-//! | `sched_op` (29), `event_channel_op` (32), `hvm_op` (34) | `cmd`, `void *arg`: [`Selector`], then per command (`SCHEDOP_*`, `EVTCHNOP_*`, `HVMOP_*` in `xen::sched`, `xen::event_channel`, `xen::hvm`): its payload a [`Buffer`], lowered only by `CmdCall` |
+//! | `sched_op` (29), `event_channel_op` (32), `hvm_op` (34) | `cmd`, `void *arg`: [`Selector`], then per command (`EVTCHNOP_status` in `xen::event_channel`, `HVMOP_*` in `xen::hvm`; the commands that act on the caller, `SCHEDOP_remote_shutdown` and `EVTCHNOP_alloc_unbound`/`bind_interdomain`/`close`, have none: only the `Xen` methods issue them): its payload a [`Buffer`], lowered only by `CmdCall` |
 //! | `grant_table_op` (20) | `unsigned int cmd`, `void *uop`, `unsigned int count`: [`Selector`], then per command (`GNTTABOP_*` in `xen::grant_table`): its payload a [`Buffer`] and [`Len<1, u32>`], lowered only by `CmdCall` (with a count of 1) |
 //! | `vcpu_op` (24), `physdev_op` (33) | a command first ([`Selector`]); hcbuf declares none of their commands yet, so each is the user's `signature = S` |
 //!

@@ -8,22 +8,27 @@
 //! its `status` names ([`EvtchnStatusU::as_unbound`],
 //! [`EvtchnStatusU::as_interdomain`], ...), every member plain integers.
 //!
-//! Typed: the commands a toolstack issues about channels between domains
-//! (`alloc_unbound` in a guest, `bind_interdomain` and `close` of the
-//! caller's own ports, `status` of any domain's). Not typed: the commands
-//! that bind the caller's ports to its own IRQs, IPIs and vCPUs, signal,
-//! mask or reset them, or set up its FIFO queues (`bind_virq`,
-//! `bind_pirq`, `bind_ipi`, `send`, `bind_vcpu`, `unmask`, `reset`,
-//! `init_control`, `expand_array`, `set_priority`): issued through privcmd
-//! they act on dom0's kernel, whose event channels they are. Their
-//! structs are in [`hcbuf_sys::event_channel`].
+//! Typed: `status` of any domain's port ([`EvtchnStatus`]). The commands
+//! that create or close ports of the caller (`alloc_unbound` with the
+//! caller as `dom`, `bind_interdomain`, `close`) are issued only by the
+//! [`Xen`](crate::api::Xen) methods, which hand the ports they make the
+//! caller as owned tokens ([`OwnPort`](crate::api::OwnPort)) and close only
+//! those: issued through privcmd, the caller is dom0, and its ports are
+//! its kernel's (timers, IPIs, the xenstore and console rings, backends'
+//! channels), which safe code must not close or fill. Their payloads are
+//! crate-private here, and their structs ([`hcbuf_sys::event_channel`])
+//! are not in the twin table, so no derive takes them either. Not typed
+//! at all: the commands that bind the caller's ports to its own IRQs, IPIs
+//! and vCPUs, signal, mask or reset them, or set up its FIFO queues
+//! (`bind_virq`, `bind_pirq`, `bind_ipi`, `send`, `bind_vcpu`, `unmask`,
+//! `reset`, `init_control`, `expand_array`, `set_priority`).
 
 use hcbuf_sys::event_channel::*;
 
 use crate::args::family;
 use crate::handle::Typed;
 use crate::xen::Selected;
-use crate::xen::raw::payloads;
+use crate::xen::raw::{Guarded, guarded, payloads};
 use crate::xen::union::typed_union;
 
 /// `evtchn_status.u.unbound`: the domain allowed to bind.
@@ -49,15 +54,21 @@ typed_union! {
 }
 
 payloads!(family::EventChannelOp, pointer = Buffer {
-    /// `EVTCHNOP_alloc_unbound`: a fresh port of `dom` that `remote_dom`
-    /// may bind to; Xen writes `port`.
-    AllocUnbound: evtchn_alloc_unbound = EVTCHNOP_alloc_unbound;
-    /// `EVTCHNOP_bind_interdomain`: a fresh port of the caller bound to
-    /// `<remote_dom, remote_port>`; Xen writes `local_port`.
-    BindInterdomain: evtchn_bind_interdomain = EVTCHNOP_bind_interdomain;
-    /// `EVTCHNOP_close`: closes the caller's `port`.
-    Close: evtchn_close = EVTCHNOP_close;
     /// `EVTCHNOP_status`: the state of port `port` of domain `dom`; Xen
     /// writes `status`, `vcpu` and the member of `u` that `status` names.
     EvtchnStatus<'a>: evtchn_status<Typed<'a>> = EVTCHNOP_status;
+});
+
+/// `EVTCHNOP_alloc_unbound` (Xen writes `port`).
+pub(crate) type AllocUnbound = Guarded<EVTCHNOP_alloc_unbound, evtchn_alloc_unbound>;
+/// `EVTCHNOP_bind_interdomain`: a fresh port of the caller bound to
+/// `<remote_dom, remote_port>` (Xen writes `local_port`).
+pub(crate) type BindInterdomain = Guarded<EVTCHNOP_bind_interdomain, evtchn_bind_interdomain>;
+/// `EVTCHNOP_close`: closes the caller's `port`.
+pub(crate) type Close = Guarded<EVTCHNOP_close, evtchn_close>;
+
+guarded!(family::EventChannelOp {
+    EVTCHNOP_alloc_unbound: evtchn_alloc_unbound;
+    EVTCHNOP_bind_interdomain: evtchn_bind_interdomain;
+    EVTCHNOP_close: evtchn_close;
 });

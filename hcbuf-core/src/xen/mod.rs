@@ -11,7 +11,8 @@
 //! - [`event_channel`] and [`grant_table`]: the `event_channel_op` and
 //!   `grant_table_op` payloads (issued with a [`CmdCall`] too).
 //! - [`hypfs`]: the hypervisor filesystem's records and calls.
-//! - [`sched`]: `sched_op`'s remote shutdown; [`hvm`]: `hvm_op`'s HVM
+//! - [`sched`]: why `sched_op` has no public payload (its remote
+//!   shutdown is `Xen::shutdown_domain`'s alone); [`hvm`]: `hvm_op`'s HVM
 //!   parameters.
 //! - [`console`]: writing to and reading from Xen's console.
 //! - [`multicall`]: the ABI types of a batch of hypercalls.
@@ -41,5 +42,6 @@ pub mod version;
 pub use cmd_call::{CmdCall, PointerFamily};
 pub use family_op::{Call, Op, OpError, UnionFamily};
 pub use raw::Cmd;
+pub(crate) use raw::Guarded;
 pub use raw::RawPayload;
 pub use union::Selected;

@@ -201,3 +201,49 @@ macro_rules! payloads {
     (@static [$lt:lifetime] $name:ident) => { $name<'static> };
 }
 pub(crate) use payloads;
+
+/// Payload `P` of command `C`, a sub-op payload inside this crate only:
+/// for a command that can act on the calling domain itself (through
+/// privcmd, dom0: its kernel's event channels, the host's shutdown), which
+/// only the [`Xen`](crate::api::Xen) method that checks its arguments
+/// issues. Its raw struct is not in the twin table ([`RawPayload`]), so no
+/// derive takes it either.
+#[derive(Clone, Copy, Debug)]
+#[repr(transparent)]
+pub(crate) struct Guarded<const C: u32, P>(pub(crate) P);
+
+impl<const C: u32, P: hcbuf_sys::handles::Lends> hcbuf_sys::handles::Lends for Guarded<C, P> {
+    const MAY_LEND: bool = P::MAY_LEND;
+
+    fn lend(&self, to: &mut dyn FnMut(hcbuf_sys::handles::Lending)) {
+        self.0.lend(to);
+    }
+
+    fn forget(&mut self) {
+        self.0.forget();
+    }
+}
+
+// SAFETY: `#[repr(transparent)]` over `P`: its properties are `P`'s.
+unsafe impl<const C: u32, P: crate::HypercallSafe> crate::marker::__private::Derived
+    for Guarded<C, P>
+{
+}
+// SAFETY: as above.
+unsafe impl<const C: u32, P: crate::HypercallSafe> crate::HypercallSafe for Guarded<C, P> {}
+// SAFETY: as above.
+unsafe impl<const C: u32, P: crate::XenWritable> crate::XenWritable for Guarded<C, P> {}
+
+/// The [`Guarded`] commands of a family: `command: raw struct;`.
+macro_rules! guarded {
+    ($family:ty { $($cmd:ident: $twin:ident;)* }) => {$(
+        // SAFETY: `$cmd` takes `struct $twin` (Xen's public header), which
+        // `Guarded` is laid out as (`#[repr(transparent)]`), proven by
+        // `abi!`.
+        unsafe impl $crate::args::SubOp for $crate::xen::raw::Guarded<$cmd, $twin> {
+            type Family = $family;
+            const CMD: u32 = $cmd;
+        }
+    )*};
+}
+pub(crate) use guarded;

@@ -358,11 +358,20 @@ impl Ctx<'_> {
     }
 }
 
+/// The bytes of a guest's `xenctl_bitmap` of `nr_bits` bits, as Xen 4.17
+/// counts them (`common/bitmap.c`): `DIV_ROUND_UP(nr_bits, 8)` in
+/// `unsigned int`, `(nr_bits + 7) / 8`, which wraps to 0 bytes for
+/// `nr_bits >= 0xfffffff9`; so Xen copies nothing of such a map (reads it
+/// as empty, writes none of it back).
+fn guest_bytes(nr_bits: u32) -> usize {
+    (nr_bits.wrapping_add(7) / 8) as usize
+}
+
 impl Ctx<'_> {
     /// `xenctl_bitmap_to_bitmap`: the guest's map as `nbits` bits (the
     /// bytes both have; bits past the guest's `nr_bits` dropped).
     pub(super) fn read_bitmap(&self, map: &xenctl_bitmap, nbits: u32) -> Result<Mask, XenErrno> {
-        let guest_bytes = map.nr_bits().div_ceil(8) as usize;
+        let guest_bytes = guest_bytes(map.nr_bits());
         let copy = guest_bytes.min(nbits.div_ceil(8) as usize);
         let mut bytes = if copy > 0 {
             self.mem.read_bytes(map.bitmap().0, copy)?
@@ -370,7 +379,9 @@ impl Ctx<'_> {
             Vec::new()
         };
         let tail = map.nr_bits() & 7;
-        if tail != 0 && guest_bytes == copy {
+        // Inside Xen's `if ( copy_bytes )`: a map of 0 bytes (`nr_bits`
+        // wrapped) has no last byte to mask.
+        if tail != 0 && copy > 0 && guest_bytes == copy {
             bytes[copy - 1] &= !(0xffu8 << tail);
         }
         Ok(Mask::from_bytes(nbits, &bytes))
@@ -379,7 +390,7 @@ impl Ctx<'_> {
     /// `bitmap_to_xenctl_bitmap`: `mask` into the guest's map, as many
     /// bytes as both have, then zeros to the end of the guest's.
     pub(super) fn write_bitmap(&self, map: &xenctl_bitmap, mask: &Mask) -> Result<(), XenErrno> {
-        let guest_bytes = map.nr_bits().div_ceil(8) as usize;
+        let guest_bytes = guest_bytes(map.nr_bits());
         let bytes = mask.to_bytes();
         let copy = guest_bytes.min(bytes.len());
         let base = map.bitmap().0;

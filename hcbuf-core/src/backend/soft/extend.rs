@@ -19,7 +19,7 @@ use std::sync::PoisonError;
 use std::sync::atomic::AtomicU64;
 
 use hcbuf_sys::domctl::xen_domctl;
-use hcbuf_sys::errno::XEN_ENOSYS;
+use hcbuf_sys::errno::{XEN_EINVAL, XEN_ENOSYS};
 use hcbuf_sys::handles::Lending;
 use hcbuf_sys::sysctl::xen_sysctl;
 use hcbuf_sys::xen::{__HYPERVISOR_domctl, __HYPERVISOR_memory_op, __HYPERVISOR_sysctl, domid_t};
@@ -27,7 +27,7 @@ use hcbuf_sys::xen::{__HYPERVISOR_domctl, __HYPERVISOR_memory_op, __HYPERVISOR_s
 use super::guest::Guest;
 use super::state::{CURRENT, State};
 use super::{Ctx, SoftXen};
-use crate::backend::XenErrno;
+use crate::backend::{MAX_ERRNO, XenErrno, entry_result};
 use crate::marker::PlainData;
 use crate::pool::{Access, PoolError};
 use crate::release::Release;
@@ -205,7 +205,11 @@ impl SoftXen {
     /// Answers `call`, which the model does not, with `handler`: a call
     /// (or, inside a `multicall`, an entry) that reaches what the model
     /// would answer `ENOSYS` runs `handler(ctx, registers)` instead, and
-    /// its result is the call's. See [`HandlerCtx`] for what it may touch.
+    /// its result is the call's, as Xen's `long` result can carry it, the
+    /// same directly, in a batch and through `hypercall_wide`: an `Err`
+    /// outside Xen's errnos `1..=4095` (0, a negative one, a larger one)
+    /// answers `EINVAL`, and an `Ok` value in `-4095..=-1` (as an `i64`)
+    /// answers that errno. See [`HandlerCtx`] for what it may touch.
     ///
     /// Refused for a call the model answers itself
     /// ([`HandleError::Modelled`], found by running the model's dispatcher
@@ -383,6 +387,21 @@ impl Ctx<'_> {
             registers,
             in_multicall: self.in_multicall,
         };
-        handler(&mut ctx, registers)
+        as_xen_answers(handler(&mut ctx, registers))
+    }
+}
+
+/// A handler's result as Xen's `long` result carries it, the one rule for
+/// a call issued directly, as a multicall entry and through
+/// `hypercall_wide` ([`SoftXen::handle`]): an errno in `1..=4095` as it
+/// is; any other `Err` (0, negative, past 4095) is not one Xen can return,
+/// and is `EINVAL`; an `Ok` value in Xen's errno range (`-4095..=-1` as a
+/// signed `long`) is that errno, as Xen's caller reads it; any other `Ok`
+/// as it is.
+fn as_xen_answers(result: Result<u64, XenErrno>) -> Result<u64, XenErrno> {
+    match result {
+        Err(XenErrno(errno)) if (1..=MAX_ERRNO).contains(&i64::from(errno)) => Err(XenErrno(errno)),
+        Err(_) => Err(XenErrno(XEN_EINVAL)),
+        Ok(value) => entry_result(value),
     }
 }

@@ -17,7 +17,9 @@
 //!   derived whole call is checked against.
 //! - [`backend`]: the [`Backend`] trait that issues checked hypercalls,
 //!   and the backends: [`Privcmd`](backend::Privcmd) (Linux's privcmd
-//!   driver in a dom0), the software Xen, a recorder.
+//!   driver in a dom0, with foreign mappings), the software Xen (which
+//!   the user's handlers extend), a recorder, and
+//!   [`AnyBackend`](backend::AnyBackend), one of them chosen at run time.
 //! - [`xen`]: the typed payloads and calls of each hypercall family;
 //!   [`api`]: the typed [`Xen`](api::Xen) handle, one method per call.
 //! - [`sys`]: the raw Xen ABI (`hcbuf-sys`).

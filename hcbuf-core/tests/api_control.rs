@@ -120,7 +120,13 @@ fn hvm_params_are_kept_for_hvm_domains_only() {
             errno_of(xen.hvm_param(1, HVM_PARAM_STORE_EVTCHN)),
             XEN_EINVAL
         );
-        assert_eq!(errno_of(xen.set_hvm_param(DOMID_SELF, 1, 1)), XEN_EINVAL);
+        assert!(matches!(
+            xen.set_hvm_param(DOMID_SELF, 1, 1),
+            Err(Error::Refused {
+                call: "hvm_op set_param",
+                ..
+            })
+        ));
         // No such domain: ESRCH; but the index is checked first.
         assert_eq!(errno_of(xen.hvm_param(9, 1)), XEN_ESRCH);
         assert_eq!(errno_of(xen.hvm_param(9, HVM_NR_PARAMS)), XEN_EINVAL);
@@ -173,4 +179,42 @@ fn contexts_are_exactly_the_c_structs_size() {
     assert_eq!(context.to_bytes(), bytes);
     assert!(VcpuGuestContext::from_bytes(&bytes[1..]).is_none());
     assert!(VcpuGuestContext::from_bytes(&[bytes.clone(), vec![0]].concat()).is_none());
+}
+
+#[test]
+fn calls_that_would_change_the_callers_own_state_are_refused_before_xen() {
+    each_release(|xen| {
+        for own in [0, DOMID_SELF] {
+            let refused = |e: Error, call: &str| match e {
+                Error::Refused { call: c, why } => {
+                    assert_eq!(c, call);
+                    assert!(why.contains("is the caller"), "{why}");
+                }
+                other => panic!("{call}: {other:?}"),
+            };
+            refused(
+                xen.populate_physmap(own, 0, &[0x1000]).unwrap_err(),
+                "memory_op populate_physmap",
+            );
+            refused(
+                xen.set_hvm_param(own, HVM_PARAM_STORE_EVTCHN, 1)
+                    .unwrap_err(),
+                "hvm_op set_param",
+            );
+            refused(
+                xen.evtchn_bind_interdomain(own, 1).unwrap_err(),
+                "event_channel_op bind_interdomain",
+            );
+            refused(
+                xen.grant_table_setup(own, 1).unwrap_err(),
+                "grant_table_op setup_table",
+            );
+        }
+        // Nothing reached the model: dom0's pages are as configured.
+        assert_eq!(
+            xen.current_reservation(0).unwrap(),
+            xen.domain(0).unwrap().tot_pages
+        );
+        assert_clean(&xen);
+    });
 }

@@ -5,7 +5,7 @@ use hcbuf_sys::arch::vcpu_guest_context_t;
 use hcbuf_sys::sched::*;
 use hcbuf_sys::xen::domid_t;
 
-use super::{Error, Xen, lend_error, pool_error};
+use super::{Error, Xen, lend_error, not_the_caller, pool_error};
 use crate::backend::Backend;
 use crate::xen::Guarded;
 use crate::xen::domctl::{GetVcpuContext, SetVcpuContext, VcpuContext};
@@ -156,6 +156,12 @@ impl<B: Backend> Xen<B> {
 
     /// `HVMOP_set_param`: sets HVM parameter `index` of HVM domain `domid`.
     pub fn set_hvm_param(&self, domid: domid_t, index: u32, value: u64) -> Result<(), Error> {
+        not_the_caller(
+            "hvm_op set_param",
+            domid,
+            "domain 0 (or DOMID_SELF) is the caller: its parameters (its event upcall, say) are \
+             its kernel's",
+        )?;
         let ask = SetHvmParam::new(HvmParam {
             domid,
             index,

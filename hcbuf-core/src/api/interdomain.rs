@@ -13,7 +13,7 @@ use hcbuf_sys::event_channel::*;
 use hcbuf_sys::grant_table::{GNTST_okay, gntst_message, gntst_name};
 use hcbuf_sys::xen::domid_t;
 
-use super::{Error, Xen, is_caller, lend_error, pool_error};
+use super::{Error, Xen, is_caller, lend_error, not_the_caller, pool_error};
 use crate::backend::Backend;
 use crate::pool::PoolError;
 use crate::xen::Guarded;
@@ -185,6 +185,12 @@ impl<B: Backend> Xen<B> {
         remote_port: Port,
     ) -> Result<OwnPort, Error> {
         const CALL: &str = "event_channel_op bind_interdomain";
+        not_the_caller(
+            CALL,
+            remote_dom,
+            "domain 0 (or DOMID_SELF) is the caller: its unbound ports wait for its kernel's \
+             peers",
+        )?;
         let ask: BindInterdomain = Guarded(evtchn_bind_interdomain {
             remote_dom,
             remote_port,
@@ -283,6 +289,11 @@ impl<B: Backend> Xen<B> {
     /// refused before Xen ([`Error::Pool`], no memory allocated).
     pub fn grant_table_setup(&self, dom: domid_t, nr_frames: u32) -> Result<Vec<u64>, Error> {
         const CALL: &str = "grant_table_op setup_table";
+        not_the_caller(
+            CALL,
+            dom,
+            "domain 0 (or DOMID_SELF) is the caller: its grant table is its kernel's",
+        )?;
         if nr_frames > MAX_SETUP_FRAMES {
             return Err(Error::Pool {
                 call: CALL,

@@ -2,7 +2,7 @@
 
 use hcbuf_sys::xen::domid_t;
 
-use super::{Error, Xen, lend_error, pool_error};
+use super::{Error, Xen, lend_error, not_the_caller, pool_error};
 use crate::args::{SubOp, family};
 use crate::backend::Backend;
 use crate::marker::XenWritable;
@@ -170,6 +170,11 @@ impl<B: Backend> Xen<B> {
         gpfns: &[u64],
     ) -> Result<Vec<u64>, Error> {
         const CALL: &str = "memory_op populate_physmap";
+        not_the_caller(
+            CALL,
+            domid,
+            "domain 0 (or DOMID_SELF) is the caller: its kernel owns its physical map",
+        )?;
         // Xen encodes a continuation's progress above bit 6 of the
         // command: a longer list could not be resumed, and Xen does none.
         const MAX_EXTENTS: usize = (u32::MAX >> 6) as usize;

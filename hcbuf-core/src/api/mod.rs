@@ -226,6 +226,15 @@ pub(crate) fn is_caller(domid: domid_t) -> bool {
     domid == 0 || domid == hcbuf_sys::xen::DOMID_SELF
 }
 
+/// `Err(Error::Refused)` naming `call` and `why` if `domid` is the caller
+/// ([`is_caller`]): for a call that would change the caller's own state.
+fn not_the_caller(call: &'static str, domid: domid_t, why: &'static str) -> Result<(), Error> {
+    if is_caller(domid) {
+        return Err(Error::Refused { call, why });
+    }
+    Ok(())
+}
+
 /// Tags a failure to build a family buffer with the call it was for.
 fn op_error(call: &'static str) -> impl Fn(OpError) -> Error {
     move |e| match e {

@@ -15,7 +15,7 @@ use hcbuf_sys::privcmd::{
     IOCTL_PRIVCMD_MMAP_RESOURCE, IOCTL_PRIVCMD_MMAPBATCH_V2, privcmd_mmap_resource,
     privcmd_mmapbatch_v2,
 };
-use hcbuf_sys::xen::{DOMID_SELF, domid_t};
+use hcbuf_sys::xen::{DOMID_FIRST_RESERVED, domid_t};
 
 use super::Privcmd;
 use crate::backend::XenErrno;
@@ -38,7 +38,8 @@ impl Privcmd {
     ///
     /// # Errors
     /// [`ForeignError::Invalid`] for the caller's own domain (0 or
-    /// `DOMID_SELF`: its frames are this process's memory), an empty list, a list longer than one
+    /// `DOMID_SELF`: its frames are this process's memory) or another
+    /// reserved id (`DOMID_IO`, `DOMID_XEN`), an empty list, a list longer than one
     /// call can map ([`MAX_MAP_FRAMES`]) or a Linux page size other than
     /// Xen's 4 KiB; [`ForeignError::Os`] if the `mmap` of the privcmd
     /// device or the ioctl fails (`EPERM` on a descriptor
@@ -114,7 +115,7 @@ impl Privcmd {
     ///
     /// # Errors
     /// [`ForeignError::Invalid`] for the caller's own domain (0 or
-    /// `DOMID_SELF`), a count of 0, over [`MAX_MAP_FRAMES`],
+    /// `DOMID_SELF`) or another reserved id, a count of 0, over [`MAX_MAP_FRAMES`],
     /// or reaching past frame 2³² (which Xen cannot address), or a Linux
     /// page size other than Xen's; [`ForeignError::Os`] if the `mmap` or
     /// the ioctl fails (Xen's `EINVAL` for frames past the resource's
@@ -279,10 +280,22 @@ pub enum AccessError {
 /// where privcmd programs run): its frames are this process's memory and
 /// its kernel's, and a second mapping of them would change memory behind
 /// Rust's references (or the kernel's own structures) with no `unsafe` in
-/// sight. (A program in a domain other than dom0 must not name its own
-/// id: privcmd cannot tell which domain it runs in.)
+/// sight; and of every other reserved id (`DOMID_IO`: device memory dom0
+/// may map, whose DMA reaches its memory; `DOMID_XEN`: Xen's pages). (A
+/// program in a domain other than dom0 must not name its own id: privcmd
+/// cannot tell which domain it runs in.)
 pub(super) fn not_the_callers_own(call: &'static str, domid: domid_t) -> Result<(), ForeignError> {
-    if domid == 0 || domid == DOMID_SELF {
+    if domid >= DOMID_FIRST_RESERVED {
+        return Err(ForeignError::Invalid {
+            call,
+            what: format!(
+                "domain {domid:#x} is a reserved id (DOMID_SELF, DOMID_IO, DOMID_XEN, ...): through \
+                 it Xen maps the caller's own frames, device memory dom0 may touch, or its own \
+                 pages; map a guest's"
+            ),
+        });
+    }
+    if domid == 0 {
         return Err(ForeignError::Invalid {
             call,
             what: format!(

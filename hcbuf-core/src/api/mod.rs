@@ -176,16 +176,7 @@ impl<B: Backend> Xen<B> {
     {
         // As `Op::sysctl`/`domctl` do: a payload laid out as another
         // release has it would be read at the wrong offsets.
-        let release = self.release()?;
-        if !P::RELEASES.contains(&release) {
-            return Err(Error::Op {
-                call,
-                source: OpError::NotSpoken {
-                    payload: std::any::type_name::<P>(),
-                    release,
-                },
-            });
-        }
+        crate::xen::spoken::<P>(self.release()?).map_err(op_error(call))?;
         let arg = self.pool.boxed_from(payload).map_err(pool_error(call))?;
         let cmd = CmdCall::new(arg);
         let result = self.issue(call, &cmd)?;

@@ -122,6 +122,19 @@ pub enum OpError {
     },
 }
 
+/// `Ok` if `P` is laid out as `release` has it (`SubOp::RELEASES`), else
+/// [`OpError::NotSpoken`]: Xen would read its fields at the wrong offsets.
+/// Every typed buffer and call is checked by it before it is made.
+pub(crate) fn spoken<P: SubOp>(release: Release) -> Result<(), OpError> {
+    if P::RELEASES.contains(&release) {
+        return Ok(());
+    }
+    Err(OpError::NotSpoken {
+        payload: std::any::type_name::<P>(),
+        release,
+    })
+}
+
 impl<P: SubOp + std::fmt::Debug> std::fmt::Debug for Op<P>
 where
     P::Family: UnionFamily,
@@ -202,12 +215,7 @@ where
         payload: P,
     ) -> Result<PoolBox<'_, Self>, OpError> {
         let () = Self::FITS;
-        if !P::RELEASES.contains(&release) {
-            return Err(OpError::NotSpoken {
-                payload: std::any::type_name::<P>(),
-                release,
-            });
-        }
+        spoken::<P>(release)?;
         // Zeroed pool memory, so the bytes of the area `P` does not cover
         // are initialised (zero) too.
         let mut op = pool.boxed::<Self>()?;

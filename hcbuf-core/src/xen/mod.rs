@@ -40,6 +40,7 @@ pub mod v4_20;
 pub mod version;
 
 pub use cmd_call::{CmdCall, PointerFamily};
+pub(crate) use family_op::spoken;
 pub use family_op::{Call, Op, OpError, UnionFamily};
 pub use raw::Cmd;
 pub(crate) use raw::Guarded;
